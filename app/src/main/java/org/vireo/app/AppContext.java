@@ -1,0 +1,51 @@
+package org.vireo.app;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.vireo.connections.Fleet;
+import org.vireo.connections.store.ConnectionStore;
+
+/**
+ * The app's long-lived services, built once at start (no singletons: tests build their own with
+ * a temporary config folder).
+ */
+public final class AppContext implements AutoCloseable {
+    private final AppPaths paths;
+    private final ConnectionStore store;
+    private final Fleet fleet;
+    private final ExecutorService io;
+
+    public AppContext(AppPaths paths) {
+        this.paths = paths;
+        this.store = new ConnectionStore(paths.config());
+        this.fleet = new Fleet();
+        this.io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vireo-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public ConnectionStore store() {
+        return store;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    /** Disk work (store reads and writes): one thread, so saves stay in order. */
+    public ExecutorService io() {
+        return io;
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+        io.shutdown();
+    }
+}

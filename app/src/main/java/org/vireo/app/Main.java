@@ -1,0 +1,69 @@
+package org.vireo.app;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Application;
+import org.vireo.app.cli.CliCommand;
+import org.vireo.app.cli.ListCommand;
+
+/** The one entry point, {@code vireo}: the window without a subcommand, a CLI tool with one. */
+public final class Main {
+    static final String USAGE = """
+            Usage: vireo [--connect URI]...          open the window (saved connections, or the demo host)
+                   vireo list [--connect URI]... [--json] [--accept-new-host-keys]
+                                                     list hosts and their VMs
+                   vireo --version | --help
+
+            URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
+            xen+ssh://root@node/, test:///default.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(List.of(args), System.out, System.err);
+        if (code >= 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the command line; returns the exit code, or -1 when the window was launched. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            err.println("vireo: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (line.help()) {
+            out.print(USAGE);
+            return 0;
+        }
+        if (line.version()) {
+            out.println("vireo " + version());
+            return 0;
+        }
+        if (line.subcommand().isEmpty()) {
+            Application.launch(VireoApp.class, args.toArray(String[]::new));
+            return -1;
+        }
+        Map<String, CliCommand> commands = Map.of("list", new ListCommand());
+        CliCommand command = commands.get(line.subcommand().get());
+        if (command == null) {
+            err.println("vireo: unknown command '" + line.subcommand().get() + "' (known: " + String.join(", ",
+                    commands.keySet().stream().sorted().toList()) + ")");
+            return 2;
+        }
+        return command.run(line, out, err);
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+}

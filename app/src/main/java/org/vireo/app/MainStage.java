@@ -1,0 +1,33 @@
+package org.vireo.app;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.vireo.app.dialog.FxDialogService;
+import org.vireo.app.main.MainViewModel;
+import org.vireo.app.main.MainWindow;
+import org.vireo.app.task.FxTaskExecutor;
+import org.vireo.resources.Messages;
+import org.vireo.resources.Theme;
+
+/** Builds and shows the main window on a stage; shared by the app and the UI tests. */
+public final class MainStage {
+    private MainStage() {
+    }
+
+    public static MainViewModel show(Stage stage, AppContext context, List<String> connectUris, Messages messages) {
+        FxDialogService dialogs = new FxDialogService(stage);
+        MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs,
+                new FxTaskExecutor(), messages);
+        MainWindow window = new MainWindow(viewModel, dialogs, stage::close);
+        Scene scene = new Scene(window.build(), 1100, 700);
+        scene.getStylesheets().add(Theme.baseStylesheet());
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.when(viewModel.demoModeProperty())
+                .then(messages.get("window.titleDemo")).otherwise(messages.get("window.title")));
+        Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(dialogs, messages));
+        stage.show();
+        viewModel.start(connectUris);
+        return viewModel;
+    }
+}

@@ -1,0 +1,130 @@
+package org.vireo.app.main;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.shape.Circle;
+import org.vireo.connections.model.ConnectionState;
+import org.vireo.connections.model.HostSnapshot;
+import org.vireo.connections.model.VmInfo;
+import org.vireo.connections.model.VmState;
+import org.vireo.resources.Messages;
+
+/** The host tree: groups → hosts → VMs, with state, memory and vCPU columns. Virtualized. */
+public final class HostTreeView extends TreeTableView<TreeRow> {
+    private final Messages messages;
+
+    public HostTreeView(MainViewModel viewModel) {
+        super(new TreeItem<>(new TreeRow.GroupRow("")));
+        this.messages = viewModel.messages();
+        setId("hostTree");
+        setShowRoot(false);
+        setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        getColumns().add(nameColumn());
+        getColumns().add(textColumn("column.state", "stateColumn", 110, this::stateText));
+        getColumns().add(textColumn("column.memory", "memoryColumn", 90, this::memoryText));
+        getColumns().add(textColumn("column.vcpus", "vcpuColumn", 60, this::vcpuText));
+
+        HostTreeSync sync = new HostTreeSync(getRoot());
+        viewModel.hosts().addListener((ListChangeListener<HostSnapshot>) change ->
+                sync.update(viewModel.hosts(), viewModel.groupOf()));
+        getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
+                viewModel.selectedRowProperty().set(item == null ? null : item.getValue()));
+    }
+
+    private TreeTableColumn<TreeRow, String> nameColumn() {
+        TreeTableColumn<TreeRow, String> column = textColumn("column.name", "nameColumn", 260, this::nameText);
+        column.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                TreeRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setGraphic(row == null ? null : StateIcons.forRow(row));
+            }
+        });
+        return column;
+    }
+
+    private TreeTableColumn<TreeRow, String> textColumn(String titleKey, String id, double width,
+                                                        java.util.function.Function<TreeRow, String> text) {
+        TreeTableColumn<TreeRow, String> column = new TreeTableColumn<>(messages.get(titleKey));
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                cell.getValue() == null || cell.getValue().getValue() == null ? "" : text.apply(cell.getValue().getValue())));
+        return column;
+    }
+
+    private String nameText(TreeRow row) {
+        if (row instanceof TreeRow.GroupRow g) {
+            return g.name();
+        } else if (row instanceof TreeRow.HostRow h) {
+            return MainViewModel.sortName(h.host());
+        }
+        return ((TreeRow.VmRow) row).vm().name();
+    }
+
+    private String stateText(TreeRow row) {
+        if (row instanceof TreeRow.HostRow h) {
+            HostSnapshot host = h.host();
+            String state = hostStateText(host.state());
+            return host.reason() == null || host.state() == ConnectionState.CONNECTED ? state : state + ": " + host.reason();
+        } else if (row instanceof TreeRow.VmRow v) {
+            return vmStateText(v.vm().state());
+        }
+        return "";
+    }
+
+    private String memoryText(TreeRow row) {
+        if (row instanceof TreeRow.VmRow v) {
+            return Formats.kib(v.vm().memoryKiB());
+        } else if (row instanceof TreeRow.HostRow h && h.host().info() != null) {
+            return Formats.kib(h.host().info().memoryKiB());
+        }
+        return "";
+    }
+
+    private String vcpuText(TreeRow row) {
+        if (row instanceof TreeRow.VmRow v) {
+            VmInfo vm = v.vm();
+            return Integer.toString(vm.vcpus());
+        } else if (row instanceof TreeRow.HostRow h && h.host().info() != null) {
+            return Integer.toString(h.host().info().cpus());
+        }
+        return "";
+    }
+
+    String hostStateText(ConnectionState state) {
+        return messages.get("hostState." + state.name());
+    }
+
+    String vmStateText(VmState state) {
+        return messages.get("vmState." + state.name());
+    }
+
+    /** Small coloured dots: green running, amber paused, grey off, red crashed or lost. */
+    static final class StateIcons {
+        private StateIcons() {
+        }
+
+        static Circle forRow(TreeRow row) {
+            String style;
+            if (row instanceof TreeRow.VmRow v) {
+                style = "state-" + v.vm().state().name().toLowerCase(java.util.Locale.ROOT);
+            } else if (row instanceof TreeRow.HostRow h) {
+                style = "host-" + h.host().state().name().toLowerCase(java.util.Locale.ROOT);
+            } else {
+                return null;
+            }
+            Circle dot = new Circle(5);
+            dot.getStyleClass().addAll("state-dot", style);
+            return dot;
+        }
+    }
+}

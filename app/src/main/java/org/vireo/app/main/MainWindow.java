@@ -1,0 +1,135 @@
+package org.vireo.app.main;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.vireo.app.actions.VmAction;
+import org.vireo.app.dialog.DialogService;
+import org.vireo.resources.Messages;
+
+/** Main window layout: menus and toolbar (sharing one set of commands), host tree, details, status bar. */
+public final class MainWindow {
+    private final MainViewModel viewModel;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Runnable quit;
+    private final Map<VmAction, ObservableBooleanValue> disabled = new EnumMap<>(VmAction.class);
+
+    public MainWindow(MainViewModel viewModel, DialogService dialogs, Runnable quit) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        this.messages = viewModel.messages();
+        this.quit = quit;
+        for (VmAction action : VmAction.values()) {
+            disabled.put(action, Bindings.createBooleanBinding(() -> !viewModel.canRun(action),
+                    viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
+        }
+    }
+
+    public Parent build() {
+        HostTreeView tree = new HostTreeView(viewModel);
+        DetailsPane details = new DetailsPane(viewModel);
+        SplitPane split = new SplitPane(tree, details);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.55);
+
+        BorderPane root = new BorderPane(split);
+        root.setId("mainWindow");
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setBottom(statusBar());
+        return root;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu(messages.get("menu.file"));
+        MenuItem add = item("menu.addConnection", "menuAddConnection", this::addConnection);
+        add.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
+        MenuItem remove = item("menu.removeConnection", "menuRemoveConnection", this::removeConnection);
+        remove.disableProperty().bind(viewModel.selectedHostProperty().isNull()
+                .or(Bindings.createBooleanBinding(() -> viewModel.selectedVmProperty().get() != null, viewModel.selectedVmProperty())));
+        MenuItem exit = item("menu.quit", "menuQuit", quit);
+        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        file.getItems().addAll(add, remove, new SeparatorMenuItem(), exit);
+
+        Menu host = new Menu(messages.get("menu.host"));
+        MenuItem connect = item("menu.connect", "menuConnect", viewModel::connectSelected);
+        MenuItem disconnect = item("menu.disconnect", "menuDisconnect", viewModel::disconnectSelected);
+        connect.disableProperty().bind(viewModel.selectedHostProperty().isNull());
+        disconnect.disableProperty().bind(viewModel.selectedHostProperty().isNull());
+        host.getItems().addAll(connect, disconnect);
+
+        Menu vm = new Menu(messages.get("menu.vm"));
+        for (VmAction action : VmAction.values()) {
+            MenuItem item = item(action.messageKey(), "menu-" + action.name(), () -> viewModel.run(action));
+            item.disableProperty().bind(disabled.get(action));
+            vm.getItems().add(item);
+        }
+        MenuBar bar = new MenuBar(file, host, vm);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        ToolBar bar = new ToolBar();
+        Button add = new Button(messages.get("toolbar.addConnection"));
+        add.setId("toolbarAddConnection");
+        add.setOnAction(e -> addConnection());
+        bar.getItems().add(add);
+        for (VmAction action : VmAction.values()) {
+            Button button = new Button(messages.get(action.messageKey()));
+            button.setId("toolbar-" + action.name());
+            button.disableProperty().bind(disabled.get(action));
+            button.setOnAction(e -> viewModel.run(action));
+            bar.getItems().add(button);
+        }
+        return bar;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(viewModel.statusProperty());
+        Label demo = new Label(messages.get("status.demoBadge"));
+        demo.setId("demoBadge");
+        demo.getStyleClass().add("demo-badge");
+        demo.visibleProperty().bind(viewModel.demoModeProperty());
+        demo.managedProperty().bind(viewModel.demoModeProperty());
+        bar.getRightItems().add(demo);
+        return bar;
+    }
+
+    private void addConnection() {
+        dialogs.askText(messages.get("dialog.addConnection.title"), messages.get("dialog.addConnection.prompt"), "qemu+ssh://root@host/system")
+                .ifPresent(viewModel::addConnection);
+    }
+
+    private void removeConnection() {
+        var host = viewModel.selectedHostProperty().get();
+        if (host != null && dialogs.confirm(messages.get("dialog.removeConnection.title"),
+                messages.get("dialog.removeConnection.message", MainViewModel.sortName(host)))) {
+            viewModel.removeSelectedConnection();
+        }
+    }
+
+    private MenuItem item(String key, String id, Runnable action) {
+        MenuItem item = new MenuItem(messages.get(key));
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
