@@ -1,0 +1,183 @@
+package org.vireo.app.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.app.actions.VmAction;
+import org.vireo.app.dialog.DialogService;
+import org.vireo.app.task.TaskExecutor;
+import org.vireo.connections.Fleet;
+import org.vireo.connections.model.ConnectionState;
+import org.vireo.connections.model.HostSnapshot;
+import org.vireo.connections.model.VmInfo;
+import org.vireo.connections.model.VmState;
+import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.connections.store.ConnectionStore;
+import org.vireo.resources.Messages;
+
+/**
+ * The main window's ViewModel without a stage: UI hand-offs go to a queue that the test drains
+ * on its own thread, standing in for the FX thread.
+ */
+class MainViewModelTest {
+    @TempDir
+    Path config;
+
+    private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
+    private final TaskExecutor ui = uiQueue::add;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+    private Fleet fleet;
+    private ConnectionStore store;
+    private MainViewModel viewModel;
+
+    @BeforeEach
+    void setUp() {
+        fleet = new Fleet();
+        store = new ConnectionStore(config);
+        viewModel = new MainViewModel(fleet, store, io, dialogs, ui, new Messages(Locale.ROOT));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fleet.close();
+        io.shutdownNow();
+    }
+
+    @Test
+    void withoutSavedConnectionsTheDemoHostIsShownAndLabelled() {
+        viewModel.start(List.of());
+        awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.state() == ConnectionState.CONNECTED));
+        assertTrue(viewModel.demoModeProperty().get());
+        HostSnapshot demo = viewModel.hosts().get(0);
+        assertEquals(MainViewModel.DEMO_ID, demo.connectionId());
+        assertTrue(demo.displayName().contains("Demo"), demo.displayName());
+        assertTrue(demo.vms().size() >= 4, "demo host shows several VMs: " + demo.vms());
+        assertTrue(viewModel.statusProperty().get().contains("Demo"));
+    }
+
+    @Test
+    void startingAShutOffVmChangesItsStateAndTheCommandsThatApply() {
+        viewModel.start(List.of());
+        awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.state() == ConnectionState.CONNECTED));
+        HostSnapshot demo = viewModel.hosts().get(0);
+        VmInfo off = demo.vms().stream().filter(v -> v.state() == VmState.SHUTOFF).findFirst().orElseThrow();
+        viewModel.selectedRowProperty().set(new TreeRow.VmRow(demo.connectionId(), off));
+        assertTrue(viewModel.canRun(VmAction.START));
+        assertFalse(viewModel.canRun(VmAction.PAUSE));
+
+        viewModel.run(VmAction.START);
+        awaitUi(() -> viewModel.selectedVmProperty().get() != null
+                && viewModel.selectedVmProperty().get().state() == VmState.RUNNING);
+        assertFalse(viewModel.canRun(VmAction.START));
+        assertTrue(viewModel.canRun(VmAction.PAUSE));
+        assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
+    void aUriThatDoesNotParseIsRefusedNamingItAndNothingSavedIsLost() throws Exception {
+        store.save(List.of(ConnectionEntry.of("test:///default")));
+        byte[] before = Files.readAllBytes(config.resolve("connections.json"));
+        viewModel.start(List.of());
+        awaitUi(() -> !viewModel.hosts().isEmpty());
+
+        assertFalse(viewModel.addConnection("qemu+ssh://root@bad host/system"));
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains("qemu+ssh://root@bad host/system"), dialogs.errors.get(0));
+        drainUi();
+        io.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        assertEquals(new String(before), new String(Files.readAllBytes(config.resolve("connections.json"))));
+    }
+
+    @Test
+    void aUriLibvirtRejectsShowsTheHostDisconnectedWithTheReason() {
+        viewModel.start(List.of());
+        awaitUi(() -> viewModel.demoModeProperty().get());
+        assertTrue(viewModel.addConnection("test:///nonexistent/vireo-missing.xml"));
+        awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.uri().contains("vireo-missing")
+                && h.state() == ConnectionState.DISCONNECTED && h.reason() != null));
+        HostSnapshot bad = viewModel.hosts().stream().filter(h -> h.uri().contains("vireo-missing")).findFirst().orElseThrow();
+        assertTrue(bad.reason().contains("test:///nonexistent/vireo-missing.xml"), bad.reason());
+        assertFalse(viewModel.demoModeProperty().get(), "adding a real connection leaves demo mode");
+    }
+
+    @Test
+    void addedConnectionsAreSavedAndComeBackOnNextStart() throws Exception {
+        viewModel.start(List.of());
+        awaitUi(() -> viewModel.demoModeProperty().get());
+        assertTrue(viewModel.addConnection("test:///default"));
+        awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.uri().equals("test:///default")));
+        io.submit(() -> { }).get(5, TimeUnit.SECONDS);
+
+        List<ConnectionEntry> saved = store.load().entries();
+        assertEquals(1, saved.size());
+        assertEquals("test:///default", saved.get(0).uri());
+    }
+
+    private void drainUi() {
+        Runnable r;
+        while ((r = uiQueue.poll()) != null) {
+            r.run();
+        }
+    }
+
+    /** Runs UI hand-offs until {@code condition} holds; fails after 10 s. */
+    private void awaitUi(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met in 10 s; hosts: " + viewModel.hosts() + " errors: " + dialogs.errors);
+            }
+            try {
+                Runnable r = uiQueue.poll(100, TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    r.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static final class RecordingDialogs implements DialogService {
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public void showError(String title, String message, Throwable details) {
+            errors.add(title + ": " + message);
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+        }
+
+        @Override
+        public boolean confirm(String title, String message) {
+            return true;
+        }
+
+        @Override
+        public Optional<String> askText(String title, String prompt, String initialValue) {
+            return Optional.empty();
+        }
+    }
+}
