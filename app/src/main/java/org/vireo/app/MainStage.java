@@ -27,6 +27,9 @@ public final class MainStage {
                 .then(messages.get("window.titleDemo")).otherwise(messages.get("window.title")));
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(dialogs, messages));
         stage.show();
+        if (Boolean.getBoolean("vireo.readyProbe")) {
+            ReadyProbe.install(viewModel);
+        }
         viewModel.start(connectUris);
         return viewModel;
     }
