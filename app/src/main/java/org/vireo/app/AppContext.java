@@ -2,7 +2,7 @@ package org.vireo.app;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.vireo.connections.Fleet;
+import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.store.ConnectionStore;
 
 /**

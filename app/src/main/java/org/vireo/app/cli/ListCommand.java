@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.vireo.app.AppPaths;
 import org.vireo.app.CommandLine;
 import org.vireo.app.task.Failures;
-import org.vireo.connections.Fleet;
+import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.InvalidUriException;
 import org.vireo.connections.libvirt.LibvirtUri;

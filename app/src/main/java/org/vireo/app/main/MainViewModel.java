@@ -24,7 +24,7 @@ import org.vireo.app.actions.VmAction;
 import org.vireo.app.dialog.DialogService;
 import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
-import org.vireo.connections.Fleet;
+import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.InvalidUriException;

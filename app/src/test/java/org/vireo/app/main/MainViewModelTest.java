@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vireo.app.actions.VmAction;
 import org.vireo.app.dialog.DialogService;
 import org.vireo.app.task.TaskExecutor;
-import org.vireo.connections.Fleet;
+import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
