@@ -105,10 +105,10 @@ tb_start_holder() {
     tb_ns bash -euo pipefail -c '
         hostname "$1"; shift
         # A private /run: the machine'"'"'s /run/libvirt and /run/sshd are never used.
-        mount -t tmpfs -o mode=755,size=16m vireo-testbed-run /run
+        mount -n -t tmpfs -o mode=755,size=16m vireo-testbed-run /run
         mkdir -p /run/libvirt /run/sshd /run/lock
         dir="$1"; shift
-        for d in "$@"; do mount --bind "$dir/${d%%:*}" "${d#*:}"; done
+        for d in "$@"; do mount -n --bind "$dir/${d%%:*}" "${d#*:}"; done
     ' _ "$TB_HOSTNAME" "$TB_DIR" "${TB_LIBVIRT_DIRS[@]}" || tb_die "could not set up the mounts of host $TB_H"
 }
 
