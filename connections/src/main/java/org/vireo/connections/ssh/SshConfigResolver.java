@@ -42,7 +42,7 @@ public final class SshConfigResolver {
         SshEndpoint end = endpoint(config, target.user(), target.host(), target.port(), target.identityFile());
         List<SshHop> jumps = target.jumpHosts().isEmpty() ? configuredJumps(config, target.host()) : target.jumpHosts();
         Deque<String> path = new ArrayDeque<>();
-        path.addLast(target.host());
+        path.addLast(label(target.host(), target.port()));
         return new SshRoute(chain(config, jumps, path), end);
     }
 
@@ -62,15 +62,16 @@ public final class SshConfigResolver {
             return result;
         }
         SshHop first = jumps.get(0);
-        if (path.contains(first.host())) {
+        String firstLabel = label(first.host(), first.port());
+        if (path.contains(firstLabel)) {
             throw new SshException("ProxyJump loop in " + configFile + ": " + String.join(" -> ", path) + " -> "
-                    + first.host());
+                    + firstLabel);
         }
         if (path.size() >= MAX_DEPTH) {
             throw new SshException("ProxyJump chain deeper than " + MAX_DEPTH + " hosts in " + configFile + ": "
-                    + String.join(" -> ", path) + " -> " + first.host());
+                    + String.join(" -> ", path) + " -> " + firstLabel);
         }
-        path.addLast(first.host());
+        path.addLast(firstLabel);
         result.addAll(chain(config, configuredJumps(config, first.host()), path));
         path.removeLast();
         for (SshHop hop : jumps) {
@@ -80,6 +81,11 @@ public final class SshConfigResolver {
             throw new SshException("More than " + MAX_DEPTH + " jump hosts to reach " + path.peekFirst());
         }
         return result;
+    }
+
+    /** A hop as written: same alias and port means the same hop (hosts on one address differ by port). */
+    private static String label(String host, int port) {
+        return port == 0 ? host : host + ":" + port;
     }
 
     private List<SshHop> configuredJumps(ConfigRepository config, String alias) throws SshException {
