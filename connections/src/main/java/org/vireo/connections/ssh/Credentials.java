@@ -1,0 +1,50 @@
+package org.vireo.connections.ssh;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the user typed (passphrases, passwords), kept in memory for this application session only so a
+ * reconnect does not ask again. Never written anywhere; {@link #close()} overwrites every secret.
+ */
+public final class Credentials implements AutoCloseable {
+    private final Map<String, char[]> secrets = new HashMap<>();
+
+    static String passphraseKey(String keyFile) {
+        return "passphrase:" + keyFile;
+    }
+
+    static String passwordKey(String destination) {
+        return "password:" + destination;
+    }
+
+    /** A copy of the cached secret, or null. */
+    public synchronized char[] get(String key) {
+        char[] s = secrets.get(key);
+        return s == null ? null : s.clone();
+    }
+
+    /** Stores a copy; the caller keeps (and should clear) its own array. */
+    public synchronized void put(String key, char[] secret) {
+        forget(key);
+        secrets.put(key, secret.clone());
+    }
+
+    public synchronized void forget(String key) {
+        char[] old = secrets.remove(key);
+        if (old != null) {
+            Arrays.fill(old, '\0');
+        }
+    }
+
+    public synchronized int size() {
+        return secrets.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        secrets.values().forEach(s -> Arrays.fill(s, '\0'));
+        secrets.clear();
+    }
+}

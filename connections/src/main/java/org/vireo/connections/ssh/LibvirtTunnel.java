@@ -1,0 +1,91 @@
+package org.vireo.connections.ssh;
+
+import com.jcraft.jsch.JSchException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forwards a local 127.0.0.1 port to the remote libvirt daemon's UNIX socket over the host's SSH session
+ * ({@code direct-streamlocal@openssh.com}); libvirt-java then opens {@link #libvirtUri()}. The socket is found
+ * on the host (monolithic or modular daemon), not assumed.
+ */
+public final class LibvirtTunnel implements AutoCloseable {
+    private final SshSession session;
+    private final String remoteSocket;
+    private final int localPort;
+    private final String libvirtUri;
+
+    private LibvirtTunnel(SshSession session, String remoteSocket, int localPort, String libvirtUri) {
+        this.session = session;
+        this.remoteSocket = remoteSocket;
+        this.localPort = localPort;
+        this.libvirtUri = libvirtUri;
+    }
+
+    public static LibvirtTunnel open(SshSession session, LibvirtSocketRequest request, Duration timeout)
+            throws SshException {
+        String socket = findSocket(session, request, timeout);
+        try {
+            int port = session.jsch().setSocketForwardingL("127.0.0.1", 0, socket, null, (int) timeout.toMillis());
+            String uri = request.driver() + "+tcp://127.0.0.1:" + port + request.uriPath();
+            return new LibvirtTunnel(session, socket, port, uri);
+        } catch (JSchException e) {
+            throw new SshException("Cannot forward to " + socket + " on " + session.route().target() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One exec round trip tests every candidate with {@code test -S} and prints the first that exists. Candidate
+     * paths are quoted arguments of a fixed script ({@code sh -c SCRIPT sh PATH...}), never spliced into it.
+     */
+    static String findSocket(SshSession session, LibvirtSocketRequest request, Duration timeout) throws SshException {
+        List<String> candidates = request.candidates();
+        String script = request.sessionMode() && request.socketOverride() == null
+                ? "d=${XDG_RUNTIME_DIR:-/run/user/$(id -u)}; for p; do if test -S \"$d/$p\"; then printf '%s\\n' \"$d/$p\";"
+                  + " exit 0; fi; done; exit 3"
+                : "for p; do if test -S \"$p\"; then printf '%s\\n' \"$p\"; exit 0; fi; done; exit 3";
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+        argv.addAll(candidates);
+        CommandResult r = RemoteCommand.run(session, argv, timeout, 64 * 1024);
+        if (r.exitStatus() == 3) {
+            throw new SshException("No libvirt " + request.driver() + " daemon socket on " + session.route().target()
+                    + " (looked for " + String.join(", ", candidates) + (request.sessionMode() ? " under $XDG_RUNTIME_DIR" : "")
+                    + "). Is libvirtd or virt" + request.driver() + "d running?");
+        }
+        if (!r.succeeded() || r.stdout().isBlank()) {
+            throw new SshException("Looking for the libvirt socket on " + session.route().target() + " failed (exit "
+                    + r.exitStatus() + "): " + r.stderr().strip());
+        }
+        return r.stdout().strip();
+    }
+
+    /** Where libvirt-java connects: {@code qemu+tcp://127.0.0.1:PORT/system} and the like. */
+    public String libvirtUri() {
+        return libvirtUri;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    /** The daemon socket found on the host, e.g. {@code /var/run/libvirt/libvirt-sock}. */
+    public String remoteSocket() {
+        return remoteSocket;
+    }
+
+    public SshSession session() {
+        return session;
+    }
+
+    /** Removes the forward; the SSH session stays (it is shared). */
+    @Override
+    public void close() {
+        try {
+            session.jsch().delPortForwardingL("127.0.0.1", localPort);
+        } catch (JSchException alreadyGone) {
+            // the session ended: its forwards went with it
+        }
+    }
+}

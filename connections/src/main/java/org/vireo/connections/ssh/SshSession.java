@@ -1,0 +1,114 @@
+package org.vireo.connections.ssh;
+
+import com.jcraft.jsch.Logger;
+import com.jcraft.jsch.Session;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One live SSH login shared by everything a host needs (libvirt tunnel, VNC tunnels, remote commands).
+ * Obtained from {@link SshSessions}; closing it is the pool's business.
+ */
+public final class SshSession {
+    private final SshRoute route;
+    private final Session session;
+    private final SshSession via;
+    private final List<SessionLossListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final ReasonLogger reasonLogger;
+    private volatile boolean closedByUs;
+
+    SshSession(SshRoute route, Session session, SshSession via, ReasonLogger reasonLogger) {
+        this.route = route;
+        this.session = session;
+        this.via = via;
+        this.reasonLogger = reasonLogger;
+    }
+
+    public SshRoute route() {
+        return route;
+    }
+
+    public boolean isConnected() {
+        return !ended.get() && session.isConnected();
+    }
+
+    /** Server version string, e.g. {@code SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u5}. */
+    public String serverVersion() {
+        return session.getServerVersion();
+    }
+
+    public void addLossListener(SessionLossListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeLossListener(SessionLossListener listener) {
+        listeners.remove(listener);
+    }
+
+    Session jsch() {
+        return session;
+    }
+
+    SshSession via() {
+        return via;
+    }
+
+    /** Called by the pool's monitor; fires the listeners once if the session died by itself. */
+    boolean checkLost() {
+        if (session.isConnected() || !ended.compareAndSet(false, true)) {
+            return false;
+        }
+        if (!closedByUs) {
+            String reason = "SSH connection to " + route.target() + " lost: " + reasonLogger.lastFailure();
+            listeners.forEach(l -> l.sessionLost(this, reason));
+        }
+        return true;
+    }
+
+    void close() {
+        closedByUs = true;
+        ended.set(true);
+        session.disconnect();
+    }
+
+    @Override
+    public String toString() {
+        return "SshSession[" + route + "]";
+    }
+
+    /** Captures why JSch's reader loop ended (its only report of it is a log line). */
+    static final class ReasonLogger implements Logger {
+        private static final String LEAVING = "Caught an exception, leaving main loop due to ";
+        private volatile String lastFailure;
+        private final long keepaliveBudgetMs;
+
+        ReasonLogger(long keepaliveBudgetMs) {
+            this.keepaliveBudgetMs = keepaliveBudgetMs;
+        }
+
+        @Override
+        public boolean isEnabled(int level) {
+            return level >= INFO;
+        }
+
+        @Override
+        public void log(int level, String message) {
+            if (message != null && message.startsWith(LEAVING)) {
+                lastFailure = message.substring(LEAVING.length());
+            }
+        }
+
+        String lastFailure() {
+            String f = lastFailure;
+            if (f == null) {
+                return "closed by the server";
+            }
+            if (f.toLowerCase().contains("timeout") || f.contains("no data from jump channel")) {
+                return "no answer to keepalive for " + keepaliveBudgetMs / 1000 + " s";
+            }
+            return f;
+        }
+    }
+}
