@@ -78,6 +78,7 @@ public final class HostConnection implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final List<Consumer<HostSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile HostSnapshot snapshot;
+    private CompletableFuture<Void> closed;
 
     // Written by the event-loop thread, drained on the host thread.
     private final Set<String> dirtyVms = ConcurrentHashMap.newKeySet();
@@ -237,10 +238,12 @@ public final class HostConnection implements AutoCloseable {
     }
 
     /** Disconnects and stops the host thread; returns at once, the future completes when disconnected. */
-    public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> done = disconnect();
-        executor.shutdown();
-        return done;
+    public synchronized CompletableFuture<Void> closeAsync() {
+        if (closed == null) {
+            closed = disconnect();
+            executor.shutdown();
+        }
+        return closed;
     }
 
     @Override
