@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.libvirt.LibvirtUri;
 import org.vireo.connections.store.ConnectionEntry;
 
 /**
@@ -36,6 +40,37 @@ public final class DemoHost {
             uri.append('/').append(encodeSegment(part.toString()));
         }
         return uri.toString();
+    }
+
+    /** VMs marked autostart on connect: the test driver's node file has no element for it. */
+    public static final java.util.List<String> AUTOSTART_VMS = java.util.List.of("router", "web1");
+
+    /**
+     * Wraps an opener so that connections to the demo host also get what the node file cannot say
+     * (autostart flags). Other entries pass through unchanged.
+     */
+    public static HostConnection.Opener withDemoSetup(HostConnection.Opener base) {
+        return entry -> {
+            Connect conn = base.open(entry);
+            if (isDemo(entry.uri()) && !entry.readOnly()) {
+                for (String name : AUTOSTART_VMS) {
+                    Domain domain = conn.domainLookupByName(name);
+                    try {
+                        domain.setAutostart(true);
+                    } finally {
+                        domain.free();
+                    }
+                }
+            }
+            return conn;
+        };
+    }
+
+    /** True for a test-driver URI of a demo host file. */
+    public static boolean isDemo(String uri) {
+        return LibvirtUri.tryParse(uri)
+                .map(u -> "test".equals(u.driver()) && u.path().endsWith("/demo-host.xml"))
+                .orElse(false);
     }
 
     /** A connection entry for the demo host, never saved (the app shows it only when nothing is saved). */

@@ -311,4 +311,11 @@ class HostConnectionTest {
         assertEquals("host-demo-a", thread);
         assertNotNull(host.snapshot().info());
     }
+
+    @Test
+    void demoHostInAFolderWithSpacesOpens(@TempDir Path other) throws Exception {
+        HostConnection host = host("spaced", DemoHost.uri(other.resolve("with space")), NO_POLL);
+        await(host.connect());
+        assertEquals(6, host.snapshot().vms().size());
+    }
 }
