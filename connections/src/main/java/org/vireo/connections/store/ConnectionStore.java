@@ -34,14 +34,6 @@ public final class ConnectionStore {
     public static final String FILE_NAME = "connections.json";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** What {@link #load()} found; {@code problem} is a message for the user when something was wrong. */
-    public record LoadResult(List<ConnectionEntry> entries, Optional<String> problem) {
-        public LoadResult {
-            entries = List.copyOf(entries);
-            Objects.requireNonNull(problem, "problem");
-        }
-    }
-
     /** The file layout of the current schema. */
     record StoreFile(int schemaVersion, List<ConnectionEntry> connections) {
     }
@@ -52,7 +44,7 @@ public final class ConnectionStore {
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     /** Set when load found a file that must not be overwritten; save refuses with this message. */
     private String saveRefusal;
 

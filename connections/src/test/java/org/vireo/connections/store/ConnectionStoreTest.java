@@ -46,7 +46,7 @@ class ConnectionStoreTest {
 
     @Test
     void missingFileMeansNoConnectionsAndNoProblem() {
-        ConnectionStore.LoadResult result = store().load();
+        LoadResult result = store().load();
         assertEquals(List.of(), result.entries());
         assertEquals(Optional.empty(), result.problem());
     }
@@ -58,7 +58,7 @@ class ConnectionStoreTest {
                 new ConnectionEntry("b2", "test:///default", null, null, false, true, null));
         store().save(entries);
 
-        ConnectionStore.LoadResult result = store().load();
+        LoadResult result = store().load();
         assertEquals(entries, result.entries());
         assertEquals(Optional.empty(), result.problem());
         String json = Files.readString(file());
@@ -94,7 +94,7 @@ class ConnectionStoreTest {
                 {"schemaVersion": 2, "writtenBy": "vireo 9", "connections": [
                   {"id": "x", "uri": "qemu:///system", "autoconnect": true, "colour": "red"}]}
                 """);
-        ConnectionStore.LoadResult result = store().load();
+        LoadResult result = store().load();
         assertEquals(Optional.empty(), result.problem());
         assertEquals(List.of(new ConnectionEntry("x", "qemu:///system", null, null, true, false, null)), result.entries());
     }
@@ -107,7 +107,7 @@ class ConnectionStoreTest {
                 """;
         write(v1);
         ConnectionStore store = store();
-        ConnectionStore.LoadResult result = store.load();
+        LoadResult result = store.load();
 
         assertEquals(Optional.empty(), result.problem());
         assertEquals(List.of("qemu:///system", "qemu+ssh://root@node/system", "test:///default"),
@@ -135,7 +135,7 @@ class ConnectionStoreTest {
         String bad = "{\"schemaVersion\": 2,\n \"connections\": [ {\"id\": \"a\", \"uri\": \"qemu:///system\" ,, ]}";
         write(bad);
 
-        ConnectionStore.LoadResult result = store().load();
+        LoadResult result = store().load();
 
         assertEquals(List.of(), result.entries());
         Path copy = dir.resolve("connections.json.corrupt-20260304-050607");
@@ -160,7 +160,7 @@ class ConnectionStoreTest {
     @Test
     void contentThatDoesNotFitTheSchemaIsSetAside() throws IOException {
         write("{\"schemaVersion\": 2, \"connections\": [{\"uri\": \"qemu:///system\"}]}");
-        ConnectionStore.LoadResult missingId = store().load();
+        LoadResult missingId = store().load();
         assertTrue(missingId.problem().orElseThrow().contains("could not be read"), missingId.problem().get());
         write("{\"connections\": []}");
         assertTrue(store().load().problem().orElseThrow().contains("no schema version"));
@@ -187,7 +187,7 @@ class ConnectionStoreTest {
         write(newer);
         ConnectionStore store = store();
 
-        ConnectionStore.LoadResult result = store.load();
+        LoadResult result = store.load();
         String message = result.problem().orElseThrow();
         assertTrue(message.contains("schema version 3"), message);
         assertTrue(message.contains(file().toString()), message);
