@@ -285,7 +285,7 @@ public final class HostConnection implements AutoCloseable {
             throw new HostOperationException(message, e);
         }
         long millis = pollInterval.toMillis();
-        poller = executor.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+        poller = executor.scheduleWithFixedDelay(this::pollGuarded, millis, millis, TimeUnit.MILLISECONDS);
         setState(ConnectionState.CONNECTED, null);
     }
 
@@ -374,6 +374,15 @@ public final class HostConnection implements AutoCloseable {
         } catch (LibvirtException e) {
             // The connection is being dropped either way; a failing close (e.g. a dead link) changes nothing.
             LOG.log(System.Logger.Level.DEBUG, "{0}: close failed: {1}", displayName, LibvirtErrors.reason(e));
+        }
+    }
+
+    /** A periodic task that throws is silently never run again; log instead and keep polling. */
+    private void pollGuarded() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "poll of " + displayName + " failed", e);
         }
     }
 
