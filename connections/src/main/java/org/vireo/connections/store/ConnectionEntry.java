@@ -18,6 +18,19 @@ public record ConnectionEntry(String id, String uri, String name, String group, 
         Objects.requireNonNull(uri, "uri");
     }
 
+    /** What the host tree shows: the name, else the URI's host ("localhost" for local URIs), else the URI. */
+    public String displayName() {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        return org.vireo.connections.libvirt.LibvirtUri.tryParse(uri)
+                .map(org.vireo.connections.libvirt.LibvirtUri::displayHost).orElse(uri);
+    }
+
+    public ConnectionEntry withAutoconnect(boolean value) {
+        return new ConnectionEntry(id, uri, name, group, value, readOnly, jumpHost);
+    }
+
     public static ConnectionEntry of(String uri) {
         return new ConnectionEntry(java.util.UUID.randomUUID().toString(), uri, null, null, false, false, null);
     }

@@ -1,0 +1,569 @@
+package org.vireo.connections.libvirt;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.event.ConnectionCloseReason;
+import org.libvirt.event.LifecycleListener;
+import org.vireo.connections.model.ConnectionState;
+import org.vireo.connections.model.HostInfo;
+import org.vireo.connections.model.HostSnapshot;
+import org.vireo.connections.model.VmInfo;
+import org.vireo.connections.store.ConnectionEntry;
+
+/**
+ * The one long-lived libvirt connection to one host, and that host's VM cache.
+ *
+ * <p>Every libvirt call for the host runs on the host's own single daemon thread ("host-NAME"), so hosts
+ * never wait on each other and the cache needs no locks. Domain lifecycle events only mark a VM dirty and
+ * queue its refresh on that thread; a poll every few seconds is the fallback (and the only source for
+ * drivers without events). Readers get immutable {@link HostSnapshot}s: {@link #snapshot()} is the last one
+ * published, listeners hear of each new one.
+ */
+public final class HostConnection implements AutoCloseable {
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(3);
+    private static final System.Logger LOG = System.getLogger(HostConnection.class.getName());
+
+    /** The single place where a saved connection becomes an open libvirt Connect (SSH tunnels plug in here). */
+    @FunctionalInterface
+    public interface Opener {
+        Connect open(ConnectionEntry entry) throws LibvirtException;
+
+        /** Opens the entry's URI as it is, read-only when the entry says so. */
+        static Opener direct() {
+            return entry -> new Connect(entry.uri(), entry.readOnly());
+        }
+    }
+
+    /** Work to run with the host's Connect on the host's thread. */
+    @FunctionalInterface
+    public interface LibvirtCall<T> {
+        T call(Connect conn) throws LibvirtException;
+    }
+
+    @FunctionalInterface
+    private interface DomainAction {
+        void apply(Domain domain) throws LibvirtException;
+    }
+
+    @FunctionalInterface
+    private interface HostTask<T> {
+        T run() throws HostOperationException;
+    }
+
+    private final ConnectionEntry entry;
+    private final String displayName;
+    private final Opener opener;
+    private final Duration pollInterval;
+    private final ScheduledExecutorService executor;
+    private final List<Consumer<HostSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile HostSnapshot snapshot;
+    private CompletableFuture<Void> closed;
+
+    // Written by the event-loop thread, drained on the host thread.
+    private final Set<String> dirtyVms = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+
+    // Confined to the host thread.
+    private Connect conn;
+    private ConnectionState state = ConnectionState.DISCONNECTED;
+    private String reason;
+    private HostInfo info;
+    private final Map<String, VmInfo> vms = new HashMap<>();
+    private ScheduledFuture<?> poller;
+    private LifecycleListener lifecycleListener;
+
+    public HostConnection(ConnectionEntry entry) {
+        this(entry, Opener.direct(), DEFAULT_POLL_INTERVAL);
+    }
+
+    public HostConnection(ConnectionEntry entry, Opener opener, Duration pollInterval) {
+        this.entry = Objects.requireNonNull(entry, "entry");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("poll interval must be positive, was " + pollInterval);
+        }
+        this.pollInterval = pollInterval;
+        this.displayName = entry.displayName();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "host-" + displayName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        this.executor = pool;
+        this.snapshot = new HostSnapshot(entry.id(), entry.uri(), displayName, state, null, null, List.of());
+    }
+
+    public ConnectionEntry entry() {
+        return entry;
+    }
+
+    public String id() {
+        return entry.id();
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The last published snapshot; cheap and safe from any thread. */
+    public HostSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Called on the host's thread with each new snapshot; keep it quick (hand the work elsewhere). */
+    public void addListener(Consumer<HostSnapshot> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Consumer<HostSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Opens the connection. On failure the snapshot turns DISCONNECTED with the reason and the future fails
+     * with a {@link HostOperationException} carrying the same message; nothing is thrown to the caller.
+     */
+    public CompletableFuture<Void> connect() {
+        return submit(() -> {
+            doConnect();
+            return null;
+        });
+    }
+
+    /** Closes the connection (if open); the snapshot turns DISCONNECTED without a reason. */
+    public CompletableFuture<Void> disconnect() {
+        return submit(() -> {
+            dropConnection(ConnectionState.DISCONNECTED, null, true);
+            return null;
+        });
+    }
+
+    /** Re-reads every VM now instead of at the next poll. */
+    public CompletableFuture<Void> refresh() {
+        return submit(() -> {
+            Connect c = requireConnected("Cannot refresh " + displayName);
+            try {
+                reloadAll(c);
+            } catch (LibvirtException e) {
+                throw new HostOperationException(LibvirtErrors.message("Cannot refresh " + displayName, e), e);
+            }
+            publishIfChanged();
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> start(String uuid) {
+        return domainAction(uuid, "start", Domain::create);
+    }
+
+    /** ACPI shutdown request; the guest decides when it is off. */
+    public CompletableFuture<Void> shutdown(String uuid) {
+        return domainAction(uuid, "shut down", Domain::shutdown);
+    }
+
+    public CompletableFuture<Void> reboot(String uuid) {
+        return domainAction(uuid, "reboot", domain -> domain.reboot(0));
+    }
+
+    public CompletableFuture<Void> reset(String uuid) {
+        return domainAction(uuid, "reset", Domain::reset);
+    }
+
+    /** Pulls the plug (virDomainDestroy). */
+    public CompletableFuture<Void> forceOff(String uuid) {
+        return domainAction(uuid, "force off", Domain::destroy);
+    }
+
+    public CompletableFuture<Void> suspend(String uuid) {
+        return domainAction(uuid, "pause", Domain::suspend);
+    }
+
+    public CompletableFuture<Void> resume(String uuid) {
+        return domainAction(uuid, "resume", Domain::resume);
+    }
+
+    /** The domain's current XML (without secrets). */
+    public CompletableFuture<String> domainXml(String uuid) {
+        return submit(() -> {
+            String action = "Cannot read the XML of '" + vmName(uuid) + "' on " + displayName;
+            Connect c = requireConnected(action);
+            Domain domain = null;
+            try {
+                domain = c.domainLookupByUUIDString(uuid);
+                return domain.getXMLDesc(0);
+            } catch (LibvirtException e) {
+                throw new HostOperationException(LibvirtErrors.message(action, e), e);
+            } finally {
+                freeQuietly(domain);
+            }
+        });
+    }
+
+    /**
+     * Runs any libvirt work on this host's thread. The cache is not refreshed afterwards: domain events and
+     * the poll bring the change in, as for a change made by another program.
+     */
+    public <T> CompletableFuture<T> call(LibvirtCall<T> work) {
+        return submit(() -> {
+            String action = "Error on " + displayName;
+            Connect c = requireConnected(action);
+            try {
+                return work.call(c);
+            } catch (LibvirtException e) {
+                throw new HostOperationException(LibvirtErrors.message(action, e), e);
+            }
+        });
+    }
+
+    /** Disconnects and stops the host thread; returns at once, the future completes when disconnected. */
+    public synchronized CompletableFuture<Void> closeAsync() {
+        if (closed == null) {
+            closed = disconnect();
+            executor.shutdown();
+        }
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closeAsync();
+    }
+
+    // ---- host thread ----------------------------------------------------------------------------------
+
+    private void doConnect() throws HostOperationException {
+        if (conn != null) {
+            return;
+        }
+        String action = "Cannot connect to " + entry.uri();
+        Optional<LibvirtUri> uri;
+        try {
+            uri = Optional.of(LibvirtUri.parse(entry.uri()));
+        } catch (InvalidUriException e) {
+            setState(ConnectionState.DISCONNECTED, e.getMessage());
+            throw new HostOperationException(e.getMessage(), e);
+        }
+        setState(ConnectionState.CONNECTING, null);
+        Connect opened = null;
+        try {
+            LibvirtEventLoop.ensureStarted();
+            opened = opener.open(entry);
+            info = HostReader.hostInfo(opened, uri.get().displayHost());
+            watch(opened, uri.get());
+            conn = opened;
+            reloadAll(opened);
+        } catch (LibvirtException | LinkageError e) {
+            String message = LibvirtErrors.message(action, e);
+            if (conn != null) {
+                dropConnection(ConnectionState.DISCONNECTED, message, true);
+            } else {
+                closeQuietly(opened);
+                setState(ConnectionState.DISCONNECTED, message);
+            }
+            throw new HostOperationException(message, e);
+        }
+        long millis = pollInterval.toMillis();
+        poller = executor.scheduleWithFixedDelay(this::pollGuarded, millis, millis, TimeUnit.MILLISECONDS);
+        setState(ConnectionState.CONNECTED, null);
+    }
+
+    /** Close callback, keepalive and lifecycle events; each is optional for drivers that lack it. */
+    private void watch(Connect c, LibvirtUri uri) throws LibvirtException {
+        c.registerCloseListener((closed, why) -> onHostThread(() -> connectionClosed(closed, why)));
+        if (uri.isRemote() && !"test".equals(uri.driver())) {
+            try {
+                c.setKeepAlive(5, 2);
+            } catch (LibvirtException e) {
+                if (!LibvirtErrors.isNoSupport(e)) {
+                    throw e;
+                }
+            }
+        }
+        LifecycleListener listener = (domain, event) -> {
+            domainChanged(domain);
+            return 0;
+        };
+        try {
+            c.addLifecycleListener(listener);
+            lifecycleListener = listener;
+        } catch (LibvirtException e) {
+            if (!LibvirtErrors.isNoSupport(e)) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "{0}: no domain events, polling every {1}", displayName, pollInterval);
+        }
+    }
+
+    private void connectionClosed(Connect closed, ConnectionCloseReason why) {
+        if (closed != conn) {
+            return; // a callback from a connection we already replaced
+        }
+        dropConnection(ConnectionState.LOST, "Connection to " + entry.uri() + " lost: " + describe(why), false);
+    }
+
+    private static String describe(ConnectionCloseReason why) {
+        return switch (why) {
+            case ERROR -> "connection error";
+            case EOF -> "the host closed the connection";
+            case KEEPALIVE -> "the host stopped answering (keepalive timed out)";
+            case CLIENT -> "closed by this client";
+            default -> "unknown reason";
+        };
+    }
+
+    private void dropConnection(ConnectionState newState, String why, boolean orderly) {
+        if (poller != null) {
+            poller.cancel(false);
+            poller = null;
+        }
+        Connect c = conn;
+        conn = null;
+        dirtyVms.clear();
+        vms.clear();
+        if (c != null) {
+            if (orderly) {
+                unwatch(c);
+            }
+            closeQuietly(c);
+        }
+        setState(newState, why);
+    }
+
+    private void unwatch(Connect c) {
+        try {
+            if (lifecycleListener != null) {
+                c.removeLifecycleListener(lifecycleListener);
+            }
+            c.unregisterCloseListener();
+        } catch (LibvirtException e) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: unregistering callbacks failed: {1}", displayName,
+                    LibvirtErrors.reason(e));
+        } finally {
+            lifecycleListener = null;
+        }
+    }
+
+    private void closeQuietly(Connect c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (LibvirtException e) {
+            // The connection is being dropped either way; a failing close (e.g. a dead link) changes nothing.
+            LOG.log(System.Logger.Level.DEBUG, "{0}: close failed: {1}", displayName, LibvirtErrors.reason(e));
+        }
+    }
+
+    /** A periodic task that throws is silently never run again; log instead and keep polling. */
+    private void pollGuarded() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "poll of " + displayName + " failed", e);
+        }
+    }
+
+    private void poll() {
+        Connect c = conn;
+        if (c == null) {
+            return;
+        }
+        try {
+            reloadAll(c);
+            publishIfChanged();
+        } catch (LibvirtException e) {
+            readFailed(c, e);
+        }
+    }
+
+    private void refreshDirty() {
+        refreshQueued.set(false);
+        Connect c = conn;
+        if (c == null) {
+            return;
+        }
+        List<String> uuids = new ArrayList<>(dirtyVms);
+        dirtyVms.removeAll(uuids);
+        try {
+            for (String uuid : uuids) {
+                refreshVm(c, uuid);
+            }
+            publishIfChanged();
+        } catch (LibvirtException e) {
+            readFailed(c, e);
+        }
+    }
+
+    /** A dead link turns the host LOST; anything else is logged and the next poll tries again. */
+    private void readFailed(Connect c, LibvirtException e) {
+        boolean alive;
+        try {
+            alive = c.isAlive();
+        } catch (LibvirtException notAlive) {
+            alive = false;
+        }
+        if (alive) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: refresh failed: {1}", displayName, LibvirtErrors.reason(e));
+        } else {
+            dropConnection(ConnectionState.LOST, LibvirtErrors.message("Connection to " + entry.uri() + " lost", e), false);
+        }
+    }
+
+    private void reloadAll(Connect c) throws LibvirtException {
+        Map<String, VmInfo> fresh = HostReader.allVms(c);
+        vms.clear();
+        vms.putAll(fresh);
+    }
+
+    private void refreshVm(Connect c, String uuid) throws LibvirtException {
+        VmInfo vm = HostReader.vmOrNull(c, uuid);
+        if (vm == null) {
+            vms.remove(uuid);
+        } else {
+            vms.put(uuid, vm);
+        }
+    }
+
+    private CompletableFuture<Void> domainAction(String uuid, String verb, DomainAction action) {
+        Objects.requireNonNull(uuid, "uuid");
+        return submit(() -> {
+            String what = "Cannot " + verb + " '" + vmName(uuid) + "' on " + displayName;
+            Connect c = requireConnected(what);
+            Domain domain = null;
+            try {
+                domain = c.domainLookupByUUIDString(uuid);
+                action.apply(domain);
+            } catch (LibvirtException e) {
+                refreshAfterFailure(c, uuid);
+                throw new HostOperationException(LibvirtErrors.message(what, e), e);
+            } finally {
+                freeQuietly(domain);
+            }
+            try {
+                refreshVm(c, uuid);
+                publishIfChanged();
+            } catch (LibvirtException e) {
+                readFailed(c, e);
+            }
+            return null;
+        });
+    }
+
+    /** A failed action may still have changed the VM (or shown it is gone): show what is true now. */
+    private void refreshAfterFailure(Connect c, String uuid) {
+        try {
+            refreshVm(c, uuid);
+            publishIfChanged();
+        } catch (LibvirtException e) {
+            readFailed(c, e);
+        }
+    }
+
+    private String vmName(String uuid) {
+        VmInfo vm = vms.get(uuid);
+        return vm != null ? vm.name() : uuid;
+    }
+
+    private Connect requireConnected(String action) throws HostOperationException {
+        if (conn == null) {
+            throw new HostOperationException(action + ": not connected");
+        }
+        return conn;
+    }
+
+    private void setState(ConnectionState newState, String why) {
+        state = newState;
+        reason = why;
+        publishIfChanged();
+    }
+
+    private void publishIfChanged() {
+        List<VmInfo> sorted = new ArrayList<>(vms.values());
+        sorted.sort(Comparator.comparing(VmInfo::name).thenComparing(VmInfo::uuid));
+        HostSnapshot next = new HostSnapshot(entry.id(), entry.uri(), displayName, state, reason, info, sorted);
+        if (next.equals(snapshot)) {
+            return;
+        }
+        snapshot = next;
+        for (Consumer<HostSnapshot> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "snapshot listener failed for " + displayName, e);
+            }
+        }
+    }
+
+    private void freeQuietly(Domain domain) {
+        try {
+            HostReader.free(domain);
+        } catch (LibvirtException e) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: freeing a domain failed: {1}", displayName, LibvirtErrors.reason(e));
+        }
+    }
+
+    // ---- event-loop thread ----------------------------------------------------------------------------
+
+    /** Lifecycle callback: no libvirt round trip here, only note the UUID and queue one refresh. */
+    private void domainChanged(Domain domain) {
+        String uuid;
+        try {
+            uuid = domain.getUUIDString(); // copied from the event itself, no call to the host
+        } catch (LibvirtException e) {
+            onHostThread(this::poll);
+            return;
+        }
+        dirtyVms.add(uuid);
+        if (refreshQueued.compareAndSet(false, true)) {
+            onHostThread(this::refreshDirty);
+        }
+    }
+
+    private void onHostThread(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The host was closed; late callbacks have nothing left to update.
+            LOG.log(System.Logger.Level.DEBUG, "{0}: callback after close ignored", displayName);
+        }
+    }
+
+    private <T> CompletableFuture<T> submit(HostTask<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    result.complete(task.run());
+                } catch (HostOperationException | RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new HostOperationException(displayName + " is closed", e));
+        }
+        return result;
+    }
+}

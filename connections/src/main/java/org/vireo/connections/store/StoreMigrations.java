@@ -1,0 +1,92 @@
+package org.vireo.connections.store;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Brings older connections.json layouts up to {@link #CURRENT}, one version step at a time.
+ *
+ * <ul>
+ *   <li>1: {@code {"version":1,"uris":[...],"autoconnect":[...]}} — the two lists virt-manager keeps.</li>
+ *   <li>2: {@code {"schemaVersion":2,"connections":[{"id":...,"uri":...,"autoconnect":...}, ...]}}.</li>
+ * </ul>
+ */
+public final class StoreMigrations {
+    public static final int CURRENT = 2;
+
+    private StoreMigrations() {
+    }
+
+    /** The file's schema version: "schemaVersion" from 2 on, "version" in 1; -1 when it has neither. */
+    public static int versionOf(JsonNode root) {
+        JsonNode version = root.has("schemaVersion") ? root.get("schemaVersion") : root.get("version");
+        return version != null && version.canConvertToInt() && version.isIntegralNumber() ? version.intValue() : -1;
+    }
+
+    /**
+     * @param root a parsed file of a version between 1 and {@link #CURRENT}
+     * @return the same content in the current layout (a new tree; {@code root} is not changed)
+     * @throws StoreFormatException when the content does not fit its declared version
+     */
+    public static ObjectNode toCurrent(JsonNode root) throws StoreFormatException {
+        int version = versionOf(root);
+        if (version < 1 || version > CURRENT) {
+            throw new StoreFormatException("unsupported schema version " + version);
+        }
+        ObjectNode tree = root.deepCopy();
+        if (version == 1) {
+            tree = fromV1(tree);
+        }
+        return tree;
+    }
+
+    private static ObjectNode fromV1(ObjectNode v1) throws StoreFormatException {
+        Set<String> uris = new LinkedHashSet<>(textList(v1, "uris"));
+        Set<String> autoconnect = new LinkedHashSet<>(textList(v1, "autoconnect"));
+        uris.addAll(autoconnect); // an autoconnect URI missing from "uris" is still a saved connection
+        ObjectNode v2 = JsonNodeFactory.instance.objectNode();
+        v2.put("schemaVersion", 2);
+        ArrayNode connections = v2.putArray("connections");
+        for (String uri : uris) {
+            ObjectNode entry = connections.addObject();
+            entry.put("id", UUID.randomUUID().toString());
+            entry.put("uri", uri);
+            entry.put("autoconnect", autoconnect.contains(uri));
+            entry.put("readOnly", false);
+        }
+        return v2;
+    }
+
+    private static Set<String> textList(ObjectNode node, String field) throws StoreFormatException {
+        Set<String> values = new LinkedHashSet<>();
+        JsonNode list = node.get(field);
+        if (list == null || list.isNull()) {
+            return values;
+        }
+        if (!list.isArray()) {
+            throw new StoreFormatException("\"" + field + "\" must be a list of URIs");
+        }
+        for (JsonNode item : list) {
+            if (!item.isTextual()) {
+                throw new StoreFormatException("\"" + field + "\" must contain only URI strings, found " + item);
+            }
+            values.add(item.textValue());
+        }
+        return values;
+    }
+
+    /** The content does not match what its schema version promises. */
+    public static final class StoreFormatException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public StoreFormatException(String message) {
+            super(message);
+        }
+    }
+}
