@@ -2,7 +2,9 @@ package org.vireo.app;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.fleet.Fleet;
+import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.store.ConnectionStore;
 
 /**
@@ -18,7 +20,9 @@ public final class AppContext implements AutoCloseable {
     public AppContext(AppPaths paths) {
         this.paths = paths;
         this.store = new ConnectionStore(paths.config());
-        this.fleet = new Fleet();
+        // The demo host's test-driver file cannot mark VMs autostart; the wrapped opener does.
+        this.fleet = new Fleet(DemoHost.withDemoSetup(HostConnection.Opener.direct()), HostConnection.DEFAULT_POLL_INTERVAL,
+                Fleet.DEFAULT_BATCH_INTERVAL, Fleet.DEFAULT_MAX_CONCURRENT_CONNECTS);
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vireo-io");
             t.setDaemon(true);

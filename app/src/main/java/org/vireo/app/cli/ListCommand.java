@@ -61,7 +61,7 @@ public final class ListCommand implements CliCommand {
             entries.add(ConnectionEntry.of(uri));
         }
         if (entries.isEmpty()) {
-            ConnectionStore.LoadResult saved = new ConnectionStore(AppPaths.fromEnvironment().config()).load();
+            org.vireo.connections.store.LoadResult saved = new ConnectionStore(AppPaths.fromEnvironment().config()).load();
             saved.problem().ifPresent(p -> err.println("vireo list: " + p));
             entries.addAll(saved.entries());
         }
