@@ -56,6 +56,9 @@ class DemoHostUiTest {
         assertTrue(robot.lookup("#demoBadge").queryAs(Label.class).isVisible(), "the demo is labelled as such");
 
         TreeRow.VmRow off = vmRows(tree).stream().filter(r -> r.vm().state() == VmState.SHUTOFF).findFirst().orElseThrow();
+        // The row cell exists once the next pulse has laid the new rows out.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
+                .match(cell -> cellShows(cell, off)).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).queryAs(javafx.scene.Node.class));
         Button run = robot.lookup("#toolbar-START").queryButton();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !run.isDisabled());
