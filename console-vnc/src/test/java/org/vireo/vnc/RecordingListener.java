@@ -23,6 +23,25 @@ final class RecordingListener implements VncListener {
         resizes.incrementAndGet();
     }
 
+    final java.util.concurrent.atomic.AtomicLong pixelsUpdated = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void onFramebufferUpdated(int x, int y, int width, int height) {
+        pixelsUpdated.addAndGet((long) width * height);
+    }
+
+    /** Waits until updated rectangles add up to at least {@code pixels} (e.g. one full frame). */
+    void awaitPixels(long pixels, int seconds) throws InterruptedException {
+        int seen = batches.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (pixelsUpdated.get() < pixels) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + pixelsUpdated.get() + " of " + pixels + " pixels within " + seconds + " s");
+            }
+            awaitBatches(++seen, seconds);
+        }
+    }
+
     @Override
     public void onUpdateBatchComplete() {
         synchronized (this) {
