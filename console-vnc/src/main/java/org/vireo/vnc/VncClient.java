@@ -61,6 +61,8 @@ public final class VncClient implements Closeable {
     private volatile String protocolVersion = "";
     private volatile boolean extendedKeyEvents;
     private volatile boolean absolutePointer = true;
+    /** Screens of the last ExtendedDesktopSize (16 bytes each); null until the server sent one. */
+    private volatile byte[] screenLayout;
     private Thread reader;
     private Thread writer;
 
@@ -167,6 +169,47 @@ public final class VncClient implements Closeable {
         int cx = Math.max(0, Math.min(fb.width() - 1, x));
         int cy = Math.max(0, Math.min(fb.height() - 1, y));
         send(ByteBuffer.allocate(6).put((byte) 5).put((byte) buttonMask).putShort((short) cx).putShort((short) cy).array());
+    }
+
+    /**
+     * Relative pointer motion, for servers that asked for it (QEMU pointer motion change with a PS/2
+     * mouse): QEMU reads each coordinate as an offset from 0x7FFF.
+     */
+    public void pointerRelative(int dx, int dy, int buttonMask) {
+        int x = 0x7FFF + Math.max(-0x7FFF, Math.min(0x8000, dx));
+        int y = 0x7FFF + Math.max(-0x7FFF, Math.min(0x8000, dy));
+        send(ByteBuffer.allocate(6).put((byte) 5).put((byte) buttonMask).putShort((short) x).putShort((short) y).array());
+    }
+
+    /** True once the server announced ExtendedDesktopSize, i.e. it may accept {@link #requestDesktopSize}. */
+    public boolean canRequestDesktopSize() {
+        byte[] layout = screenLayout;
+        return layout != null && layout.length >= 16;
+    }
+
+    /**
+     * Asks the server to resize its desktop (SetDesktopSize) to follow the window: the first screen is
+     * stretched to the new size and the others dropped. The answer comes as onResize or
+     * onDesktopSizeRefused.
+     *
+     * @return false if the server never announced ExtendedDesktopSize (nothing sent)
+     */
+    public boolean requestDesktopSize(int width, int height) {
+        if (width < 1 || height < 1 || width > Framebuffer.MAX_SIDE || height > Framebuffer.MAX_SIDE) {
+            throw new IllegalArgumentException("desktop size " + width + "x" + height + " out of range");
+        }
+        byte[] layout = screenLayout;
+        if (layout == null || layout.length < 16) {
+            return false;
+        }
+        ByteBuffer screen = ByteBuffer.wrap(layout, 0, 16);
+        int id = screen.getInt();
+        screen.position(12);
+        int flags = screen.getInt();
+        send(ByteBuffer.allocate(24).put((byte) 251).put((byte) 0).putShort((short) width).putShort((short) height)
+                .put((byte) 1).put((byte) 0).putInt(id).putShort((short) 0).putShort((short) 0)
+                .putShort((short) width).putShort((short) height).putInt(flags).array());
+        return true;
     }
 
     /** A key press or release by X11 keysym only (the classic KeyEvent). */
@@ -313,14 +356,21 @@ public final class VncClient implements Closeable {
             case Encoding.DESKTOP_SIZE -> resize(w, h);
             case Encoding.EXTENDED_DESKTOP_SIZE -> {
                 int screens = in.u8();
-                in.skip(3 + 16L * screens);
+                in.skip(3);
+                byte[] layout = new byte[16 * screens];
+                in.readFully(layout, 0, layout.length);
+                screenLayout = layout;
+                if (x == 1 && y != 0) {
+                    int status = y;
+                    listeners.forEach(l -> l.onDesktopSizeRefused(status));
+                }
                 Framebuffer fb = framebuffer;
                 if (fb.width() != w || fb.height() != h) {
                     resize(w, h);
                 }
             }
-            case Encoding.CURSOR -> {
-                int[] argb = CursorShape.read(in, w, h);
+            case Encoding.CURSOR, Encoding.CURSOR_WITH_ALPHA -> {
+                int[] argb = encoding == Encoding.CURSOR ? CursorShape.read(in, w, h) : CursorShape.readWithAlpha(in, w, h);
                 for (VncListener l : listeners) {
                     l.onCursor(argb, w, h, Math.min(x, Math.max(0, w - 1)), Math.min(y, Math.max(0, h - 1)));
                 }

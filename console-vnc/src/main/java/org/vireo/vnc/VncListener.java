@@ -23,6 +23,10 @@ public interface VncListener {
     default void onCursor(int[] argb, int width, int height, int hotX, int hotY) {
     }
 
+    /** The server refused this client's SetDesktopSize (ExtendedDesktopSize status code). */
+    default void onDesktopSizeRefused(int status) {
+    }
+
     default void onBell() {
     }
 

@@ -92,6 +92,9 @@ class QemuVncTest {
             listener.awaitBatches(++seen, 20);
         }
         assertTrue(client.extendedKeyEvents(), "QEMU acknowledged the extended key event: " + client.rectangleCounts());
+        listener.awaitCondition(() -> client.rectangleCounts().containsKey(Encoding.QEMU_POINTER_MOTION_CHANGE), 20,
+                "QEMU pointer motion change");
+        assertTrue(!client.absolutePointer(), "a VM with only a PS/2 mouse wants relative motion");
 
         qmp("{\"execute\":\"qmp_capabilities\"}", "{\"execute\":\"cont\"}");
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

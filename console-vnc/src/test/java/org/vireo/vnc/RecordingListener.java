@@ -50,6 +50,32 @@ final class RecordingListener implements VncListener {
         }
     }
 
+    final AtomicReference<int[]> cursor = new AtomicReference<>();
+    final AtomicInteger desktopSizeRefusals = new AtomicInteger();
+
+    @Override
+    public void onCursor(int[] argb, int width, int height, int hotX, int hotY) {
+        cursor.set(argb);
+    }
+
+    @Override
+    public void onDesktopSizeRefused(int status) {
+        desktopSizeRefusals.incrementAndGet();
+    }
+
+    /** Waits (bounded) for update batches until {@code condition} holds. */
+    void awaitCondition(java.util.function.BooleanSupplier condition, int seconds, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int seen = batches.get();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + seconds + " s: " + what);
+            }
+            awaitBatches(++seen, seconds);
+        }
+    }
+
     @Override
     public void onClipboard(String text) {
         clipboard.set(text);

@@ -37,6 +37,7 @@ final class ScriptedServer implements AutoCloseable {
                     while ((n = in.read(buf)) > 0) {
                         synchronized (received) {
                             received.write(buf, 0, n);
+                            received.notifyAll();
                         }
                     }
                 } catch (IOException e) {
@@ -56,6 +57,21 @@ final class ScriptedServer implements AutoCloseable {
     VncClient client(VncOptions options) throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
         return new VncClient(s.getInputStream(), s.getOutputStream(), options);
+    }
+
+    /** What the client sent, once it is at least {@code n} bytes (bounded wait). */
+    byte[] awaitReceived(int n, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (received) {
+            while (received.size() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("client sent only " + received.size() + " of " + n + " bytes");
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(received, left);
+            }
+            return received.toByteArray();
+        }
     }
 
     byte[] received() {

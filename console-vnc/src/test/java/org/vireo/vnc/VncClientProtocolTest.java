@@ -51,7 +51,7 @@ class VncClientProtocolTest {
             assertEquals(32, client.framebuffer().height());
             assertEquals(0xFFFF0000, client.framebuffer().pixel(0, 0));
             assertEquals(0xFF00FF00, client.framebuffer().pixel(1, 0));
-            byte[] sent = server.received();
+            byte[] sent = server.awaitReceived(35, 10);
             assertEquals("RFB 003.008\n", new String(sent, 0, 12, java.nio.charset.StandardCharsets.US_ASCII));
             assertEquals(1, sent[12], "chose security None");
             assertEquals(1, sent[13], "shared flag");

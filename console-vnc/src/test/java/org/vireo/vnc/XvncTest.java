@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,40 @@ class XvncTest {
         VncAuthenticationException e = assertThrows(VncAuthenticationException.class, client::connect);
         assertTrue(e.getMessage().startsWith("VNC authentication failed"), e.getMessage());
         assertTrue(socket.isClosed());
+    }
+
+    @Test
+    void cursorWithAlphaArrives() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        // on the other server: Xvnc draws the cursor into the framebuffer of clients whose last pointer
+        // event is not where the cursor is, which would spoil the pixel comparisons on the open one
+        VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
+        listener.awaitBatches(1, 20);
+        client.pointer(10, 10, 0);
+        // Xvnc's root starts with an empty cursor; give it a real one
+        ExternalProcess.run(Map.of("DISPLAY", ":" + lockedDisplay), 30, "xsetroot", "-cursor_name", "left_ptr");
+        listener.awaitCondition(() -> listener.cursor.get() != null && listener.cursor.get().length > 0, 20,
+                "a non-empty cursor shape");
+        assertTrue(client.rectangleCounts().containsKey(Encoding.CURSOR_WITH_ALPHA), client.rectangleCounts().toString());
+        int[] cursor = listener.cursor.get();
+        assertTrue(Arrays.stream(cursor).anyMatch(p -> p >>> 24 == 0), "some pixels transparent");
+        assertTrue(Arrays.stream(cursor).anyMatch(p -> p >>> 24 == 0xFF), "some pixels opaque");
+    }
+
+    @Test
+    void setDesktopSizeResizesTheServer() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
+        listener.awaitCondition(client::canRequestDesktopSize, 20, "ExtendedDesktopSize from Xvnc");
+        try {
+            assertTrue(client.requestDesktopSize(1000, 700));
+            listener.awaitCondition(() -> client.framebuffer().width() == 1000 && client.framebuffer().height() == 700,
+                    20, "framebuffer 1000x700, now " + client.framebuffer().width() + "x" + client.framebuffer().height());
+            assertEquals(0, listener.desktopSizeRefusals.get());
+        } finally {
+            client.requestDesktopSize(WIDTH, HEIGHT);
+            listener.awaitCondition(() -> client.framebuffer().width() == WIDTH, 20, "size restored");
+        }
     }
 
     @Test
