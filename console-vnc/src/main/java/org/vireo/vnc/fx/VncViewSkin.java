@@ -34,6 +34,8 @@ public class VncViewSkin extends SkinBase<VncView> {
     private PixelBuffer<IntBuffer> pixelBuffer;
     private Framebuffer shown;
     private int buttons;
+    private int lastX = -1;
+    private int lastY = -1;
 
     public VncViewSkin(VncView view) {
         super(view);
@@ -124,8 +126,22 @@ public class VncViewSkin extends SkinBase<VncView> {
         } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
             buttons &= ~bit;
         }
-        client.pointer(toFramebufferX(e.getX()), toFramebufferY(e.getY()), buttons);
+        sendPointer(client, toFramebufferX(e.getX()), toFramebufferY(e.getY()), buttons);
         e.consume();
+    }
+
+    /**
+     * Absolute position, or for servers that asked for relative motion (QEMU with only a PS/2 mouse)
+     * the movement since the last event; without a pointer lock the guest cursor may drift from ours.
+     */
+    private void sendPointer(VncClient client, int x, int y, int mask) {
+        if (client.absolutePointer()) {
+            client.pointer(x, y, mask);
+        } else {
+            client.pointerRelative(lastX < 0 ? 0 : x - lastX, lastY < 0 ? 0 : y - lastY, mask);
+        }
+        lastX = x;
+        lastY = y;
     }
 
     private void scroll(ScrollEvent e) {
@@ -136,8 +152,8 @@ public class VncViewSkin extends SkinBase<VncView> {
         int wheel = e.getDeltaY() > 0 ? WHEEL_UP : WHEEL_DOWN;
         int x = toFramebufferX(e.getX());
         int y = toFramebufferY(e.getY());
-        client.pointer(x, y, buttons | wheel);
-        client.pointer(x, y, buttons);
+        sendPointer(client, x, y, buttons | wheel);
+        sendPointer(client, x, y, buttons);
         e.consume();
     }
 
