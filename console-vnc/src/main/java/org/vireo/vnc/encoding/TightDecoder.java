@@ -1,0 +1,155 @@
+package org.vireo.vnc.encoding;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+
+import org.vireo.vnc.Framebuffer;
+import org.vireo.vnc.RfbInput;
+import org.vireo.vnc.VncProtocolException;
+
+/**
+ * Tight (7): fill, JPEG, and basic compression with the copy, palette and gradient filters over four
+ * persistent zlib streams that the server may reset. Pixels are TPIXELs (R,G,B) for our 24-bit depth.
+ */
+public final class TightDecoder implements RectDecoder {
+    private static final int FILL = 8;
+    private static final int JPEG = 9;
+    private static final int FILTER_COPY = 0;
+    private static final int FILTER_PALETTE = 1;
+    private static final int FILTER_GRADIENT = 2;
+    private static final int MIN_TO_COMPRESS = 12;
+
+    private final ZlibStream[] streams = {
+        new ZlibStream("Tight stream 0"), new ZlibStream("Tight stream 1"),
+        new ZlibStream("Tight stream 2"), new ZlibStream("Tight stream 3")};
+    private final int[] palette = new int[256];
+    private byte[] data = new byte[0];
+    private int[] pixels = new int[0];
+
+    @Override
+    public void decode(RfbInput in, int x, int y, int w, int h, Framebuffer fb) throws IOException {
+        int control = in.u8();
+        for (int i = 0; i < 4; i++) {
+            if ((control & (1 << i)) != 0) {
+                streams[i].reset();
+            }
+        }
+        int kind = control >> 4;
+        if (kind == FILL) {
+            byte[] rgb = new byte[3];
+            in.readFully(rgb, 0, 3);
+            fb.fill(x, y, w, h, Pixels.fromTpixel(rgb, 0));
+        } else if (kind == JPEG) {
+            jpeg(in, x, y, w, h, fb);
+        } else if (kind < 8) {
+            basic(in, kind, x, y, w, h, fb);
+        } else {
+            throw new VncProtocolException("Tight compression type " + kind + " is not supported");
+        }
+    }
+
+    private void jpeg(RfbInput in, int x, int y, int w, int h, Framebuffer fb) throws IOException {
+        byte[] jpeg = in.bytes(in.compactLength(), 4L << 20, "Tight JPEG");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        if (image == null || image.getWidth() != w || image.getHeight() != h) {
+            throw new VncProtocolException("Tight JPEG for a " + w + "x" + h + " rectangle is not a JPEG of that size");
+        }
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        fb.put(x, y, w, h, argb, 0, w);
+    }
+
+    private void basic(RfbInput in, int kind, int x, int y, int w, int h, Framebuffer fb) throws IOException {
+        ZlibStream stream = streams[kind & 3];
+        int filter = (kind & 4) != 0 ? in.u8() : FILTER_COPY;
+        int n = w * h;
+        ensure(n);
+        switch (filter) {
+            case FILTER_COPY -> {
+                read(in, stream, n * 3);
+                for (int i = 0; i < n; i++) {
+                    pixels[i] = Pixels.fromTpixel(data, i * 3);
+                }
+            }
+            case FILTER_PALETTE -> {
+                int size = in.u8() + 1;
+                byte[] rgb = new byte[size * 3];
+                in.readFully(rgb, 0, rgb.length);
+                for (int i = 0; i < size; i++) {
+                    palette[i] = Pixels.fromTpixel(rgb, i * 3);
+                }
+                if (size == 2) {
+                    int rowBytes = (w + 7) / 8;
+                    read(in, stream, rowBytes * h);
+                    for (int row = 0; row < h; row++) {
+                        for (int col = 0; col < w; col++) {
+                            int bit = (data[row * rowBytes + col / 8] >> (7 - col % 8)) & 1;
+                            pixels[row * w + col] = palette[bit];
+                        }
+                    }
+                } else {
+                    read(in, stream, n);
+                    for (int i = 0; i < n; i++) {
+                        int index = data[i] & 0xFF;
+                        if (index >= size) {
+                            throw new VncProtocolException("Tight palette index " + index + " beyond palette of " + size);
+                        }
+                        pixels[i] = palette[index];
+                    }
+                }
+            }
+            case FILTER_GRADIENT -> {
+                read(in, stream, n * 3);
+                gradient(w, h);
+            }
+            default -> throw new VncProtocolException("Tight filter " + filter + " is not defined");
+        }
+        fb.put(x, y, w, h, pixels, 0, w);
+    }
+
+    /** Each component was sent as the difference from left + above - above-left, clamped to 0..255. */
+    private void gradient(int w, int h) {
+        int[] prevRow = new int[w * 3];
+        int[] thisRow = new int[w * 3];
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                for (int c = 0; c < 3; c++) {
+                    int left = col > 0 ? thisRow[(col - 1) * 3 + c] : 0;
+                    int up = prevRow[col * 3 + c];
+                    int upLeft = col > 0 ? prevRow[(col - 1) * 3 + c] : 0;
+                    int predicted = Math.max(0, Math.min(255, left + up - upLeft));
+                    thisRow[col * 3 + c] = (predicted + data[(row * w + col) * 3 + c]) & 0xFF;
+                }
+                pixels[row * w + col] = Pixels.OPAQUE | thisRow[col * 3] << 16 | thisRow[col * 3 + 1] << 8
+                        | thisRow[col * 3 + 2];
+            }
+            int[] t = prevRow;
+            prevRow = thisRow;
+            thisRow = t;
+        }
+    }
+
+    /** Reads {@code size} bytes of filtered data: plain if short, else compact length + zlib. */
+    private void read(RfbInput in, ZlibStream stream, int size) throws IOException {
+        if (data.length < size) {
+            data = new byte[size];
+        }
+        if (size < MIN_TO_COMPRESS) {
+            in.readFully(data, 0, size);
+            return;
+        }
+        int length = in.compactLength();
+        RfbInput.checkLength(length, size + size / 100 + 1024L, "Tight compressed data");
+        stream.begin(in, length);
+        stream.readFully(data, 0, size);
+        stream.end();
+    }
+
+    private void ensure(int n) {
+        if (pixels.length < n) {
+            pixels = new int[n];
+        }
+    }
+}

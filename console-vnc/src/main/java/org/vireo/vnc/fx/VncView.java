@@ -1,0 +1,282 @@
+package org.vireo.vnc.fx;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Cursor;
+import javafx.scene.ImageCursor;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+import org.vireo.vnc.Framebuffer;
+import org.vireo.vnc.VncClient;
+import org.vireo.vnc.VncListener;
+import org.vireo.vnc.keys.KeyCombo;
+
+/**
+ * A JavaFX control showing one VNC session. The owner connects a {@link VncClient} off the FX thread
+ * and hands it over with {@link #attach}; the view then shows the framebuffer (only dirty regions are
+ * refreshed, one FX pulse per server update) and forwards mouse and keyboard while focused.
+ * All methods are for the FX thread unless stated otherwise.
+ */
+public class VncView extends Control {
+    public enum ScaleMode { FIT, ONE_TO_ONE }
+
+    public enum Status { IDLE, CONNECTING, CONNECTED, CLOSED }
+
+    /** Pressing these together releases a keyboard grab. */
+    public static final String GRAB_RELEASE_HINT = "Ctrl+Alt";
+
+    private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", ScaleMode.FIT);
+    private final BooleanProperty grab = new SimpleBooleanProperty(this, "grab", false);
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.IDLE);
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
+    private final ReadOnlyObjectWrapper<VncClient> client = new ReadOnlyObjectWrapper<>(this, "client");
+    private final ReadOnlyStringWrapper remoteClipboard = new ReadOnlyStringWrapper(this, "remoteClipboard", "");
+    private final FrameBridge bridge = new FrameBridge();
+
+    public VncView() {
+        getStyleClass().add("vnc-view");
+        setFocusTraversable(true);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new VncViewSkin(this);
+    }
+
+    /** Shows "connecting" while the owner runs {@link VncClient#connect()} elsewhere. */
+    public void showConnecting(String where) {
+        status.set(Status.CONNECTING);
+        statusMessage.set("Connecting to " + where);
+    }
+
+    /** Shows a connection that failed before it could be attached. */
+    public void showFailure(Throwable error) {
+        status.set(Status.CLOSED);
+        statusMessage.set(describe(error));
+    }
+
+    /** Displays a connected client; the previous one (if any) is detached, not closed. */
+    public void attach(VncClient newClient) {
+        detach();
+        client.set(newClient);
+        bridge.attached = newClient;
+        newClient.addListener(bridge);
+        status.set(Status.CONNECTED);
+        statusMessage.set("Connected to " + newClient.desktopName());
+        bridge.resized(newClient.framebuffer());
+    }
+
+    /** Stops displaying the current client without closing it. */
+    public void detach() {
+        VncClient old = client.get();
+        if (old != null) {
+            old.removeListener(bridge);
+            bridge.attached = null;
+            client.set(null);
+        }
+    }
+
+    /** Sends a key combination (send-key menu). */
+    public void sendCombo(KeyCombo combo) {
+        VncClient c = client.get();
+        if (c != null) {
+            c.sendCombo(combo);
+        }
+    }
+
+    /** Writes the current frame to a PNG file. Any thread; it does disk I/O, so not the FX thread. */
+    public void snapshotPng(Path file) throws IOException {
+        VncClient c = client.get();
+        if (c == null) {
+            throw new IOException("no VNC session to take a screenshot of");
+        }
+        Framebuffer fb = c.framebuffer();
+        BufferedImage image = new BufferedImage(fb.width(), fb.height(), BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, fb.width(), fb.height(), fb.snapshot(), 0, fb.width());
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
+        }
+    }
+
+    public ObjectProperty<ScaleMode> scaleModeProperty() {
+        return scaleMode;
+    }
+
+    public ScaleMode getScaleMode() {
+        return scaleMode.get();
+    }
+
+    public void setScaleMode(ScaleMode mode) {
+        scaleMode.set(mode);
+    }
+
+    /** While true, every key goes to the remote desktop (no local accelerators) until {@link #GRAB_RELEASE_HINT}. */
+    public BooleanProperty grabProperty() {
+        return grab;
+    }
+
+    public boolean isGrab() {
+        return grab.get();
+    }
+
+    public void setGrab(boolean value) {
+        grab.set(value);
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public Status getStatus() {
+        return status.get();
+    }
+
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public VncClient getClient() {
+        return client.get();
+    }
+
+    public ReadOnlyObjectProperty<VncClient> clientProperty() {
+        return client.getReadOnlyProperty();
+    }
+
+    /** Text the remote side put on its clipboard (ServerCutText). */
+    public ReadOnlyStringProperty remoteClipboardProperty() {
+        return remoteClipboard.getReadOnlyProperty();
+    }
+
+    FrameBridge bridge() {
+        return bridge;
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * Collects what the reader thread reports and hands it to the FX thread in one runLater per batch:
+     * the union of dirty rectangles, the latest framebuffer, cursor and status.
+     */
+    final class FrameBridge implements VncListener {
+        private final Object lock = new Object();
+        private boolean scheduled;
+        private Framebuffer newFramebuffer;
+        private int dirtyX0 = Integer.MAX_VALUE;
+        private int dirtyY0 = Integer.MAX_VALUE;
+        private int dirtyX1;
+        private int dirtyY1;
+        private Runnable skinSink = () -> { };
+        /** The client as seen from the reader thread (the property is for the FX thread). */
+        private volatile VncClient attached;
+
+        /** What the skin applies on the FX thread. */
+        record Frame(Framebuffer framebuffer, int x, int y, int w, int h) {
+        }
+
+        void setSkinSink(Runnable sink) {
+            skinSink = sink;
+        }
+
+        void resized(Framebuffer fb) {
+            synchronized (lock) {
+                newFramebuffer = fb;
+            }
+            schedule();
+        }
+
+        /** Takes what accumulated since the last call (FX thread). */
+        Frame take() {
+            synchronized (lock) {
+                scheduled = false;
+                Frame f = new Frame(newFramebuffer, dirtyX0, dirtyY0,
+                        Math.max(0, dirtyX1 - dirtyX0), Math.max(0, dirtyY1 - dirtyY0));
+                newFramebuffer = null;
+                dirtyX0 = Integer.MAX_VALUE;
+                dirtyY0 = Integer.MAX_VALUE;
+                dirtyX1 = 0;
+                dirtyY1 = 0;
+                return f;
+            }
+        }
+
+        @Override
+        public void onResize(int width, int height) {
+            VncClient c = attached;
+            if (c != null) {
+                resized(c.framebuffer());
+            }
+        }
+
+        @Override
+        public void onFramebufferUpdated(int x, int y, int w, int h) {
+            synchronized (lock) {
+                dirtyX0 = Math.min(dirtyX0, x);
+                dirtyY0 = Math.min(dirtyY0, y);
+                dirtyX1 = Math.max(dirtyX1, x + w);
+                dirtyY1 = Math.max(dirtyY1, y + h);
+            }
+        }
+
+        @Override
+        public void onUpdateBatchComplete() {
+            schedule();
+        }
+
+        private void schedule() {
+            synchronized (lock) {
+                if (scheduled) {
+                    return;
+                }
+                scheduled = true;
+            }
+            Platform.runLater(() -> skinSink.run());
+        }
+
+        @Override
+        public void onCursor(int[] argb, int width, int height, int hotX, int hotY) {
+            Platform.runLater(() -> {
+                if (width == 0 || height == 0) {
+                    setCursor(Cursor.NONE);
+                    return;
+                }
+                WritableImage shape = new WritableImage(width, height);
+                shape.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+                setCursor(new ImageCursor(shape, hotX, hotY));
+            });
+        }
+
+        @Override
+        public void onClipboard(String text) {
+            Platform.runLater(() -> remoteClipboard.set(text));
+        }
+
+        @Override
+        public void onClosed(Optional<Throwable> error) {
+            Platform.runLater(() -> {
+                status.set(Status.CLOSED);
+                statusMessage.set(error.map(e -> "Disconnected: " + describe(e)).orElse("Disconnected"));
+            });
+        }
+    }
+}

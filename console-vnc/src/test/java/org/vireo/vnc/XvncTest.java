@@ -1,0 +1,241 @@
+package org.vireo.vnc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Against TigerVNC's Xvnc started by the test on 127.0.0.1: a known picture on the root window, each
+ * encoding forced in turn, the decoded frame compared pixel for pixel with the server's own dump (xwd).
+ */
+class XvncTest {
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 480;
+    private static final String PASSWORD = "vireo-pw";
+
+    @TempDir
+    static Path dir;
+    private static Process open;
+    private static Process locked;
+    private static int openPort;
+    private static int lockedPort;
+    private static int openDisplay;
+    private static int lockedDisplay;
+    private static BufferedImage reference;
+    private final List<VncClient> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        openDisplay = ExternalProcess.freeDisplay();
+        openPort = ExternalProcess.freePort();
+        open = xvnc(openDisplay, openPort, "open", "-SecurityTypes", "None");
+        Path image = dir.resolve("picture.png");
+        ExternalProcess.run(Map.of(), 60, "convert", "-size", WIDTH + "x" + HEIGHT, "-seed", "7", "plasma:fractal",
+                "-fill", "white", "-draw", "rectangle 10,10 200,100", "-fill", "blue", "-draw", "circle 400,300 450,350",
+                "-fill", "black", "-draw", "rectangle 500,20 620,200", "-depth", "8", image.toString());
+        // display(1) returns non-zero after setting the root background on this Xvnc; the dump below decides.
+        ProcessBuilder display = new ProcessBuilder("display", "-window", "root", image.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("display.log").toFile());
+        display.environment().put("DISPLAY", ":" + openDisplay);
+        Process shown = display.start();
+        if (!shown.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            shown.destroyForcibly();
+        }
+        reference = rootDump(openDisplay);
+        assertTrue(distinctColours(reference) > 1000, "the root window shows the picture (" + distinctColours(reference)
+                + " colours)");
+
+        Path passwordFile = dir.resolve("passwd");
+        Process vncpasswd = new ProcessBuilder("vncpasswd", "-f").redirectOutput(passwordFile.toFile()).start();
+        vncpasswd.getOutputStream().write((PASSWORD + "\n" + PASSWORD + "\n").getBytes());
+        vncpasswd.getOutputStream().close();
+        assertEquals(0, vncpasswd.waitFor());
+        lockedPort = ExternalProcess.freePort();
+        lockedDisplay = ExternalProcess.freeDisplay();
+        locked = xvnc(lockedDisplay, lockedPort, "locked", "-SecurityTypes", "VncAuth",
+                "-PasswordFile", passwordFile.toString());
+    }
+
+    private static Process xvnc(int display, int port, String name, String... security) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("Xvnc", ":" + display, "-rfbport", String.valueOf(port), "-localhost",
+                "-geometry", WIDTH + "x" + HEIGHT, "-depth", "24", "-nolisten", "tcp"));
+        cmd.addAll(List.of(security));
+        return ExternalProcess.startAndAwait(cmd, dir.resolve(name + ".log"),
+                line -> line.contains("Listening for VNC connections"), 20);
+    }
+
+    static BufferedImage rootDump(int display) throws Exception {
+        Path xwd = Files.createTempFile(dir, "root", ".xwd");
+        Path png = Files.createTempFile(dir, "root", ".png");
+        Map<String, String> env = Map.of("DISPLAY", ":" + display);
+        ExternalProcess.run(env, 30, "xwd", "-root", "-silent", "-out", xwd.toString());
+        ExternalProcess.run(env, 30, "convert", "xwd:" + xwd, "png:" + png);
+        return ImageIO.read(png.toFile());
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+
+    @AfterAll
+    static void stopServers() throws InterruptedException {
+        ExternalProcess.stop(open);
+        ExternalProcess.stop(locked);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeClients() {
+        clients.forEach(VncClient::close);
+    }
+
+    private VncClient connect(int port, VncOptions options, RecordingListener listener) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), options);
+        clients.add(client);
+        client.addListener(listener);
+        client.connect();
+        return client;
+    }
+
+    @Test
+    void defaultEncodingsGiveTheServersFramebuffer() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VncClient client = connect(openPort, VncOptions.defaults(), listener);
+        assertEquals(List.of(WIDTH, HEIGHT), List.of(client.framebuffer().width(), client.framebuffer().height()));
+        FrameAssert.awaitMatch(client, listener, reference, 0, 20);
+        assertTrue(client.rectangleCounts().containsKey(Encoding.ZRLE), "ZRLE preferred: " + client.rectangleCounts());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {Encoding.RAW, Encoding.RRE, Encoding.HEXTILE, Encoding.ZRLE, Encoding.TIGHT})
+    void eachLosslessEncodingDecodesPixelForPixel(int encoding) throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VncOptions options = VncOptions.defaults().withEncodings(List.of(encoding));
+        VncClient client = connect(openPort, options, listener);
+        FrameAssert.awaitMatch(client, listener, reference, 0, 20);
+        assertTrue(client.rectangleCounts().getOrDefault(encoding, 0L) > 0,
+                "server used " + Encoding.name(encoding) + ": " + client.rectangleCounts());
+        Set<Integer> pixelEncodingsUsed = new HashSet<>(client.rectangleCounts().keySet());
+        pixelEncodingsUsed.removeIf(e -> e < 0 || e == Encoding.RAW); // Raw is every server's fallback
+        assertEquals(encoding == Encoding.RAW ? Set.of() : Set.of(encoding), pixelEncodingsUsed);
+    }
+
+    @Test
+    void copyRectWithRawFallbackDecodes() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VncClient client = connect(openPort, VncOptions.defaults().withEncodings(List.of(Encoding.COPY_RECT, Encoding.RAW)),
+                listener);
+        FrameAssert.awaitMatch(client, listener, reference, 0, 20);
+    }
+
+    @Test
+    void tightJpegIsCloseToTheServersFramebuffer() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VncOptions options = VncOptions.defaults().withEncodings(List.of(Encoding.TIGHT)).withJpegQuality(9);
+        VncClient client = connect(openPort, options, listener);
+        // JPEG is lossy: every component within 48 of the truth on at least 99% of pixels
+        FrameAssert.awaitMatch(client, listener, reference, 48, WIDTH * HEIGHT / 100, 20);
+        assertTrue(client.rectangleCounts().getOrDefault(Encoding.TIGHT, 0L) > 0, client.rectangleCounts().toString());
+    }
+
+    @Test
+    void vncAuthenticationWithTheRightPassword() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
+        listener.awaitBatches(1, 20);
+        assertEquals(WIDTH, client.framebuffer().width());
+    }
+
+    @Test
+    void wrongPasswordIsAClearError() throws Exception {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), lockedPort);
+        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(),
+                VncOptions.defaults().withPassword("wrong"::toCharArray));
+        VncAuthenticationException e = assertThrows(VncAuthenticationException.class, client::connect);
+        assertTrue(e.getMessage().startsWith("VNC authentication failed"), e.getMessage());
+        assertTrue(socket.isClosed());
+    }
+
+    @Test
+    void cursorWithAlphaArrives() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        // on the other server: Xvnc draws the cursor into the framebuffer of clients whose last pointer
+        // event is not where the cursor is, which would spoil the pixel comparisons on the open one
+        VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
+        listener.awaitBatches(1, 20);
+        client.pointer(10, 10, 0);
+        // Xvnc's root starts with an empty cursor; give it a real one
+        ExternalProcess.run(Map.of("DISPLAY", ":" + lockedDisplay), 30, "xsetroot", "-cursor_name", "left_ptr");
+        listener.awaitCondition(() -> listener.cursor.get() != null && listener.cursor.get().length > 0, 20,
+                "a non-empty cursor shape");
+        assertTrue(client.rectangleCounts().containsKey(Encoding.CURSOR_WITH_ALPHA), client.rectangleCounts().toString());
+        int[] cursor = listener.cursor.get();
+        assertTrue(Arrays.stream(cursor).anyMatch(p -> p >>> 24 == 0), "some pixels transparent");
+        assertTrue(Arrays.stream(cursor).anyMatch(p -> p >>> 24 == 0xFF), "some pixels opaque");
+    }
+
+    @Test
+    void setDesktopSizeResizesTheServer() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
+        listener.awaitCondition(client::canRequestDesktopSize, 20, "ExtendedDesktopSize from Xvnc");
+        try {
+            assertTrue(client.requestDesktopSize(1000, 700));
+            listener.awaitCondition(() -> client.framebuffer().width() == 1000 && client.framebuffer().height() == 700,
+                    20, "framebuffer 1000x700, now " + client.framebuffer().width() + "x" + client.framebuffer().height());
+            assertEquals(0, listener.desktopSizeRefusals.get());
+        } finally {
+            client.requestDesktopSize(WIDTH, HEIGHT);
+            listener.awaitCondition(() -> client.framebuffer().width() == WIDTH, 20, "size restored");
+        }
+    }
+
+    @Test
+    void desktopResizeIsFollowed() throws Exception {
+        // on the password-protected server, so the picture on the other one stays as dumped
+        RecordingListener listener = new RecordingListener();
+        VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
+        listener.awaitBatches(1, 20);
+        Map<String, String> env = Map.of("DISPLAY", ":" + lockedDisplay);
+        try {
+            ExternalProcess.run(env, 30, "xrandr", "-s", "800x600");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            int seen = listener.batches.get();
+            while (client.framebuffer().width() != 800 && System.nanoTime() < deadline) {
+                listener.awaitBatches(++seen, 20);
+            }
+            assertEquals(List.of(800, 600), List.of(client.framebuffer().width(), client.framebuffer().height()));
+            assertEquals(List.of(800, 600), List.of(listener.lastWidth, listener.lastHeight));
+        } finally {
+            ExternalProcess.run(env, 30, "xrandr", "-s", WIDTH + "x" + HEIGHT);
+        }
+    }
+}

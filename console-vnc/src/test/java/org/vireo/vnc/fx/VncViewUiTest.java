@@ -1,0 +1,114 @@
+package org.vireo.vnc.fx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.vnc.VncClient;
+import org.vireo.vnc.VncOptions;
+
+/** VncView on screen (needs DISPLAY, e.g. Xvfb): a served frame appears in the control and in its PNG. */
+@Tag("ui")
+class VncViewUiTest {
+    private static final int W = 64;
+    private static final int H = 32;
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.get(20, TimeUnit.SECONDS);
+    }
+
+    /** RFB 3.8 server with one Raw frame: left half red, right half blue. */
+    private static ServerSocket serveOneFrame() throws IOException {
+        ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ByteBuffer b = ByteBuffer.allocate(200 + W * H * 4);
+        b.put("RFB 003.008\n".getBytes()).put((byte) 1).put((byte) 1).putInt(0);
+        b.putShort((short) W).putShort((short) H).put(new byte[] {32, 24, 0, 1, 0, (byte) 255, 0, (byte) 255, 0,
+            (byte) 255, 16, 8, 0, 0, 0, 0}).putInt(2).put("ui".getBytes());
+        b.put((byte) 0).put((byte) 0).putShort((short) 1).putShort((short) 0).putShort((short) 0).putShort((short) W)
+                .putShort((short) H).putInt(0);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                b.put(x < W / 2 ? new byte[] {0, 0, (byte) 255, 0} : new byte[] {(byte) 255, 0, 0, 0});
+            }
+        }
+        byte[] script = java.util.Arrays.copyOf(b.array(), b.position());
+        Thread t = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                s.getOutputStream().write(script);
+                s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // client closed
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    @Test
+    void showsTheFrameAndSavesItAsPng(@TempDir Path dir) throws Exception {
+        try (ServerSocket server = serveOneFrame()) {
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+            VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), VncOptions.defaults());
+            client.connect();
+            VncView view = new VncView();
+            CompletableFuture<Void> shown = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                Stage stage = new Stage();
+                view.setScaleMode(VncView.ScaleMode.ONE_TO_ONE);
+                stage.setScene(new Scene(view, W, H));
+                stage.show();
+                view.attach(client);
+                shown.complete(null);
+            });
+            shown.get(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            int[] pixels = new int[2];
+            do {
+                CompletableFuture<int[]> probe = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    WritableImage snap = view.snapshot(null, null);
+                    probe.complete(new int[] {snap.getPixelReader().getArgb(5, 5), snap.getPixelReader().getArgb(W - 5, 5)});
+                });
+                pixels = probe.get(10, TimeUnit.SECONDS);
+            } while (!(pixels[0] == 0xFFFF0000 && pixels[1] == 0xFF0000FF) && System.nanoTime() < deadline);
+            assertEquals(0xFFFF0000, pixels[0], "left half red on screen");
+            assertEquals(0xFF0000FF, pixels[1], "right half blue on screen");
+            assertEquals(VncView.Status.CONNECTED, view.getStatus());
+
+            Path png = dir.resolve("shot.png");
+            view.snapshotPng(png);
+            BufferedImage saved = ImageIO.read(png.toFile());
+            assertEquals(W, saved.getWidth());
+            assertEquals(0xFFFF0000, saved.getRGB(1, 1));
+            assertEquals(0xFF0000FF, saved.getRGB(W - 1, H - 1));
+            client.close();
+        }
+    }
+}
