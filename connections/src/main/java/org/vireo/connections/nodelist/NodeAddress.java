@@ -189,12 +189,12 @@ final class NodeAddress {
         if (host.length() > MAX_HOST_CHARS) {
             return Optional.of("host name is " + host.length() + " characters long (at most " + MAX_HOST_CHARS + ")");
         }
+        if (host.startsWith("-") || host.startsWith(".")) {
+            return Optional.of("host name '" + shown(host) + "' starts with '" + host.charAt(0) + "'");
+        }
         Optional<String> bad = firstBadCharacter("host name", host, NodeAddress::isHostChar);
         if (bad.isPresent()) {
             return bad;
-        }
-        if (host.startsWith("-") || host.startsWith(".")) {
-            return Optional.of("host name '" + shown(host) + "' starts with '" + host.charAt(0) + "'");
         }
         String labels = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         for (String label : labels.split("\\.", -1)) {

@@ -78,6 +78,10 @@ public enum NodeListFormat {
         if (dconfKey) {
             return DCONF_DUMP;
         }
+        NodeListFormat delimited = firstMeaningful.indexOf('\t') >= 0 ? TSV : CSV;
+        if (knownColumns(firstMeaningful, delimited == TSV ? '\t' : ',') >= 2) {
+            return delimited;
+        }
         if (sshBlock) {
             return SSH_CONFIG;
         }
@@ -88,6 +92,16 @@ public enum NodeListFormat {
             return CSV;
         }
         return firstMeaningful.contains("://") ? URIS : PLAIN;
+    }
+
+    /** How many cells of a would-be header row are column names the CSV reader knows. */
+    private static int knownColumns(String line, char separator) {
+        int known = 0;
+        for (String cell : line.split(String.valueOf(separator), -1)) {
+            String name = cell.strip().replace("\"", "").toLowerCase(Locale.ROOT);
+            known += DelimitedReader.COLUMNS.contains(name) ? 1 : 0;
+        }
+        return known;
     }
 
     private static String firstWord(String line) {
