@@ -15,7 +15,7 @@ import org.vireo.connections.store.ConnectionEntry;
  * @param port        SSH port put into the URI, 0 for the default
  * @param jump        SSH jump host(s), null for none
  * @param name        display name, null for the URI's host
- * @param reason      why the row is INVALID or DUPLICATE_IN_FILE / ALREADY_PRESENT; null for NEW
+ * @param reason      why the row is INVALID or DUPLICATE_IN_FILE; null otherwise
  */
 public record NodeEntry(int line, String raw, String uri, String group, String user, int port, String jump,
                         boolean autoconnect, boolean readOnly, String name, NodeStatus status, String reason) {

@@ -98,7 +98,7 @@ public final class NodeListParser {
                 if (first != null) {
                     entry = entry.withStatus(NodeStatus.DUPLICATE_IN_FILE, "same connection as line " + first);
                 } else if (existing.contains(key)) {
-                    entry = entry.withStatus(NodeStatus.ALREADY_PRESENT, "already saved");
+                    entry = entry.withStatus(NodeStatus.ALREADY_PRESENT, null);
                 }
             }
             entries.add(entry);

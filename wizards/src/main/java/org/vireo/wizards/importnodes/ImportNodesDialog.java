@@ -20,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.vireo.connections.nodelist.Driver;
@@ -117,6 +118,7 @@ public final class ImportNodesDialog extends Dialog<List<ConnectionEntry>> {
         ListView<String> fileMessages = new ListView<>(model.fileMessages());
         fileMessages.setId("importFileMessages");
         fileMessages.setPrefHeight(72);
+        fileMessages.setMinHeight(Region.USE_PREF_SIZE); // the table, not the file's problems, gives way
         fileMessages.visibleProperty().bind(Bindings.isNotEmpty(model.fileMessages()));
         fileMessages.managedProperty().bind(fileMessages.visibleProperty());
 

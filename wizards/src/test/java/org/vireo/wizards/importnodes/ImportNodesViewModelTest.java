@@ -106,6 +106,7 @@ class ImportNodesViewModelTest {
         model.loadFile(file("nodes.txt", NODES));
 
         assertEquals(NodeStatus.ALREADY_PRESENT, model.rows().get(0).status());
+        assertEquals("already present", model.statusText(model.rows().get(0)));
         assertEquals(1, model.presentCountProperty().get());
         assertEquals("Add 2 connections", model.addLabelProperty().get());
     }
@@ -150,6 +151,16 @@ class ImportNodesViewModelTest {
         ui.poll().run();
         ui.poll().run(); // the older parse ends last: it must not win
         assertEquals("qemu+ssh://second@n1.example.org/system", model.rows().get(0).uri());
+    }
+
+    @Test
+    void anUnknownCsvColumnIsShownAsAProblemOfTheFile() throws IOException {
+        ImportNodesViewModel model = sameThreadModel();
+        model.loadFile(file("hosts.csv", "host,user,rack\nn1,root,A1\n"));
+
+        assertEquals(NodeListFormat.CSV, model.detectedFormatProperty().get());
+        assertEquals(List.of("line 1: unknown column 'rack' (column 3) is not imported; known columns: host, user, port, driver,"
+                + " jump, group, autoconnect, name, uri, readonly"), model.fileMessages());
     }
 
     @Test
