@@ -114,7 +114,6 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     /** The menu host rows show on right-click; shares its commands with the menu bar. */
     public void setHostContextMenu(ContextMenu menu) {
         this.hostMenu = menu;
-        refresh();
     }
 
     String hostStateText(ConnectionState state) {
@@ -135,13 +134,20 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         HostAwareRow() {
             reason.setWrapText(true);
             reason.setMaxWidth(640);
+            // One menu shared by all host rows, shown explicitly: a ContextMenu set on recycled rows
+            // did not show again after its first use.
+            setOnContextMenuRequested(e -> {
+                if (!isEmpty() && getItem() instanceof TreeRow.HostRow && hostMenu != null) {
+                    hostMenu.show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
         }
 
         @Override
         protected void updateItem(TreeRow item, boolean empty) {
             super.updateItem(item, empty);
             HostSnapshot host = !empty && item instanceof TreeRow.HostRow h ? h.host() : null;
-            setContextMenu(host == null ? null : hostMenu);
             if (host != null && host.state() != ConnectionState.CONNECTED && host.reason() != null
                     && !host.reason().isBlank()) {
                 reason.setText(hostStateWithReason(host));
