@@ -134,11 +134,11 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         HostAwareRow() {
             reason.setWrapText(true);
             reason.setMaxWidth(640);
-            // One menu shared by all host rows, shown explicitly: a ContextMenu set on recycled rows
-            // did not show again after its first use.
+            // One menu shared by all host rows, owned by the tree: a menu owned by a row closes (or never
+            // opens) when a refresh recycles that row.
             setOnContextMenuRequested(e -> {
                 if (!isEmpty() && getItem() instanceof TreeRow.HostRow && hostMenu != null) {
-                    hostMenu.show(this, e.getScreenX(), e.getScreenY());
+                    hostMenu.show(HostTreeView.this, e.getScreenX(), e.getScreenY());
                     e.consume();
                 }
             });
