@@ -2,7 +2,10 @@ package org.vireo.app.main;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -17,6 +20,7 @@ import org.vireo.resources.Messages;
 /** The host tree: groups → hosts → VMs, with state, memory and vCPU columns. Virtualized. */
 public final class HostTreeView extends TreeTableView<TreeRow> {
     private final Messages messages;
+    private ContextMenu hostMenu;
 
     public HostTreeView(MainViewModel viewModel) {
         super(new TreeItem<>(new TreeRow.GroupRow("")));
@@ -25,6 +29,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         setShowRoot(false);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        setRowFactory(view -> new HostAwareRow());
         getColumns().add(nameColumn());
         getColumns().add(textColumn("column.state", "stateColumn", 110, this::stateText));
         getColumns().add(textColumn("column.memory", "memoryColumn", 90, this::memoryText));
@@ -73,8 +78,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     private String stateText(TreeRow row) {
         if (row instanceof TreeRow.HostRow h) {
             HostSnapshot host = h.host();
-            String state = hostStateText(host.state());
-            return host.reason() == null || host.state() == ConnectionState.CONNECTED ? state : state + ": " + host.reason();
+            return hostStateWithReason(host);
         } else if (row instanceof TreeRow.VmRow v) {
             return vmStateText(v.vm().state());
         }
@@ -100,12 +104,58 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         return "";
     }
 
+    /** "Connection lost: why" for hosts that are not connected and have a reason. */
+    String hostStateWithReason(HostSnapshot host) {
+        String state = hostStateText(host.state());
+        return host.reason() == null || host.reason().isBlank() || host.state() == ConnectionState.CONNECTED
+                ? state : messages.get("hostTree.reason", state, host.reason());
+    }
+
+    /** The menu host rows show on right-click; shares its commands with the menu bar. */
+    public void setHostContextMenu(ContextMenu menu) {
+        this.hostMenu = menu;
+    }
+
     String hostStateText(ConnectionState state) {
         return messages.get("hostState." + state.name());
     }
 
     String vmStateText(VmState state) {
         return messages.get("vmState." + state.name());
+    }
+
+    /**
+     * Host rows get the host context menu and, when the host is not connected, its full reason as a tooltip
+     * (reasons such as a changed host key are longer than the column).
+     */
+    private final class HostAwareRow extends TreeTableRow<TreeRow> {
+        private final Tooltip reason = new Tooltip();
+
+        HostAwareRow() {
+            reason.setWrapText(true);
+            reason.setMaxWidth(640);
+            // One menu shared by all host rows, owned by the tree: a menu owned by a row closes (or never
+            // opens) when a refresh recycles that row.
+            setOnContextMenuRequested(e -> {
+                if (!isEmpty() && getItem() instanceof TreeRow.HostRow && hostMenu != null) {
+                    hostMenu.show(HostTreeView.this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(TreeRow item, boolean empty) {
+            super.updateItem(item, empty);
+            HostSnapshot host = !empty && item instanceof TreeRow.HostRow h ? h.host() : null;
+            if (host != null && host.state() != ConnectionState.CONNECTED && host.reason() != null
+                    && !host.reason().isBlank()) {
+                reason.setText(hostStateWithReason(host));
+                setTooltip(reason);
+            } else {
+                setTooltip(null);
+            }
+        }
     }
 
     /** Small coloured dots: green running, amber paused, grey off, red crashed or lost. */

@@ -22,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.app.actions.VmAction;
 import org.vireo.app.dialog.DialogService;
+import org.vireo.app.ssh.HostKeyWarnings;
 import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.connections.fleet.Fleet;
@@ -170,13 +171,25 @@ public final class MainViewModel {
     }
 
     /**
-     * Adds a connection by URI (virsh syntax), saves it and connects. A URI that does not parse is
-     * reported naming the URI and why; nothing saved changes.
+     * Adds a connection by URI (virsh syntax) with default settings (autoconnect on), saves it and connects.
      *
      * @return false when the URI was rejected
+     * @see #addConnection(ConnectionEntry)
      */
     public boolean addConnection(String uri) {
         String text = uri == null ? "" : uri.strip();
+        return addConnection(new ConnectionEntry(java.util.UUID.randomUUID().toString(), text, null, null, true, false, null));
+    }
+
+    /**
+     * Adds a connection as configured in the add-connection dialog, saves it and connects it now (its
+     * autoconnect flag decides about later starts). A URI that does not parse is reported naming the URI and
+     * why; a URI already saved is reported too; in both cases nothing saved changes.
+     *
+     * @return false when the entry was rejected
+     */
+    public boolean addConnection(ConnectionEntry entry) {
+        String text = entry.uri();
         try {
             LibvirtUri.parse(text);
         } catch (InvalidUriException e) {
@@ -187,7 +200,6 @@ public final class MainViewModel {
             dialogs.showInfo(messages.get("connection.exists.title"), messages.get("connection.exists", text));
             return false;
         }
-        ConnectionEntry entry = new ConnectionEntry(java.util.UUID.randomUUID().toString(), text, null, null, true, false, null);
         saved.add(entry);
         persist();
         leaveDemo();
@@ -238,8 +250,13 @@ public final class MainViewModel {
     }
 
     public void connect(String connectionId) {
-        hostConnection(connectionId).ifPresent(h -> ui.whenDone(h.connect(), ok -> { }, error ->
-                LOG.fine(() -> "connect " + connectionId + " failed: " + Failures.message(error))));
+        hostConnection(connectionId).ifPresent(h -> ui.whenDone(h.connect(), ok -> { }, error -> {
+            // The tree shows every failure's reason; a changed host key is a security warning worth a dialog.
+            HostKeyWarnings.find(error).ifPresentOrElse(
+                    changed -> dialogs.showError(messages.get("hostKeyChanged.title"),
+                            HostKeyWarnings.message(changed, messages), changed),
+                    () -> LOG.fine(() -> "connect " + connectionId + " failed: " + Failures.message(error)));
+        }));
     }
 
     public void disconnect(String connectionId) {

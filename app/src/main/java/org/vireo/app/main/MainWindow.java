@@ -7,6 +7,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -20,7 +21,11 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.vireo.app.actions.VmAction;
 import org.vireo.app.dialog.DialogService;
+import org.vireo.connections.model.ConnectionState;
+import org.vireo.connections.model.HostSnapshot;
 import org.vireo.resources.Messages;
+import org.vireo.wizards.addconnection.AddConnectionDialog;
+import org.vireo.wizards.addconnection.AddConnectionViewModel;
 
 /** Main window layout: menus and toolbar (sharing one set of commands), host tree, details, status bar. */
 public final class MainWindow {
@@ -29,6 +34,14 @@ public final class MainWindow {
     private final Messages messages;
     private final Runnable quit;
     private final Map<VmAction, ObservableBooleanValue> disabled = new EnumMap<>(VmAction.class);
+    private final Command connect;
+    private final Command disconnect;
+    private final Command remove;
+    private Parent root;
+
+    /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
+    private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
+    }
 
     public MainWindow(MainViewModel viewModel, DialogService dialogs, Runnable quit) {
         this.viewModel = viewModel;
@@ -39,39 +52,50 @@ public final class MainWindow {
             disabled.put(action, Bindings.createBooleanBinding(() -> !viewModel.canRun(action),
                     viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
         }
+        connect = new Command("menu.connect", viewModel::connectSelected, hostNotIn(ConnectionState.CONNECTED,
+                ConnectionState.CONNECTING));
+        disconnect = new Command("menu.disconnect", viewModel::disconnectSelected, hostNotIn(ConnectionState.DISCONNECTED));
+        remove = new Command("menu.removeConnection", this::removeConnection, Bindings.createBooleanBinding(
+                () -> viewModel.selectedHostProperty().get() == null || viewModel.selectedVmProperty().get() != null,
+                viewModel.selectedHostProperty(), viewModel.selectedVmProperty()));
+    }
+
+    /** Disabled without a selected host, or when the selected host is in one of {@code states}. */
+    private ObservableBooleanValue hostNotIn(ConnectionState... states) {
+        return Bindings.createBooleanBinding(() -> {
+            HostSnapshot host = viewModel.selectedHostProperty().get();
+            return host == null || java.util.Arrays.asList(states).contains(host.state());
+        }, viewModel.selectedHostProperty());
     }
 
     public Parent build() {
         HostTreeView tree = new HostTreeView(viewModel);
+        tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
+                new SeparatorMenuItem(), item(remove, "contextRemove")));
         DetailsPane details = new DetailsPane(viewModel);
         SplitPane split = new SplitPane(tree, details);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
 
-        BorderPane root = new BorderPane(split);
-        root.setId("mainWindow");
-        root.setTop(new VBox(menuBar(), toolBar()));
-        root.setBottom(statusBar());
-        return root;
+        BorderPane pane = new BorderPane(split);
+        pane.setId("mainWindow");
+        pane.setTop(new VBox(menuBar(), toolBar()));
+        pane.setBottom(statusBar());
+        root = pane;
+        return pane;
     }
 
     private MenuBar menuBar() {
         Menu file = new Menu(messages.get("menu.file"));
         MenuItem add = item("menu.addConnection", "menuAddConnection", this::addConnection);
         add.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
-        MenuItem remove = item("menu.removeConnection", "menuRemoveConnection", this::removeConnection);
-        remove.disableProperty().bind(viewModel.selectedHostProperty().isNull()
-                .or(Bindings.createBooleanBinding(() -> viewModel.selectedVmProperty().get() != null, viewModel.selectedVmProperty())));
+        MenuItem removeItem = item(remove, "menuRemoveConnection");
         MenuItem exit = item("menu.quit", "menuQuit", quit);
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        file.getItems().addAll(add, remove, new SeparatorMenuItem(), exit);
+        file.getItems().addAll(add, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
-        MenuItem connect = item("menu.connect", "menuConnect", viewModel::connectSelected);
-        MenuItem disconnect = item("menu.disconnect", "menuDisconnect", viewModel::disconnectSelected);
-        connect.disableProperty().bind(viewModel.selectedHostProperty().isNull());
-        disconnect.disableProperty().bind(viewModel.selectedHostProperty().isNull());
-        host.getItems().addAll(connect, disconnect);
+        host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"));
 
         Menu vm = new Menu(messages.get("menu.vm"));
         for (VmAction action : VmAction.values()) {
@@ -114,8 +138,11 @@ public final class MainWindow {
     }
 
     private void addConnection() {
-        dialogs.askText(messages.get("dialog.addConnection.title"), messages.get("dialog.addConnection.prompt"), "qemu+ssh://root@host/system")
-                .ifPresent(viewModel::addConnection);
+        AddConnectionDialog dialog = new AddConnectionDialog(new AddConnectionViewModel(messages), messages);
+        if (root != null && root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        dialog.showAndWait().ifPresent(viewModel::addConnection);
     }
 
     private void removeConnection() {
@@ -124,6 +151,12 @@ public final class MainWindow {
                 messages.get("dialog.removeConnection.message", MainViewModel.sortName(host)))) {
             viewModel.removeSelectedConnection();
         }
+    }
+
+    private MenuItem item(Command command, String id) {
+        MenuItem item = item(command.labelKey(), id, command.action());
+        item.disableProperty().bind(command.disabled());
+        return item;
     }
 
     private MenuItem item(String key, String id, Runnable action) {

@@ -132,6 +132,22 @@ class MainViewModelTest {
         assertEquals("test:///default", saved.get(0).uri());
     }
 
+    @Test
+    void aConnectionFromTheDialogKeepsItsNameGroupAndFlags() throws Exception {
+        viewModel.start(List.of());
+        awaitUi(() -> viewModel.demoModeProperty().get());
+        ConnectionEntry entry = new ConnectionEntry("id-1", "test:///default", "Lab", "Rack B", false, true, null);
+        assertTrue(viewModel.addConnection(entry));
+        awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.connectionId().equals("id-1")
+                && h.state() == ConnectionState.CONNECTED));
+        assertEquals("Rack B", viewModel.groupOf().get("id-1"));
+        io.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(entry), store.load().entries());
+
+        assertFalse(viewModel.addConnection(new ConnectionEntry("id-2", "test:///default", null, null, true, false, null)),
+                "the same URI twice is refused");
+    }
+
     private void drainUi() {
         Runnable r;
         while ((r = uiQueue.poll()) != null) {

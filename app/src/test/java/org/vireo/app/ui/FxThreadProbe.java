@@ -1,0 +1,63 @@
+package org.vireo.app.ui;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+
+/**
+ * Measures how long the FX thread keeps work waiting: every 10 ms a runnable is posted with
+ * {@code Platform.runLater} and the delay until it runs is recorded. {@link #maxLatency()} is the worst
+ * delay seen, i.e. the longest the UI could not react. Start it, do the work under test, then close it.
+ */
+public final class FxThreadProbe implements AutoCloseable {
+    private static final long PERIOD_MS = 10;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fx-thread-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong maxNanos = new AtomicLong();
+    private final AtomicLong samples = new AtomicLong();
+
+    private FxThreadProbe() {
+    }
+
+    /** Starts probing; the FX toolkit must be running. */
+    public static FxThreadProbe start() {
+        FxThreadProbe probe = new FxThreadProbe();
+        probe.ticker.scheduleAtFixedRate(probe::post, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        return probe;
+    }
+
+    private void post() {
+        long posted = System.nanoTime();
+        Platform.runLater(() -> {
+            long latency = System.nanoTime() - posted;
+            maxNanos.accumulateAndGet(latency, Math::max);
+            samples.incrementAndGet();
+        });
+    }
+
+    /** The longest a posted runnable waited for the FX thread so far. */
+    public Duration maxLatency() {
+        return Duration.ofNanos(maxNanos.get());
+    }
+
+    /** How many posted runnables have run (0 would mean the FX thread never answered). */
+    public long samples() {
+        return samples.get();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "FX thread max latency " + maxLatency().toMillis() + " ms over " + samples() + " samples";
+    }
+}
