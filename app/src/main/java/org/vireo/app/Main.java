@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import org.vireo.app.cli.CliCommand;
+import org.vireo.app.cli.ExportCommand;
+import org.vireo.app.cli.ImportCommand;
 import org.vireo.app.cli.ListCommand;
+import org.vireo.app.cli.StoreRepository;
+import org.vireo.connections.store.ConnectionStore;
 
 /** The one entry point, {@code vireo}: the window without a subcommand, a CLI tool with one. */
 public final class Main {
@@ -13,6 +17,11 @@ public final class Main {
             Usage: vireo [--connect URI]...          open the window (saved connections, or the demo host)
                    vireo list [--connect URI]... [--json] [--accept-new-host-keys]
                                                      list hosts and their VMs
+                   vireo import FILE [--format F] [--driver qemu|xen] [--user U] [--jump HOST]
+                                [--group G] [--autoconnect] [--read-only] [--dry-run] [--strict]
+                                                     bulk-add connections from a node list
+                   vireo export [--format uris|csv|json]
+                                                     write the saved connections out
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
@@ -51,14 +60,24 @@ public final class Main {
             Application.launch(VireoApp.class, args.toArray(String[]::new));
             return -1;
         }
-        Map<String, CliCommand> commands = Map.of("list", new ListCommand());
+        StoreRepository saved = new StoreRepository(new ConnectionStore(AppPaths.fromEnvironment().config()));
+        Map<String, CliCommand> commands = Map.of(
+                "list", new ListCommand(),
+                "import", new ImportCommand(saved),
+                "export", new ExportCommand(saved));
         CliCommand command = commands.get(line.subcommand().get());
         if (command == null) {
             err.println("vireo: unknown command '" + line.subcommand().get() + "' (known: " + String.join(", ",
                     commands.keySet().stream().sorted().toList()) + ")");
             return 2;
         }
-        return command.run(line, out, err);
+        try {
+            return command.run(line, out, err);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // The store could not be read or written: say so, and change nothing.
+            err.println("vireo " + line.subcommand().get() + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     static String version() {

@@ -208,6 +208,36 @@ public final class MainViewModel {
         return true;
     }
 
+    /**
+     * Adds imported connections in one step: one save, then every new host connects in parallel
+     * through the fleet's bounded pool. URIs already saved are skipped (importing twice adds nothing).
+     *
+     * @return how many were added
+     */
+    public int addConnections(List<ConnectionEntry> entries) {
+        java.util.Set<String> known = savedUris();
+        List<ConnectionEntry> fresh = entries.stream().filter(e -> known.add(e.uri())).toList();
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        saved.addAll(fresh);
+        persist();
+        leaveDemo();
+        for (ConnectionEntry entry : fresh) {
+            HostConnection host = fleet.add(entry);
+            ui.whenDone(fleet.connectBounded(host), ok -> { }, error -> reportConnectFailure(entry.id(), error));
+        }
+        status.set(messages.get("status.imported", fresh.size()));
+        return fresh.size();
+    }
+
+    /** URIs of the saved connections, for the import preview's "already present". */
+    public java.util.Set<String> savedUris() {
+        java.util.Set<String> uris = new java.util.HashSet<>();
+        saved.forEach(e -> uris.add(e.uri()));
+        return uris;
+    }
+
     /** Removes the selected host's connection (disconnecting it) and saves. */
     public void removeSelectedConnection() {
         HostSnapshot host = selectedHost.get();
@@ -250,13 +280,16 @@ public final class MainViewModel {
     }
 
     public void connect(String connectionId) {
-        hostConnection(connectionId).ifPresent(h -> ui.whenDone(h.connect(), ok -> { }, error -> {
-            // The tree shows every failure's reason; a changed host key is a security warning worth a dialog.
-            HostKeyWarnings.find(error).ifPresentOrElse(
-                    changed -> dialogs.showError(messages.get("hostKeyChanged.title"),
-                            HostKeyWarnings.message(changed, messages), changed),
-                    () -> LOG.fine(() -> "connect " + connectionId + " failed: " + Failures.message(error)));
-        }));
+        hostConnection(connectionId).ifPresent(h -> ui.whenDone(h.connect(), ok -> { },
+                error -> reportConnectFailure(connectionId, error)));
+    }
+
+    /** The tree shows every failure's reason; a changed host key is a security warning worth a dialog. */
+    private void reportConnectFailure(String connectionId, Throwable error) {
+        HostKeyWarnings.find(error).ifPresentOrElse(
+                changed -> dialogs.showError(messages.get("hostKeyChanged.title"),
+                        HostKeyWarnings.message(changed, messages), changed),
+                () -> LOG.fine(() -> "connect " + connectionId + " failed: " + Failures.message(error)));
     }
 
     public void disconnect(String connectionId) {

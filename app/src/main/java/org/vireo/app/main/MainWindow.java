@@ -18,7 +18,12 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
+import org.vireo.app.task.TaskExecutor;
+import org.vireo.wizards.importnodes.ImportNodesDialog;
+import org.vireo.wizards.importnodes.ImportNodesViewModel;
 import org.vireo.app.actions.VmAction;
 import org.vireo.app.dialog.DialogService;
 import org.vireo.connections.model.ConnectionState;
@@ -33,6 +38,8 @@ public final class MainWindow {
     private final DialogService dialogs;
     private final Messages messages;
     private final Runnable quit;
+    private final java.util.concurrent.Executor background;
+    private final TaskExecutor ui;
     private final Map<VmAction, ObservableBooleanValue> disabled = new EnumMap<>(VmAction.class);
     private final Command connect;
     private final Command disconnect;
@@ -43,8 +50,15 @@ public final class MainWindow {
     private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
     }
 
-    public MainWindow(MainViewModel viewModel, DialogService dialogs, Runnable quit) {
+    /**
+     * @param background where files are read (never the FX thread)
+     * @param ui         hands results back to the FX thread
+     */
+    public MainWindow(MainViewModel viewModel, DialogService dialogs, java.util.concurrent.Executor background,
+                      TaskExecutor ui, Runnable quit) {
         this.viewModel = viewModel;
+        this.background = background;
+        this.ui = ui;
         this.dialogs = dialogs;
         this.messages = viewModel.messages();
         this.quit = quit;
@@ -81,6 +95,7 @@ public final class MainWindow {
         pane.setId("mainWindow");
         pane.setTop(new VBox(menuBar(), toolBar()));
         pane.setBottom(statusBar());
+        acceptDroppedNodeLists(pane);
         root = pane;
         return pane;
     }
@@ -92,7 +107,9 @@ public final class MainWindow {
         MenuItem removeItem = item(remove, "menuRemoveConnection");
         MenuItem exit = item("menu.quit", "menuQuit", quit);
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        file.getItems().addAll(add, removeItem, new SeparatorMenuItem(), exit);
+        MenuItem importNodes = item("menu.importNodes", "menuImportNodes", this::chooseNodeList);
+        importNodes.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        file.getItems().addAll(add, importNodes, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
         host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"));
@@ -143,6 +160,44 @@ public final class MainWindow {
             dialog.initOwner(root.getScene().getWindow());
         }
         dialog.showAndWait().ifPresent(viewModel::addConnection);
+    }
+
+    private void chooseNodeList() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("importNodes.choose"));
+        java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            importNodeList(file.toPath());
+        }
+    }
+
+    /** A file dropped on the window opens the import dialog on it. */
+    private void acceptDroppedNodeLists(BorderPane pane) {
+        pane.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles() && event.getDragboard().getFiles().size() == 1) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        pane.setOnDragDropped(event -> {
+            boolean ok = event.getDragboard().hasFiles() && event.getDragboard().getFiles().size() == 1;
+            if (ok) {
+                java.nio.file.Path path = event.getDragboard().getFiles().get(0).toPath();
+                // Opened after the drop completes, so the drag source is not kept waiting on a modal dialog.
+                javafx.application.Platform.runLater(() -> importNodeList(path));
+            }
+            event.setDropCompleted(ok);
+            event.consume();
+        });
+    }
+
+    /** Opens the import preview on {@code file}; the file is read off the FX thread by the ViewModel. */
+    void importNodeList(java.nio.file.Path file) {
+        ImportNodesViewModel model = new ImportNodesViewModel(background, ui::runOnUi, messages, viewModel::savedUris);
+        ImportNodesDialog dialog = new ImportNodesDialog(model, messages);
+        dialog.initOwner(root.getScene().getWindow());
+        model.loadFile(file);
+        dialog.showAndWait().ifPresent(viewModel::addConnections);
     }
 
     private void removeConnection() {

@@ -120,6 +120,10 @@ class AddConnectionUiTest {
     }
 
     private static void rightClickHostRow(FxRobot robot, String name) throws TimeoutException {
+        // A menu still closing from the previous choice would swallow this request.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextConnect").tryQuery()
+                .map(item -> item.getScene() == null || !item.getScene().getWindow().isShowing()).orElse(true));
+        WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
                 .match(cell -> isHostRow(cell, name)).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> isHostRow(cell, name)).queryAs(Node.class),
