@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import org.vireo.app.cli.CliCommand;
+import org.vireo.app.cli.CliEnvironment;
 import org.vireo.app.cli.ListCommand;
 
 /** The one entry point, {@code vireo}: the window without a subcommand, a CLI tool with one. */
@@ -16,7 +17,10 @@ public final class Main {
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
-            xen+ssh://root@node/, test:///default.
+            xen+ssh://root@node/, test:///default. SSH hosts use ~/.ssh (config, keys, known_hosts, agent).
+            list refuses unknown host keys, printing their fingerprint, unless --accept-new-host-keys (which
+            saves them to known_hosts); a changed host key is always refused.
+            Exit status of list: 0 every host answered, 1 some did not (reasons on stderr), 2 bad arguments.
             """;
 
     private Main() {
@@ -31,6 +35,11 @@ public final class Main {
 
     /** Runs the command line; returns the exit code, or -1 when the window was launched. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, CliEnvironment.fromSystem());
+    }
+
+    /** Same, with the CLI's folders, SSH setup and timeout given (tests). */
+    static int run(List<String> args, PrintStream out, PrintStream err, CliEnvironment environment) {
         CommandLine line;
         try {
             line = CommandLine.parse(args);
@@ -51,7 +60,7 @@ public final class Main {
             Application.launch(VireoApp.class, args.toArray(String[]::new));
             return -1;
         }
-        Map<String, CliCommand> commands = Map.of("list", new ListCommand());
+        Map<String, CliCommand> commands = Map.of("list", new ListCommand(environment));
         CliCommand command = commands.get(line.subcommand().get());
         if (command == null) {
             err.println("vireo: unknown command '" + line.subcommand().get() + "' (known: " + String.join(", ",
