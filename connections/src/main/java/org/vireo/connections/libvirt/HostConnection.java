@@ -44,9 +44,9 @@ import org.vireo.connections.store.ConnectionEntry;
  */
 public final class HostConnection implements AutoCloseable {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(3);
-    /** libvirt keepalive on remote links: 3 s × 2 unanswered = a stalled link is dropped in under 10 s. */
-    static final int KEEPALIVE_INTERVAL_S = 3;
-    static final int KEEPALIVE_COUNT = 2;
+    /** libvirt keepalive on remote links: dropped after 2 s × (3 + 1) = 8 s of silence, under the 10 s budget. */
+    static final int KEEPALIVE_INTERVAL_S = 2;
+    static final int KEEPALIVE_COUNT = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final System.Logger LOG = System.getLogger(HostConnection.class.getName());
 
