@@ -54,6 +54,7 @@ public final class SshLibvirtOpener implements HostConnection.Opener {
             Connect connect = new Connect(tunnel.libvirtUri(), entry.readOnly());
             return new OpenedConnection(connect, new TunnelTransport(tunnel));
         } catch (LibvirtException | RuntimeException e) {
+            tunnel.forgetSocket();
             tunnel.close();
             throw e;
         }
