@@ -2,27 +2,46 @@ package org.vireo.app;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.libvirt.OpenerByTransport;
+import org.vireo.connections.libvirt.ReconnectPolicy;
+import org.vireo.connections.ssh.AuthPrompt;
+import org.vireo.connections.ssh.HostKeyPrompt;
+import org.vireo.connections.ssh.SshSessions;
+import org.vireo.connections.ssh.SshSettings;
 import org.vireo.connections.store.ConnectionStore;
 
 /**
  * The app's long-lived services, built once at start (no singletons: tests build their own with
- * a temporary config folder).
+ * a temporary config folder and SSH settings).
  */
 public final class AppContext implements AutoCloseable {
     private final AppPaths paths;
     private final ConnectionStore store;
+    private final SshSessions sshSessions;
     private final Fleet fleet;
     private final ExecutorService io;
 
+    /**
+     * This user's ~/.ssh, with non-interactive prompts: unknown host keys refused, no secrets asked. The window
+     * passes its dialogs through the other constructor.
+     */
     public AppContext(AppPaths paths) {
+        this(paths, SshSettings.fromSystem(), HostKeyPrompt.refuseUnknown(), AuthPrompt.none());
+    }
+
+    /** @param hostKeys, auth asked on connecting threads (never the FX thread): dialogs in the window */
+    public AppContext(AppPaths paths, SshSettings ssh, HostKeyPrompt hostKeys, AuthPrompt auth) {
         this.paths = paths;
         this.store = new ConnectionStore(paths.config());
+        this.sshSessions = new SshSessions(ssh, hostKeys, auth);
         // The demo host's test-driver file cannot mark VMs autostart; the wrapped opener does.
-        this.fleet = new Fleet(DemoHost.withDemoSetup(HostConnection.Opener.direct()), HostConnection.DEFAULT_POLL_INTERVAL,
-                Fleet.DEFAULT_BATCH_INTERVAL, Fleet.DEFAULT_MAX_CONCURRENT_CONNECTS);
+        HostConnection.Opener opener = DemoHost.withDemoSetup(OpenerByTransport.standard(sshSessions));
+        this.fleet = new Fleet(opener, HostConnection.DEFAULT_POLL_INTERVAL, Fleet.DEFAULT_BATCH_INTERVAL,
+                Fleet.DEFAULT_MAX_CONCURRENT_CONNECTS, ReconnectPolicy.DEFAULT);
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vireo-io");
             t.setDaemon(true);
@@ -42,14 +61,20 @@ public final class AppContext implements AutoCloseable {
         return fleet;
     }
 
+    /** The shared SSH sessions (VNC tunnels and remote commands use the host's session from here). */
+    public SshSessions sshSessions() {
+        return sshSessions;
+    }
+
     /** Disk work (store reads and writes): one thread, so saves stay in order. */
     public ExecutorService io() {
         return io;
     }
 
+    /** Returns at once; SSH sessions end after the hosts closed their tunnels (or after 5 s). */
     @Override
     public void close() {
-        fleet.close();
+        fleet.closeAsync().orTimeout(5, TimeUnit.SECONDS).whenComplete((done, failure) -> sshSessions.close());
         io.shutdown();
     }
 }

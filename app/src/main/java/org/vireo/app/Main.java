@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import org.vireo.app.cli.CliCommand;
+import org.vireo.app.cli.CliEnvironment;
 import org.vireo.app.cli.ExportCommand;
 import org.vireo.app.cli.ImportCommand;
 import org.vireo.app.cli.ListCommand;
@@ -25,7 +26,11 @@ public final class Main {
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
-            xen+ssh://root@node/, test:///default.
+            xen+ssh://root@node/, test:///default. SSH hosts use ~/.ssh (config, keys, known_hosts, agent).
+            list refuses unknown host keys, printing their fingerprint, unless --accept-new-host-keys (which
+            saves them to known_hosts); a changed host key is always refused.
+            Exit status: 0 success, 1 some hosts did not answer or some lines were invalid (reasons on stderr),
+            2 bad arguments.
             """;
 
     private Main() {
@@ -40,6 +45,11 @@ public final class Main {
 
     /** Runs the command line; returns the exit code, or -1 when the window was launched. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, CliEnvironment.fromSystem());
+    }
+
+    /** Same, with the CLI's folders, SSH setup and timeout given (tests). */
+    static int run(List<String> args, PrintStream out, PrintStream err, CliEnvironment environment) {
         CommandLine line;
         try {
             line = CommandLine.parse(args);
@@ -60,9 +70,9 @@ public final class Main {
             Application.launch(VireoApp.class, args.toArray(String[]::new));
             return -1;
         }
-        StoreRepository saved = new StoreRepository(new ConnectionStore(AppPaths.fromEnvironment().config()));
+        StoreRepository saved = new StoreRepository(new ConnectionStore(environment.paths().config()));
         Map<String, CliCommand> commands = Map.of(
-                "list", new ListCommand(),
+                "list", new ListCommand(environment),
                 "import", new ImportCommand(saved),
                 "export", new ExportCommand(saved));
         CliCommand command = commands.get(line.subcommand().get());

@@ -9,34 +9,53 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.vireo.app.AppPaths;
+import java.util.concurrent.TimeoutException;
 import org.vireo.app.CommandLine;
 import org.vireo.app.task.Failures;
 import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.InvalidUriException;
 import org.vireo.connections.libvirt.LibvirtUri;
+import org.vireo.connections.libvirt.OpenerByTransport;
+import org.vireo.connections.libvirt.ReconnectPolicy;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.connections.ssh.AuthPrompt;
+import org.vireo.connections.ssh.HostKeyPrompt;
+import org.vireo.connections.ssh.HostKeyRejectedException;
+import org.vireo.connections.ssh.SshSessions;
 import org.vireo.connections.store.ConnectionStore;
+import org.vireo.connections.store.LoadResult;
 
 /**
- * {@code vireo list [--connect URI]... [--json]}: connects (the saved connections when no URI is
- * given) through the same code as the window, all hosts in parallel, and prints hosts and VMs.
+ * {@code vireo list [--connect URI]... [--json] [--accept-new-host-keys]}: connects (the saved connections when
+ * no URI is given) through the same fleet and openers as the window, hosts in parallel through the bounded
+ * connect pool, and prints hosts and VMs. Never asks anything: host keys follow OpenSSH's non-interactive
+ * policy, and only agent and unencrypted keys can log in. Never waits longer than the environment's timeout.
  */
 public final class ListCommand implements CliCommand {
-    private static final long TIMEOUT_SECONDS = 60;
+    /** SSH connects are cheap on a shared session; libvirt's handshake is most of the wait. */
+    private static final int MAX_CONCURRENT_CONNECTS = 16;
+    private final CliEnvironment environment;
+
+    public ListCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public int run(CommandLine line, PrintStream out, PrintStream err) {
         boolean json = false;
+        boolean acceptNewHostKeys = false;
         List<String> uris = new ArrayList<>(line.connectUris());
         for (int i = 0; i < line.rest().size(); i++) {
             String arg = line.rest().get(i);
             switch (arg) {
                 case "--json" -> json = true;
+                case "--accept-new-host-keys" -> acceptNewHostKeys = true;
                 case "--connect", "-c" -> {
                     if (i + 1 >= line.rest().size()) {
                         err.println("vireo list: --connect needs a URI");
@@ -45,8 +64,12 @@ public final class ListCommand implements CliCommand {
                     uris.add(line.rest().get(++i));
                 }
                 default -> {
-                    err.println("vireo list: unknown argument '" + arg + "'");
-                    return 2;
+                    if (arg.startsWith("--connect=")) {
+                        uris.add(arg.substring("--connect=".length()));
+                    } else {
+                        err.println("vireo list: unknown argument '" + arg + "'");
+                        return 2;
+                    }
                 }
             }
         }
@@ -61,7 +84,7 @@ public final class ListCommand implements CliCommand {
             entries.add(ConnectionEntry.of(uri));
         }
         if (entries.isEmpty()) {
-            org.vireo.connections.store.LoadResult saved = new ConnectionStore(AppPaths.fromEnvironment().config()).load();
+            LoadResult saved = new ConnectionStore(environment.paths().config()).load();
             saved.problem().ifPresent(p -> err.println("vireo list: " + p));
             entries.addAll(saved.entries());
         }
@@ -69,32 +92,69 @@ public final class ListCommand implements CliCommand {
             err.println("vireo list: no saved connections; give one with --connect URI");
             return 2;
         }
-        try (Fleet fleet = new Fleet()) {
-            List<HostSnapshot> hosts = connectAll(fleet, entries);
-            boolean allAnswered = hosts.stream().allMatch(h -> h.state().isConnected());
-            hosts.stream().filter(h -> !h.state().isConnected())
-                    .forEach(h -> err.println("vireo list: " + h.uri() + ": " + h.reason()));
+        HostKeyPrompt hostKeys = acceptNewHostKeys ? HostKeyPrompt.acceptNew() : HostKeyPrompt.refuseUnknown();
+        SshSessions sessions = new SshSessions(environment.ssh(), hostKeys, AuthPrompt.none());
+        Fleet fleet = new Fleet(OpenerByTransport.standard(sessions), HostConnection.DEFAULT_POLL_INTERVAL,
+                Fleet.DEFAULT_BATCH_INTERVAL, MAX_CONCURRENT_CONNECTS, ReconnectPolicy.NEVER);
+        try {
+            Map<HostConnection, CompletableFuture<Void>> attempts = new LinkedHashMap<>();
+            for (ConnectionEntry entry : entries) {
+                HostConnection host = fleet.add(entry);
+                attempts.put(host, fleet.connectBounded(host));
+            }
+            awaitAll(attempts.values());
+            List<HostSnapshot> hosts = attempts.keySet().stream().map(HostConnection::snapshot).toList();
+            boolean unknownKeyRefused = false;
+            for (Map.Entry<HostConnection, CompletableFuture<Void>> a : attempts.entrySet()) {
+                HostSnapshot h = a.getKey().snapshot();
+                if (!h.state().isConnected()) {
+                    err.println("vireo list: " + (h.reason() != null ? h.reason()
+                            : h.uri() + ": no answer within " + environment.hostTimeout().toSeconds() + " s"));
+                    unknownKeyRefused |= causedBy(a.getValue(), HostKeyRejectedException.class);
+                }
+            }
+            if (unknownKeyRefused) {
+                err.println("vireo list: check the fingerprints above with the hosts' administrators, then run again"
+                        + " with --accept-new-host-keys to save them to " + environment.ssh().knownHostsFile());
+            }
             if (json) {
                 printJson(hosts, out);
             } else {
                 printText(hosts, out);
             }
-            return allAnswered ? 0 : 1;
+            return hosts.stream().allMatch(h -> h.state().isConnected()) ? 0 : 1;
+        } finally {
+            fleet.closeAsync().orTimeout(2, TimeUnit.SECONDS).whenComplete((done, failure) -> sessions.close());
         }
     }
 
-    private static List<HostSnapshot> connectAll(Fleet fleet, List<ConnectionEntry> entries) {
-        List<HostConnection> connections = entries.stream().map(fleet::add).toList();
-        CompletableFuture<?>[] pending = connections.stream()
-                .map(h -> h.connect().exceptionally(e -> null)).toArray(CompletableFuture[]::new);
+    /** Hosts that did not finish in time show as still connecting; the command does not wait for them. */
+    private void awaitAll(java.util.Collection<CompletableFuture<Void>> attempts) {
+        CompletableFuture<?>[] all = attempts.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(pending).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(all).get(environment.hostTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // Hosts that failed or did not answer in time are reported by their snapshot's state.
+        } catch (ExecutionException | TimeoutException e) {
+            // reported per host from its snapshot
         }
-        return connections.stream().map(HostConnection::snapshot).toList();
+    }
+
+    private static boolean causedBy(CompletableFuture<Void> attempt, Class<? extends Throwable> type) {
+        if (!attempt.isCompletedExceptionally()) {
+            return false;
+        }
+        try {
+            attempt.join();
+            return false;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static void printText(List<HostSnapshot> hosts, PrintStream out) {

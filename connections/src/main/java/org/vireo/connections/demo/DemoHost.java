@@ -12,6 +12,7 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.LibvirtUri;
+import org.vireo.connections.libvirt.OpenedConnection;
 import org.vireo.connections.store.ConnectionEntry;
 
 /**
@@ -51,7 +52,8 @@ public final class DemoHost {
      */
     public static HostConnection.Opener withDemoSetup(HostConnection.Opener base) {
         return entry -> {
-            Connect conn = base.open(entry);
+            OpenedConnection opened = base.open(entry);
+            Connect conn = opened.connect();
             if (isDemo(entry.uri()) && !entry.readOnly()) {
                 for (String name : AUTOSTART_VMS) {
                     Domain domain = conn.domainLookupByName(name);
@@ -62,7 +64,7 @@ public final class DemoHost {
                     }
                 }
             }
-            return conn;
+            return opened;
         };
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.libvirt.ReconnectPolicy;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.store.ConnectionEntry;
 
@@ -36,6 +37,7 @@ public final class Fleet implements AutoCloseable {
 
     private final HostConnection.Opener opener;
     private final Duration pollInterval;
+    private final ReconnectPolicy reconnect;
     private final int maxConcurrentConnects;
     private final Map<String, HostConnection> hosts = new LinkedHashMap<>();
     /** Ids of the hosts in the fleet, readable without the fleet's lock (hosts publish on their own threads). */
@@ -57,6 +59,13 @@ public final class Fleet implements AutoCloseable {
      * @param maxConcurrentConnects how many hosts may be connecting at the same time
      */
     public Fleet(HostConnection.Opener opener, Duration pollInterval, Duration batchInterval, int maxConcurrentConnects) {
+        this(opener, pollInterval, batchInterval, maxConcurrentConnects, ReconnectPolicy.DEFAULT);
+    }
+
+    /** @param reconnect what every host does once lost ({@link ReconnectPolicy#NEVER} for one-shot tools) */
+    public Fleet(HostConnection.Opener opener, Duration pollInterval, Duration batchInterval, int maxConcurrentConnects,
+                 ReconnectPolicy reconnect) {
+        this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         if (maxConcurrentConnects < 1) {
@@ -78,7 +87,7 @@ public final class Fleet implements AutoCloseable {
         if (hosts.containsKey(entry.id())) {
             throw new IllegalArgumentException("connection " + entry.id() + " (" + entry.uri() + ") is already in the fleet");
         }
-        HostConnection host = new HostConnection(entry, opener, pollInterval);
+        HostConnection host = new HostConnection(entry, opener, pollInterval, reconnect);
         host.addListener(this::offer);
         hosts.put(entry.id(), host);
         liveIds.add(entry.id());

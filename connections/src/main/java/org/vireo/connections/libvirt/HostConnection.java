@@ -1,6 +1,8 @@
 package org.vireo.connections.libvirt;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,16 +44,26 @@ import org.vireo.connections.store.ConnectionEntry;
  */
 public final class HostConnection implements AutoCloseable {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(3);
+    /** libvirt keepalive on remote links: dropped after 2 s × (3 + 1) = 8 s of silence, under the 10 s budget. */
+    static final int KEEPALIVE_INTERVAL_S = 2;
+    static final int KEEPALIVE_COUNT = 3;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final System.Logger LOG = System.getLogger(HostConnection.class.getName());
 
-    /** The single place where a saved connection becomes an open libvirt Connect (SSH tunnels plug in here). */
+    /**
+     * The single place where a saved connection becomes an open libvirt Connect, with the link that carries it
+     * ({@link SshLibvirtOpener} for SSH URIs, {@link OpenerByTransport} to choose per URI).
+     */
     @FunctionalInterface
     public interface Opener {
-        Connect open(ConnectionEntry entry) throws LibvirtException;
+        /**
+         * @throws TransportException the link (SSH login, host key, tunnel) could not be set up
+         */
+        OpenedConnection open(ConnectionEntry entry) throws LibvirtException, TransportException;
 
-        /** Opens the entry's URI as it is, read-only when the entry says so. */
+        /** Opens the entry's URI as it is, read-only when the entry says so: libvirt does the transport. */
         static Opener direct() {
-            return entry -> new Connect(entry.uri(), entry.readOnly());
+            return entry -> OpenedConnection.direct(new Connect(entry.uri(), entry.readOnly()));
         }
     }
 
@@ -76,6 +88,7 @@ public final class HostConnection implements AutoCloseable {
     private final Opener opener;
     private final Duration pollInterval;
     private final ScheduledExecutorService executor;
+    private final Reconnector reconnector;
     private final List<Consumer<HostSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile HostSnapshot snapshot;
     private CompletableFuture<Void> closed;
@@ -86,6 +99,7 @@ public final class HostConnection implements AutoCloseable {
 
     // Confined to the host thread.
     private Connect conn;
+    private Transport transport = Transport.NONE;
     private ConnectionState state = ConnectionState.DISCONNECTED;
     private String reason;
     private HostInfo info;
@@ -97,7 +111,13 @@ public final class HostConnection implements AutoCloseable {
         this(entry, Opener.direct(), DEFAULT_POLL_INTERVAL);
     }
 
+    /** A host that never reconnects by itself once lost. */
     public HostConnection(ConnectionEntry entry, Opener opener, Duration pollInterval) {
+        this(entry, opener, pollInterval, ReconnectPolicy.NEVER);
+    }
+
+    /** @param reconnect when to try again after the host was lost (never after a user disconnect) */
+    public HostConnection(ConnectionEntry entry, Opener opener, Duration pollInterval, ReconnectPolicy reconnect) {
         this.entry = Objects.requireNonNull(entry, "entry");
         this.opener = Objects.requireNonNull(opener, "opener");
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -111,7 +131,9 @@ public final class HostConnection implements AutoCloseable {
             return thread;
         });
         pool.setRemoveOnCancelPolicy(true);
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // no reconnect attempt after close
         this.executor = pool;
+        this.reconnector = new Reconnector(Objects.requireNonNull(reconnect, "reconnect"), pool);
         this.snapshot = new HostSnapshot(entry.id(), entry.uri(), displayName, state, null, null, List.of());
     }
 
@@ -142,19 +164,27 @@ public final class HostConnection implements AutoCloseable {
     }
 
     /**
-     * Opens the connection. On failure the snapshot turns DISCONNECTED with the reason and the future fails
-     * with a {@link HostOperationException} carrying the same message; nothing is thrown to the caller.
+     * Opens the connection (now, also when a reconnect attempt is pending). On failure the snapshot turns
+     * DISCONNECTED with the reason and the future fails with a {@link HostOperationException} carrying the same
+     * message; nothing is thrown to the caller.
      */
     public CompletableFuture<Void> connect() {
         return submit(() -> {
-            doConnect();
+            reconnector.reset();
+            try {
+                doConnect(ConnectionState.CONNECTING, null);
+            } catch (HostOperationException e) {
+                setState(ConnectionState.DISCONNECTED, e.getMessage());
+                throw e;
+            }
             return null;
         });
     }
 
-    /** Closes the connection (if open); the snapshot turns DISCONNECTED without a reason. */
+    /** Closes the connection (if open) and stops reconnecting; the snapshot turns DISCONNECTED without a reason. */
     public CompletableFuture<Void> disconnect() {
         return submit(() -> {
+            reconnector.reset();
             dropConnection(ConnectionState.DISCONNECTED, null, true);
             return null;
         });
@@ -253,48 +283,90 @@ public final class HostConnection implements AutoCloseable {
 
     // ---- host thread ----------------------------------------------------------------------------------
 
-    private void doConnect() throws HostOperationException {
+    /** Opens and loads the host; on failure leaves nothing open and the state for the caller to set. */
+    private void doConnect(ConnectionState during, String reasonDuring) throws HostOperationException {
         if (conn != null) {
             return;
         }
         String action = "Cannot connect to " + entry.uri();
-        Optional<LibvirtUri> uri;
+        LibvirtUri uri;
         try {
-            uri = Optional.of(LibvirtUri.parse(entry.uri()));
+            uri = LibvirtUri.parse(entry.uri());
         } catch (InvalidUriException e) {
-            setState(ConnectionState.DISCONNECTED, e.getMessage());
             throw new HostOperationException(e.getMessage(), e);
         }
-        setState(ConnectionState.CONNECTING, null);
-        Connect opened = null;
+        setState(during, reasonDuring);
+        OpenedConnection opened = null;
         try {
             LibvirtEventLoop.ensureStarted();
             opened = opener.open(entry);
-            info = HostReader.hostInfo(opened, uri.get().displayHost());
-            watch(opened, uri.get());
-            conn = opened;
-            reloadAll(opened);
-        } catch (LibvirtException | LinkageError e) {
-            String message = LibvirtErrors.message(action, e);
-            if (conn != null) {
-                dropConnection(ConnectionState.DISCONNECTED, message, true);
-            } else {
-                closeQuietly(opened);
-                setState(ConnectionState.DISCONNECTED, message);
+            Connect c = opened.connect();
+            info = HostReader.hostInfo(c, uri.displayHost());
+            watch(opened, uri);
+            reloadAll(c);
+            conn = c;
+            transport = opened.transport();
+        } catch (LibvirtException | TransportException | LinkageError e) {
+            if (opened != null) {
+                unwatch(opened.connect());
+                closeQuietly(opened.connect());
+                opened.transport().close();
             }
-            throw new HostOperationException(message, e);
+            vms.clear();
+            throw new HostOperationException(e instanceof TransportException ? action + ": " + e.getMessage()
+                    : LibvirtErrors.message(action, e), e);
         }
         long millis = pollInterval.toMillis();
         poller = executor.scheduleWithFixedDelay(this::pollGuarded, millis, millis, TimeUnit.MILLISECONDS);
         setState(ConnectionState.CONNECTED, null);
     }
 
+    /** The host was lost by itself: show why, then try again as the reconnect policy says. */
+    private void lose(String why) {
+        dropConnection(ConnectionState.LOST, why, false);
+        scheduleReconnect(why);
+    }
+
+    private void scheduleReconnect(String lastError) {
+        Optional<Reconnector.Plan> plan = reconnector.scheduleNext(this::reconnectAttempt);
+        if (plan.isEmpty()) {
+            int tried = reconnector.attempts();
+            reconnector.reset();
+            if (tried > 0) {
+                setState(ConnectionState.DISCONNECTED, lastError + " (gave up after " + tried + " reconnect attempts)");
+            }
+            return; // a policy that never reconnects leaves the host LOST
+        }
+        Reconnector.Plan p = plan.get();
+        setState(ConnectionState.RECONNECTING, lastError + " (next attempt " + p.attempt() + " of " + p.maxAttempts()
+                + " at " + CLOCK.format(p.at().atZone(ZoneId.systemDefault())) + ")");
+    }
+
+    private void reconnectAttempt() {
+        if (conn != null || state != ConnectionState.RECONNECTING) {
+            return; // connected or disconnected by the user meanwhile
+        }
+        try {
+            doConnect(ConnectionState.RECONNECTING, reason);
+            reconnector.reset();
+        } catch (HostOperationException e) {
+            if (Reconnector.worthRetrying(e.getCause())) {
+                scheduleReconnect(e.getMessage());
+            } else {
+                reconnector.reset();
+                setState(ConnectionState.DISCONNECTED, e.getMessage());
+            }
+        }
+    }
+
     /** Close callback, keepalive and lifecycle events; each is optional for drivers that lack it. */
-    private void watch(Connect c, LibvirtUri uri) throws LibvirtException {
+    private void watch(OpenedConnection opened, LibvirtUri uri) throws LibvirtException {
+        Connect c = opened.connect();
+        opened.transport().onLost(why -> onHostThread(() -> transportLost(c, why)));
         c.registerCloseListener((closed, why) -> onHostThread(() -> connectionClosed(closed, why)));
         if (uri.isRemote() && !"test".equals(uri.driver())) {
             try {
-                c.setKeepAlive(5, 2);
+                c.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT); // a stalled link is dropped within 10 s
             } catch (LibvirtException e) {
                 if (!LibvirtErrors.isNoSupport(e)) {
                     throw e;
@@ -320,7 +392,14 @@ public final class HostConnection implements AutoCloseable {
         if (closed != conn) {
             return; // a callback from a connection we already replaced
         }
-        dropConnection(ConnectionState.LOST, "Connection to " + entry.uri() + " lost: " + describe(why), false);
+        lose("Connection to " + entry.uri() + " lost: " + describe(why));
+    }
+
+    private void transportLost(Connect over, String why) {
+        if (over != conn) {
+            return;
+        }
+        lose(why);
     }
 
     private static String describe(ConnectionCloseReason why) {
@@ -339,7 +418,9 @@ public final class HostConnection implements AutoCloseable {
             poller = null;
         }
         Connect c = conn;
+        Transport link = transport;
         conn = null;
+        transport = Transport.NONE;
         dirtyVms.clear();
         vms.clear();
         if (c != null) {
@@ -348,6 +429,7 @@ public final class HostConnection implements AutoCloseable {
             }
             closeQuietly(c);
         }
+        link.close();
         setState(newState, why);
     }
 
@@ -428,7 +510,7 @@ public final class HostConnection implements AutoCloseable {
         if (alive) {
             LOG.log(System.Logger.Level.WARNING, "{0}: refresh failed: {1}", displayName, LibvirtErrors.reason(e));
         } else {
-            dropConnection(ConnectionState.LOST, LibvirtErrors.message("Connection to " + entry.uri() + " lost", e), false);
+            lose(LibvirtErrors.message("Connection to " + entry.uri() + " lost", e));
         }
     }
 

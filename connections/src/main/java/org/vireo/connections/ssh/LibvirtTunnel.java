@@ -23,9 +23,19 @@ public final class LibvirtTunnel implements AutoCloseable {
         this.libvirtUri = libvirtUri;
     }
 
+    /**
+     * The daemon socket is probed once per session and candidate list: a fleet of connections to one host
+     * shares the answer (each probe is an exec that the host's single sshd process serves in turn).
+     */
     public static LibvirtTunnel open(SshSession session, LibvirtSocketRequest request, Duration timeout)
             throws SshException {
-        String socket = findSocket(session, request, timeout);
+        List<String> key = new ArrayList<>(request.candidates());
+        key.add(request.sessionMode() ? "session" : "system");
+        String socket = session.foundSocket(key);
+        if (socket == null) {
+            socket = findSocket(session, request, timeout);
+            session.rememberSocket(key, socket);
+        }
         try {
             int port = session.jsch().setSocketForwardingL("127.0.0.1", 0, socket, null, (int) timeout.toMillis());
             String uri = request.driver() + "+tcp://127.0.0.1:" + port + request.uriPath();
@@ -77,6 +87,14 @@ public final class LibvirtTunnel implements AutoCloseable {
 
     public SshSession session() {
         return session;
+    }
+
+    /**
+     * libvirt could not talk through this tunnel: the daemon may have gone or moved, so the next tunnel to the
+     * host looks for its socket again.
+     */
+    public void forgetSocket() {
+        session.forgetSocket(remoteSocket);
     }
 
     /** Removes the forward; the SSH session stays (it is shared). */

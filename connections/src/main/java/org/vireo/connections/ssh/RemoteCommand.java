@@ -29,6 +29,16 @@ public final class RemoteCommand {
         BoundedSink out = new BoundedSink(maxOutputBytes);
         BoundedSink err = new BoundedSink(maxOutputBytes);
         long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!session.acquireExecSlot(timeout.toNanos())) {
+                throw new SshException("Remote command " + argv.get(0) + " on " + session.route().target()
+                        + " could not start within " + timeout.toSeconds() + " s: " + SshSession.MAX_CONCURRENT_EXEC
+                        + " other commands are running on that connection");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshException("Interrupted while waiting to run " + argv.get(0), e);
+        }
         ChannelExec ch = null;
         try {
             ch = (ChannelExec) session.jsch().openChannel("exec");
@@ -60,6 +70,7 @@ public final class RemoteCommand {
             if (ch != null) {
                 ch.disconnect();
             }
+            session.releaseExecSlot();
         }
     }
 

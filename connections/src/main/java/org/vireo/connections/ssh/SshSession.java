@@ -3,7 +3,11 @@ package org.vireo.connections.ssh;
 import com.jcraft.jsch.Logger;
 import com.jcraft.jsch.Session;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,6 +22,14 @@ public final class SshSession {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final ReasonLogger reasonLogger;
     private volatile boolean closedByUs;
+    /**
+     * sshd refuses session channels (exec, shell) beyond MaxSessions per connection, 10 by default, and JSch
+     * then waits forever for the refused channel: hosts sharing this session take turns below that limit.
+     */
+    private final Semaphore execSlots = new Semaphore(MAX_CONCURRENT_EXEC, true);
+    static final int MAX_CONCURRENT_EXEC = 8;
+    /** Daemon sockets found on this host, by the candidate list probed: every connection to it needs one. */
+    private final Map<List<String>, String> foundSockets = new ConcurrentHashMap<>();
 
     SshSession(SshRoute route, Session session, SshSession via, ReasonLogger reasonLogger) {
         this.route = route;
@@ -45,6 +57,27 @@ public final class SshSession {
 
     public void removeLossListener(SessionLossListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Waits (bounded) for one of the session's exec slots; false when none was free in time. */
+    boolean acquireExecSlot(long timeoutNanos) throws InterruptedException {
+        return execSlots.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    void releaseExecSlot() {
+        execSlots.release();
+    }
+
+    String foundSocket(List<String> candidates) {
+        return foundSockets.get(candidates);
+    }
+
+    void rememberSocket(List<String> candidates, String socket) {
+        foundSockets.put(candidates, socket);
+    }
+
+    void forgetSocket(String socket) {
+        foundSockets.values().removeIf(socket::equals);
     }
 
     Session jsch() {

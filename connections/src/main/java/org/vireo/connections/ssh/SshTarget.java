@@ -54,8 +54,9 @@ public record SshTarget(String user, String host, int port, List<SshHop> jumpHos
             throw new IllegalArgumentException("Not a valid libvirt URI: " + libvirtUri + " (" + e.getReason() + ")", e);
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !scheme.endsWith("+ssh")) {
-            throw new IllegalArgumentException("Not an SSH libvirt URI (expected driver+ssh://): " + libvirtUri);
+        if (scheme == null || !(scheme.endsWith("+ssh") || scheme.endsWith("+libssh") || scheme.endsWith("+libssh2"))) {
+            throw new IllegalArgumentException("Not an SSH libvirt URI (expected driver+ssh://, +libssh:// or"
+                    + " +libssh2://): " + libvirtUri);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("No host in " + libvirtUri);

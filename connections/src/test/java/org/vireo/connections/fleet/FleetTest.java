@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.Connect;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.libvirt.OpenedConnection;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
@@ -122,7 +123,7 @@ class FleetTest {
             } finally {
                 inOpener.decrementAndGet();
             }
-            return new Connect("test:///default");
+            return OpenedConnection.direct(new Connect("test:///default"));
         };
         fleet = new Fleet(slow, Duration.ofSeconds(60), BATCH, 8);
         for (int i = 0; i < 20; i++) {

@@ -286,7 +286,7 @@ class HostConnectionTest {
         List<String> openedUris = new CopyOnWriteArrayList<>();
         HostConnection host = new HostConnection(ConnectionEntry.of("qemu+ssh://nowhere.invalid/system"), entry -> {
             openedUris.add(entry.uri());
-            return new Connect("test:///default"); // e.g. a tunnel endpoint standing in for the entry's URI
+            return OpenedConnection.direct(new Connect("test:///default")); // e.g. a tunnel endpoint standing in for the entry's URI
         }, NO_POLL);
         opened.add(host);
         await(host.connect());

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * login by key only, forwarding allowed. Stopped by its own PID. Needs root (sshd's privilege separation);
  * creates the empty /run/sshd directory sshd requires when it is missing.
  */
-final class TestSshd implements AutoCloseable {
+public final class TestSshd implements AutoCloseable {
     private final Path dir;
     private final Path authorizedKeys;
     private final int port;
@@ -32,7 +32,7 @@ final class TestSshd implements AutoCloseable {
     }
 
     /** Starts sshd in {@code dir} with a fresh ed25519 host key; {@code authorizedKeys} lists allowed users' keys. */
-    static TestSshd start(Path dir, Path authorizedKeys) throws Exception {
+    public static TestSshd start(Path dir, Path authorizedKeys) throws Exception {
         Files.createDirectories(dir);
         Path key = Keys.generate(dir.resolve("host_key_" + System.nanoTime()), "ed25519");
         TestSshd sshd = new TestSshd(dir, key, authorizedKeys, freePort());
@@ -40,20 +40,32 @@ final class TestSshd implements AutoCloseable {
         return sshd;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path hostKey() {
+    public Path hostKey() {
         return hostKey;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
+    /** Starts again on the same port with the same host key (sshd came back after a crash). */
+    public void restart() throws Exception {
+        stop();
+        launch();
+    }
+
+    /** The known_hosts line for this server: {@code [127.0.0.1]:PORT ssh-ed25519 KEY}. */
+    public String knownHostsLine() throws Exception {
+        String[] pub = java.nio.file.Files.readString(Path.of(hostKey + ".pub")).trim().split(" ");
+        return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
+    }
+
     /** Restarts on the same port with a new host key (a reinstalled host, or an impostor). */
-    void restartWithNewHostKey() throws Exception {
+    public void restartWithNewHostKey() throws Exception {
         stop();
         hostKey = Keys.generate(dir.resolve("host_key_" + System.nanoTime()), "ed25519");
         launch();
@@ -108,7 +120,7 @@ final class TestSshd implements AutoCloseable {
     }
 
     /** Sends a signal to the listener and every per-connection sshd below it (e.g. STOP to stall the link). */
-    void signalAll(String signal) throws Exception {
+    public void signalAll(String signal) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("kill", "-" + signal));
         for (long pid : descendantsAndSelf(process.pid())) {
             cmd.add(Long.toString(pid));
@@ -123,7 +135,7 @@ final class TestSshd implements AutoCloseable {
         return all;
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         if (process != null && process.isAlive()) {
             List<Long> pids = descendantsAndSelf(process.pid());
             for (long pid : pids) {
