@@ -23,6 +23,7 @@ public final class MainStage {
         Scene scene = new Scene(window.build(), 1100, 700);
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.titleProperty().bind(javafx.beans.binding.Bindings.when(viewModel.demoModeProperty())
                 .then(messages.get("window.titleDemo")).otherwise(messages.get("window.title")));
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(dialogs, messages));

@@ -1,6 +1,7 @@
 package org.vireo.app.main;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -86,7 +87,7 @@ public final class MainWindow {
         HostTreeView tree = new HostTreeView(viewModel);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
                 new SeparatorMenuItem(), item(remove, "contextRemove")));
-        DetailsPane details = new DetailsPane(viewModel);
+        DetailsPane details = new DetailsPane(viewModel, detailsSections());
         SplitPane split = new SplitPane(tree, details);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
@@ -98,6 +99,11 @@ public final class MainWindow {
         acceptDroppedNodeLists(pane);
         root = pane;
         return pane;
+    }
+
+    /** The tabs beside Overview, one per feature (graphs, console, …). */
+    private List<DetailsSection> detailsSections() {
+        return List.of();
     }
 
     private MenuBar menuBar() {
