@@ -67,6 +67,7 @@ public final class Main {
             return 0;
         }
         if (line.subcommand().isEmpty()) {
+            Prewarm.startLibvirt();
             Application.launch(VireoApp.class, args.toArray(String[]::new));
             return -1;
         }

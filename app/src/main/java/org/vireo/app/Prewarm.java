@@ -1,0 +1,31 @@
+package org.vireo.app;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.libvirt.LibvirtException;
+import org.vireo.connections.libvirt.LibvirtEventLoop;
+
+/**
+ * Loads libvirt (JNA, libvirt.so, its event loop) on a background thread while JavaFX starts its
+ * toolkit: the two are independent and each takes a few hundred milliseconds, so doing them side
+ * by side shortens the time to a usable window. A failure here is only logged: the first
+ * connection repeats the call and reports the error to the user.
+ */
+final class Prewarm {
+    private static final Logger LOG = Logger.getLogger(Prewarm.class.getName());
+
+    private Prewarm() {
+    }
+
+    static void startLibvirt() {
+        Thread thread = new Thread(() -> {
+            try {
+                LibvirtEventLoop.ensureStarted();
+            } catch (LibvirtException | LinkageError e) {
+                LOG.log(Level.FINE, "libvirt prewarm failed; the first connection will report it", e);
+            }
+        }, "vireo-prewarm");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
