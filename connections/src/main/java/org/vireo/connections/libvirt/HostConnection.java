@@ -78,6 +78,12 @@ public final class HostConnection implements AutoCloseable {
         void apply(Domain domain) throws LibvirtException;
     }
 
+    /** Work on one domain, run on the host's thread by {@link #domainCall}. */
+    @FunctionalInterface
+    public interface DomainCall<T> {
+        T apply(Connect conn, Domain domain) throws LibvirtException, HostOperationException;
+    }
+
     @FunctionalInterface
     private interface HostTask<T> {
         T run() throws HostOperationException;
@@ -530,17 +536,33 @@ public final class HostConnection implements AutoCloseable {
     }
 
     private CompletableFuture<Void> domainAction(String uuid, String verb, DomainAction action) {
+        return domainCall(uuid, verb, (c, domain) -> {
+            action.apply(domain);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code call} on the domain {@code uuid} on the host's thread, then re-reads that VM and publishes (a call
+     * that adds another VM follows with {@link #refresh()}). A libvirt failure becomes "Cannot {verb} '{vm}' on
+     * {host}: {reason}"; a {@link HostOperationException} thrown by {@code call} passes unchanged.
+     */
+    public <T> CompletableFuture<T> domainCall(String uuid, String verb, DomainCall<T> call) {
         Objects.requireNonNull(uuid, "uuid");
         return submit(() -> {
             String what = "Cannot " + verb + " '" + vmName(uuid) + "' on " + displayName;
             Connect c = requireConnected(what);
             Domain domain = null;
+            T result;
             try {
                 domain = c.domainLookupByUUIDString(uuid);
-                action.apply(domain);
+                result = call.apply(c, domain);
             } catch (LibvirtException e) {
                 refreshAfterFailure(c, uuid);
                 throw new HostOperationException(LibvirtErrors.message(what, e), e);
+            } catch (HostOperationException e) {
+                refreshAfterFailure(c, uuid);
+                throw e;
             } finally {
                 freeQuietly(domain);
             }
@@ -550,8 +572,13 @@ public final class HostConnection implements AutoCloseable {
             } catch (LibvirtException e) {
                 readFailed(c, e);
             }
-            return null;
+            return result;
         });
+    }
+
+    /** The VM's name as last seen, or its UUID; for messages. */
+    public String vmNameOf(String uuid) {
+        return snapshot.vms().stream().filter(v -> v.uuid().equals(uuid)).map(VmInfo::name).findFirst().orElse(uuid);
     }
 
     /** A failed action may still have changed the VM (or shown it is gone): show what is true now. */
