@@ -44,6 +44,12 @@ public final class DetailsPane extends BorderPane {
         render();
     }
 
+    /** Brings the tab of the section with this title key to the front (when it applies to the selection). */
+    public void select(String titleKey) {
+        tabOf.entrySet().stream().filter(e -> e.getKey().titleKey().equals(titleKey)).map(java.util.Map.Entry::getValue)
+                .filter(tabs.getTabs()::contains).findFirst().ifPresent(tabs.getSelectionModel()::select);
+    }
+
     private void render() {
         VmInfo vm = viewModel.selectedVmProperty().get();
         HostSnapshot host = viewModel.selectedHostProperty().get();

@@ -22,17 +22,27 @@ final class HostTreeSync {
     }
 
     void update(List<HostSnapshot> hosts, Map<String, String> groupOf) {
+        update(hosts, groupOf, InventoryFilter.NONE, state -> state.name());
+    }
+
+    /** Shows only the VMs the filter lets through, with their hosts and groups; other hosts are hidden. */
+    void update(List<HostSnapshot> hosts, Map<String, String> groupOf, InventoryFilter filter,
+                java.util.function.Function<org.vireo.connections.model.VmState, String> stateLabel) {
         Map<String, TreeItem<TreeRow>> seen = new HashMap<>();
         List<TreeItem<TreeRow>> top = new ArrayList<>();
         Map<String, List<TreeItem<TreeRow>>> grouped = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (HostSnapshot host : hosts) {
             TreeItem<TreeRow> hostItem = item(new TreeRow.HostRow(host), seen, true);
+            String group = groupOf.get(host.connectionId());
             List<TreeItem<TreeRow>> vmItems = new ArrayList<>();
             host.vms().stream()
+                    .filter(vm -> !filter.isActive() || filter.showsVm(host, group, vm, stateLabel))
                     .sorted(java.util.Comparator.comparing(VmInfo::name, String.CASE_INSENSITIVE_ORDER))
                     .forEach(vm -> vmItems.add(item(new TreeRow.VmRow(host.connectionId(), vm), seen, false)));
             setChildren(hostItem, vmItems);
-            String group = groupOf.get(host.connectionId());
+            if (filter.isActive() && vmItems.isEmpty() && !filter.hostMatches(host, group)) {
+                continue;
+            }
             if (group == null || group.isBlank()) {
                 top.add(hostItem);
             } else {

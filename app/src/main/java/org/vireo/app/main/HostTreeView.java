@@ -28,7 +28,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         setId("hostTree");
         setShowRoot(false);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setRowFactory(view -> new HostAwareRow());
         getColumns().add(nameColumn());
         getColumns().add(textColumn("column.state", "stateColumn", 110, this::stateText));
@@ -36,10 +36,15 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         getColumns().add(textColumn("column.vcpus", "vcpuColumn", 60, this::vcpuText));
 
         HostTreeSync sync = new HostTreeSync(getRoot());
-        viewModel.hosts().addListener((ListChangeListener<HostSnapshot>) change ->
-                sync.update(viewModel.hosts(), viewModel.groupOf()));
+        Runnable resync = () -> sync.update(viewModel.hosts(), viewModel.groupOf(), viewModel.filterProperty().get(),
+                this::vmStateText);
+        viewModel.hosts().addListener((ListChangeListener<HostSnapshot>) change -> resync.run());
+        viewModel.filterProperty().addListener((obs, old, filter) -> resync.run());
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 viewModel.selectedRowProperty().set(item == null ? null : item.getValue()));
+        getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<TreeRow>>) change ->
+                viewModel.selectedRows().setAll(getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).map(TreeItem::getValue).toList()));
     }
 
     private TreeTableColumn<TreeRow, String> nameColumn() {

@@ -20,7 +20,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.vireo.app.actions.BulkRun;
+import org.vireo.app.actions.Confirmations;
 import org.vireo.app.actions.VmAction;
+import org.vireo.app.actions.VmTarget;
 import org.vireo.app.dialog.DialogService;
 import org.vireo.app.ssh.HostKeyWarnings;
 import org.vireo.app.task.Failures;
@@ -61,6 +64,10 @@ public final class MainViewModel {
     private final ObjectProperty<VmInfo> selectedVm = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty demoMode = new SimpleBooleanProperty(false);
+    private final ObservableList<TreeRow> selectedRows = FXCollections.observableArrayList();
+    private final ObjectProperty<InventoryFilter> filter = new SimpleObjectProperty<>(InventoryFilter.NONE);
+    private Confirmations confirmations;
+    private java.util.function.Consumer<BulkRun> bulkViewer = run -> { };
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
@@ -72,6 +79,79 @@ public final class MainViewModel {
         this.messages = messages;
         fleet.addBatchListener(batch -> ui.runOnUi(() -> applyBatch(batch)));
         selectedRow.addListener((obs, old, row) -> refreshSelection());
+        this.confirmations = new Confirmations((title, message) ->
+                new Confirmations.Answer(dialogs.confirm(title, message), false));
+    }
+
+    /** Every selected row of the tree (multi-selection); {@link #selectedRowProperty()} is the focused one. */
+    public ObservableList<TreeRow> selectedRows() {
+        return selectedRows;
+    }
+
+    /** The tree's search text and "running only" toggle. */
+    public ObjectProperty<InventoryFilter> filterProperty() {
+        return filter;
+    }
+
+    /** Replaces how destructive actions are confirmed (the window asks with a "don't ask again" box). */
+    public void setConfirmations(Confirmations confirmations) {
+        this.confirmations = java.util.Objects.requireNonNull(confirmations);
+    }
+
+    public Confirmations confirmations() {
+        return confirmations;
+    }
+
+    /** Where a command on several VMs shows its one progress view. */
+    public void setBulkViewer(java.util.function.Consumer<BulkRun> viewer) {
+        this.bulkViewer = java.util.Objects.requireNonNull(viewer);
+    }
+
+    /** The open connection with this id, for the details tabs and VM dialogs. */
+    public Optional<HostConnection> host(String connectionId) {
+        return fleet.get(connectionId);
+    }
+
+    /** The selected VMs on connected hosts, with their latest state (one entry per VM). */
+    public List<VmTarget> selectedTargets() {
+        List<TreeRow> rows = selectedRows.isEmpty() && selectedRow.get() != null ? List.of(selectedRow.get()) : selectedRows;
+        List<VmTarget> targets = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (TreeRow row : rows) {
+            if (row instanceof TreeRow.VmRow vmRow && seen.add(vmRow.key())) {
+                HostSnapshot host = latest.get(vmRow.connectionId());
+                Optional<HostConnection> connection = fleet.get(vmRow.connectionId());
+                if (host != null && host.state().isConnected() && connection.isPresent()) {
+                    host.vms().stream().filter(v -> v.uuid().equals(vmRow.vm().uuid())).findFirst()
+                            .ifPresent(vm -> targets.add(new VmTarget(connection.get(), vm)));
+                }
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * Runs {@code call} on every target: one VM reports like a single command, several share one progress view
+     * with a row per VM.
+     */
+    public void runOn(String label, List<VmTarget> targets,
+                      java.util.function.Function<VmTarget, CompletableFuture<Void>> call) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (targets.size() == 1) {
+            VmTarget target = targets.get(0);
+            String name = target.vm().name();
+            status.set(messages.get("status.running", label, name));
+            ui.whenDone(call.apply(target), ok -> status.set(messages.get("status.done", label, name)), error -> {
+                status.set(messages.get("status.failed", label, name));
+                dialogs.showError(messages.get("action.failed.title", label), Failures.message(error), Failures.unwrap(error));
+            });
+            return;
+        }
+        BulkRun run = BulkRun.start(messages.get("bulk.title", label, targets.size()), targets, call, ui);
+        status.set(messages.get("bulk.status", label, targets.size()));
+        bulkViewer.accept(run);
     }
 
     public ObservableList<HostSnapshot> hosts() {
@@ -304,28 +384,31 @@ public final class MainViewModel {
         Optional.ofNullable(selectedHost.get()).ifPresent(h -> disconnect(h.connectionId()));
     }
 
-    /** True when {@code action} applies to the selected VM on a connected host. */
+    /** True when {@code action} applies to at least one selected VM on a connected host. */
     public boolean canRun(VmAction action) {
-        VmInfo vm = selectedVm.get();
-        HostSnapshot host = selectedHost.get();
-        return vm != null && host != null && host.state().isConnected() && action.appliesTo(vm.state());
+        return selectedTargets().stream().anyMatch(t -> action.appliesTo(t.vm().state()));
     }
 
-    /** Runs {@code action} on the selected VM; a failure becomes one error dialog. */
+    /**
+     * Runs {@code action} on every selected VM it applies to; destructive actions ask first. One VM's failure
+     * becomes an error dialog, several VMs share one progress view.
+     */
     public void run(VmAction action) {
-        VmInfo vm = selectedVm.get();
-        HostSnapshot host = selectedHost.get();
-        if (!canRun(action)) {
+        List<VmTarget> targets = selectedTargets().stream().filter(t -> action.appliesTo(t.vm().state())).toList();
+        if (targets.isEmpty()) {
             return;
         }
         String label = messages.get(action.messageKey());
-        status.set(messages.get("status.running", label, vm.name()));
-        hostConnection(host.connectionId()).ifPresent(h -> ui.whenDone(action.invoke(h, vm.uuid()),
-                ok -> status.set(messages.get("status.done", label, vm.name())),
-                error -> {
-                    status.set(messages.get("status.failed", label, vm.name()));
-                    dialogs.showError(messages.get("action.failed.title", label), Failures.message(error), Failures.unwrap(error));
-                }));
+        if (action.destructive() && !confirmations.confirm(action.name(), messages.get("confirm.title", label),
+                messages.get("confirm.action", label, names(targets)))) {
+            return;
+        }
+        runOn(label, targets, t -> action.invoke(t.host(), t.vm()));
+    }
+
+    /** "web1, web2 and db1" as one comma-separated list for questions. */
+    public static String names(List<VmTarget> targets) {
+        return String.join(", ", targets.stream().map(t -> t.vm().name()).toList());
     }
 
     private Optional<HostConnection> hostConnection(String id) {

@@ -25,7 +25,16 @@ import org.controlsfx.control.StatusBar;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.wizards.importnodes.ImportNodesDialog;
 import org.vireo.wizards.importnodes.ImportNodesViewModel;
+import org.vireo.app.actions.BulkProgressView;
+import org.vireo.app.actions.Confirmations;
+import org.vireo.app.actions.FxConfirmPrompt;
 import org.vireo.app.actions.VmAction;
+import org.vireo.app.actions.VmDialogCommands;
+import org.vireo.app.details.DiffDialog;
+import org.vireo.app.details.HardwareSection;
+import org.vireo.app.details.SnapshotsSection;
+import org.vireo.app.details.VmDetailsModel;
+import org.vireo.app.details.XmlSection;
 import org.vireo.app.dialog.DialogService;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
@@ -46,6 +55,8 @@ public final class MainWindow {
     private final Command disconnect;
     private final Command remove;
     private Parent root;
+    private DetailsPane details;
+    private final VmDialogCommands vmDialogs;
 
     /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
     private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
@@ -65,8 +76,11 @@ public final class MainWindow {
         this.quit = quit;
         for (VmAction action : VmAction.values()) {
             disabled.put(action, Bindings.createBooleanBinding(() -> !viewModel.canRun(action),
-                    viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
+                    viewModel.selectedVmProperty(), viewModel.selectedHostProperty(), viewModel.selectedRows(),
+                    viewModel.hosts()));
         }
+        vmDialogs = new VmDialogCommands(viewModel, dialogs, ui, this::window,
+                () -> details.select("details.tab.snapshots"));
         connect = new Command("menu.connect", viewModel::connectSelected, hostNotIn(ConnectionState.CONNECTED,
                 ConnectionState.CONNECTING));
         disconnect = new Command("menu.disconnect", viewModel::disconnectSelected, hostNotIn(ConnectionState.DISCONNECTED));
@@ -85,10 +99,15 @@ public final class MainWindow {
 
     public Parent build() {
         HostTreeView tree = new HostTreeView(viewModel);
+        viewModel.setConfirmations(new Confirmations((title, message) ->
+                new FxConfirmPrompt(window(), messages).ask(title, message)));
+        viewModel.setBulkViewer(run -> BulkProgressView.show(run, window(), messages));
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
                 new SeparatorMenuItem(), item(remove, "contextRemove")));
-        DetailsPane details = new DetailsPane(viewModel, detailsSections());
-        SplitPane split = new SplitPane(tree, details);
+        details = new DetailsPane(viewModel, detailsSections());
+        VBox inventory = new VBox(new InventoryFilterBar(viewModel), tree);
+        VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(inventory, details);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
 
@@ -103,7 +122,16 @@ public final class MainWindow {
 
     /** The tabs beside Overview, one per feature (graphs, console, …). */
     private List<DetailsSection> detailsSections() {
-        return List.of();
+        VmDetailsModel vmDetails = new VmDetailsModel(viewModel::host, ui);
+        return List.of(new HardwareSection(vmDetails, messages, dialogs, ui),
+                new XmlSection(vmDetails, messages, dialogs, ui, (title, changes) ->
+                        DiffDialog.prompt(window(), messages).confirm(title, changes)),
+                new SnapshotsSection(vmDetails, messages, dialogs, ui, viewModel.confirmations(),
+                        vm -> SnapshotsSection.dialogPrompt(window(), messages).ask(vm)));
+    }
+
+    private javafx.stage.Window window() {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private MenuBar menuBar() {
@@ -126,6 +154,13 @@ public final class MainWindow {
             item.disableProperty().bind(disabled.get(action));
             vm.getItems().add(item);
         }
+        vm.getItems().add(new SeparatorMenuItem());
+        for (VmDialogCommands.Kind kind : VmDialogCommands.Kind.values()) {
+            MenuItem item = item(kind.messageKey(), "menu-" + kind.name(), () -> vmDialogs.run(kind));
+            item.disableProperty().bind(Bindings.createBooleanBinding(() -> !vmDialogs.applies(kind),
+                    viewModel.selectedRows(), viewModel.hosts(), viewModel.selectedVmProperty()));
+            vm.getItems().add(item);
+        }
         MenuBar bar = new MenuBar(file, host, vm);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -138,6 +173,9 @@ public final class MainWindow {
         add.setOnAction(e -> addConnection());
         bar.getItems().add(add);
         for (VmAction action : VmAction.values()) {
+            if (!action.inToolbar()) {
+                continue;
+            }
             Button button = new Button(messages.get(action.messageKey()));
             button.setId("toolbar-" + action.name());
             button.disableProperty().bind(disabled.get(action));
