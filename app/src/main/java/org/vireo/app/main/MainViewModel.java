@@ -447,8 +447,8 @@ public final class MainViewModel {
             selectedVm.set(host == null ? null : host.vms().stream()
                     .filter(v -> v.uuid().equals(vmRow.vm().uuid())).findFirst().orElse(null));
         } else {
+            selectedVm.set(null); // VM first: listeners never see a VM without its host
             selectedHost.set(null);
-            selectedVm.set(null);
         }
     }
 }
