@@ -76,6 +76,8 @@ public final class ConnectBatch {
     private final Map<String, Throwable> failures = new HashMap<>();
     /** Hosts refused only to gather their key; they wait for the review. */
     private final Set<String> awaitingKey = new HashSet<>();
+    /** Hosts whose last connect of this batch succeeded (their CONNECTED snapshot may come a tick later). */
+    private final Set<String> succeeded = new HashSet<>();
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -134,8 +136,10 @@ public final class ConnectBatch {
         for (Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
             if (o.error() == null) {
                 failures.remove(o.connectionId());
+                succeeded.add(o.connectionId());
                 continue;
             }
+            succeeded.remove(o.connectionId());
             Throwable error = Failures.unwrap(o.error());
             failures.put(o.connectionId(), error);
             if (gathering && find(error, HostKeyRejectedException.class).isPresent()) {
@@ -204,6 +208,7 @@ public final class ConnectBatch {
             awaitingKey.remove(id);
             if (acceptedIds.contains(BatchHostKeyPrompt.id(key))) {
                 failures.remove(id);
+                latest.remove(id); // its refusal is history: the row shows "connecting" until news arrives
                 fleet.get(id).ifPresent(again::add);
             }
         }
@@ -241,15 +246,16 @@ public final class ConnectBatch {
         } else if (failure != null && find(failure, HostKeyChangedException.class).isPresent()) {
             state = HostState.KEY_CHANGED;
             detail = Failures.message(failure);
-        } else if (snapshot != null && snapshot.state() == ConnectionState.CONNECTED) {
-            state = HostState.CONNECTED;
         } else if (failure != null) {
             state = HostState.FAILED;
             detail = Failures.message(failure);
-        } else if (snapshot != null && snapshot.reason() != null && !snapshot.reason().isBlank()
-                && snapshot.state() != ConnectionState.CONNECTING) {
-            state = HostState.FAILED;
-            detail = snapshot.reason();
+        } else if (snapshot != null && snapshot.state() == ConnectionState.CONNECTED) {
+            state = HostState.CONNECTED;
+        } else if (succeeded.contains(id) && (snapshot == null || snapshot.state() == ConnectionState.CONNECTING)) {
+            state = HostState.CONNECTED;
+        } else if (succeeded.contains(id)) {
+            state = HostState.FAILED; // connected, then lost
+            detail = snapshot.reason() == null ? "" : snapshot.reason();
         } else {
             state = HostState.CONNECTING;
         }
