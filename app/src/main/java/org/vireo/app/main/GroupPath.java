@@ -28,6 +28,19 @@ public final class GroupPath {
     }
 
     /**
+     * A group name from a file or a dialog, made tree-ready without refusing it: spaces around slashes and
+     * empty parts dropped ({@code " Bed / rack A "} → {@code "Bed/rack A"}); null for no group.
+     */
+    public static String tidy(String text) {
+        if (text == null) {
+            return null;
+        }
+        String joined = java.util.Arrays.stream(text.split("/")).map(String::strip).filter(p -> !p.isEmpty())
+                .collect(java.util.stream.Collectors.joining("/"));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /**
      * A typed group name, trimmed around each slash: {@code " Lab / rack 1 "} → {@code "Lab/rack 1"}.
      *
      * @throws IllegalArgumentException for an empty name, an empty part or more than one level of nesting

@@ -229,7 +229,8 @@ public final class MainViewModel {
      */
     public int addConnections(List<ConnectionEntry> entries) {
         java.util.Set<String> known = savedUris();
-        List<ConnectionEntry> fresh = entries.stream().filter(e -> known.add(e.uri())).toList();
+        List<ConnectionEntry> fresh = entries.stream().filter(e -> known.add(e.uri()))
+                .map(e -> e.withGroup(GroupPath.tidy(e.group()))).toList();
         if (fresh.isEmpty()) {
             return 0;
         }

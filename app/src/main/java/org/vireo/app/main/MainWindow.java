@@ -227,7 +227,7 @@ public final class MainWindow {
     }
 
     /** Opens the import preview on {@code file}; the file is read off the FX thread by the ViewModel. */
-    void importNodeList(java.nio.file.Path file) {
+    public void importNodeList(java.nio.file.Path file) {
         ImportNodesViewModel model = new ImportNodesViewModel(background, ui::runOnUi, messages, viewModel::savedUris);
         ImportNodesDialog dialog = new ImportNodesDialog(model, messages);
         dialog.initOwner(root.getScene().getWindow());
