@@ -89,6 +89,7 @@ public final class HostKeyReviewDialog extends Dialog<HostKeyReviewDialog.Answer
         CheckBox save = new CheckBox(messages.get("hostKeyReview.save"));
         save.setId("reviewSave");
         save.setSelected(true);
+        save.setMnemonicParsing(false); // "known_hosts" keeps its underscore
         Label explanation = new Label(messages.get("hostKey.explanation"));
         explanation.setWrapText(true);
         explanation.setPrefWidth(900);

@@ -139,15 +139,16 @@ class ImportNodeListTestbedUiTest {
         assertTrue(presentedBy.contains(bed.hostA().sshPort() + "=[tbnode1, tbnode2, tbnode3]"), presentedBy.toString());
         assertTrue(presentedBy.contains(bed.hostB().sshPort() + "=[tbnode4, tbnode5, tbnode6]"), presentedBy.toString());
         assertTrue(robot.lookup("#reviewChangedTable").tryQuery().isEmpty(), "no changed keys");
+        assertEquals("Save accepted keys in ~/.ssh/known_hosts", robot.lookup("#reviewSave").queryAs(javafx.scene.control.CheckBox.class).getText());
         assertTrue(progressCounts(robot).contains("6 waiting for a host-key decision"), progressCounts(robot));
-        Screenshots.save(robot, "import-host-key-review");
+        shot(robot, "import-host-key-review");
         robot.clickOn("#reviewAcceptAll");
 
         TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ALIASES.stream().allMatch(a -> host(tree, a)
                 .map(h -> h.state() == ConnectionState.CONNECTED).orElse(false)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> progressCounts(robot).startsWith("6 hosts: 6 connected"));
-        Screenshots.save(robot, "import-progress-connected");
+        shot(robot, "import-progress-connected");
 
         TreeItem<TreeRow> bedFolder = tree.getRoot().getChildren().get(0);
         assertEquals(new TreeRow.GroupRow("Bed"), bedFolder.getValue());
@@ -183,7 +184,7 @@ class ImportNodeListTestbedUiTest {
         assertEquals(List.of("tbnode1", "tbnode2", "tbnode3"), change.hosts());
         assertTrue(robot.lookup("#reviewChangedWarning").queryAs(Label.class).getText().startsWith("WARNING"));
         assertTrue(change.change().knownHostsLocation().endsWith("known_hosts:1"), change.change().knownHostsLocation());
-        Screenshots.save(robot, "import-host-key-review-changed");
+        shot(robot, "import-host-key-review-changed");
         robot.clickOn("#reviewAcceptAll");
 
         TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
@@ -216,9 +217,15 @@ class ImportNodeListTestbedUiTest {
         robot.interact(() -> robot.lookup("#importGroup").queryAs(TextField.class).setText("Bed / rack A"));
         Button add = robot.lookup("#importAddButton").queryButton();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> add.getText().equals("Add 6 connections") && !add.isDisable());
-        Screenshots.save(robot, "import-preview-oar");
+        shot(robot, "import-preview-oar");
         robot.clickOn(add);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#connectProgressTable").tryQuery().isPresent());
+    }
+
+    /** A new window needs a few pulses before the X server shows its content. */
+    private static void shot(FxRobot robot, String name) {
+        WaitForAsyncUtils.waitForFxEvents(10);
+        Screenshots.save(robot, name);
     }
 
     private static void awaitReview(FxRobot robot) throws TimeoutException {
