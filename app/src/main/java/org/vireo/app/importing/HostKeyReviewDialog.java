@@ -103,7 +103,7 @@ public final class HostKeyReviewDialog extends Dialog<HostKeyReviewDialog.Answer
         }
         getDialogPane().setContent(content);
 
-        ButtonType all = new ButtonType(messages.get("hostKeyReview.acceptAll", rows.size()), ButtonBar.ButtonData.YES);
+        ButtonType all = new ButtonType(messages.get("hostKeyReview.acceptAll", rows.size()), ButtonBar.ButtonData.OTHER);
         ButtonType checked = new ButtonType(messages.get("hostKeyReview.acceptChecked"), ButtonBar.ButtonData.OTHER);
         ButtonType reject = new ButtonType(messages.get(rows.isEmpty() ? "hostKeyReview.close" : "hostKeyReview.reject"),
                 ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -111,7 +111,9 @@ public final class HostKeyReviewDialog extends Dialog<HostKeyReviewDialog.Answer
             getDialogPane().getButtonTypes().setAll(reject);
         } else {
             getDialogPane().getButtonTypes().setAll(checked, all, reject);
-            getDialogPane().lookupButton(all).setId("reviewAcceptAll");
+            Button allButton = (Button) getDialogPane().lookupButton(all);
+            allButton.setId("reviewAcceptAll");
+            allButton.setDefaultButton(false);
             Button checkedButton = (Button) getDialogPane().lookupButton(checked);
             checkedButton.setId("reviewAcceptChecked");
             checkedButton.disableProperty().bind(Bindings.createBooleanBinding(

@@ -66,6 +66,8 @@ public final class MainViewModel {
     private final BooleanProperty demoMode = new SimpleBooleanProperty(false);
     private final BatchHostKeyPrompt hostKeys;
     private final ObjectProperty<ConnectBatch> importBatch = new SimpleObjectProperty<>();
+    /** Batches still connecting or waiting for their review, plus the latest one (its window may be open). */
+    private final List<ConnectBatch> batches = new ArrayList<>();
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
@@ -239,10 +241,15 @@ public final class MainViewModel {
         leaveDemo();
         fresh.forEach(fleet::add);
         ConnectBatch batch = new ConnectBatch(fresh, fleet, hostKeys, ui, messages);
-        importBatch.set(batch);
-        batch.start();
+        startBatch(batch);
         status.set(messages.get("status.imported", fresh.size()));
         return fresh.size();
+    }
+
+    private void startBatch(ConnectBatch batch) {
+        batches.add(batch);
+        importBatch.set(batch);
+        batch.start();
     }
 
     /** The last import's connecting hosts, for the progress view; null before the first import. */
@@ -266,8 +273,7 @@ public final class MainViewModel {
                 .toList();
         if (!members.isEmpty()) {
             ConnectBatch batch = new ConnectBatch(members, fleet, hostKeys, ui, messages);
-            importBatch.set(batch);
-            batch.start();
+            startBatch(batch);
         }
     }
 
@@ -423,9 +429,8 @@ public final class MainViewModel {
         }
         publishHosts();
         refreshSelection();
-        if (importBatch.get() != null) {
-            importBatch.get().applySnapshots(batch);
-        }
+        batches.removeIf(b -> b.finishedProperty().get() && b != importBatch.get());
+        batches.forEach(b -> b.applySnapshots(batch));
     }
 
     private void publishHosts() {
