@@ -3,6 +3,7 @@ package org.vireo.app;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.vireo.app.ssh.BatchHostKeyPrompt;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.libvirt.HostConnection;
@@ -24,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final SshSessions sshSessions;
     private final Fleet fleet;
     private final ExecutorService io;
+    private final BatchHostKeyPrompt hostKeys;
 
     /**
      * This user's ~/.ssh, with non-interactive prompts: unknown host keys refused, no secrets asked. The window
@@ -37,7 +39,9 @@ public final class AppContext implements AutoCloseable {
     public AppContext(AppPaths paths, SshSettings ssh, HostKeyPrompt hostKeys, AuthPrompt auth) {
         this.paths = paths;
         this.store = new ConnectionStore(paths.config());
-        this.sshSessions = new SshSessions(ssh, hostKeys, auth);
+        // Imports gather their hosts' unknown keys into one review; single connects ask as before.
+        this.hostKeys = new BatchHostKeyPrompt(hostKeys);
+        this.sshSessions = new SshSessions(ssh, this.hostKeys, auth);
         // The demo host's test-driver file cannot mark VMs autostart; the wrapped opener does.
         HostConnection.Opener opener = DemoHost.withDemoSetup(OpenerByTransport.standard(sshSessions));
         this.fleet = new Fleet(opener, HostConnection.DEFAULT_POLL_INTERVAL, Fleet.DEFAULT_BATCH_INTERVAL,
@@ -66,6 +70,11 @@ public final class AppContext implements AutoCloseable {
         return sshSessions;
     }
 
+    /** Unknown host keys of an import batch, gathered for one review. */
+    public BatchHostKeyPrompt hostKeyBatches() {
+        return hostKeys;
+    }
+
     /** Disk work (store reads and writes): one thread, so saves stay in order. */
     public ExecutorService io() {
         return io;
@@ -74,6 +83,7 @@ public final class AppContext implements AutoCloseable {
     /** Returns at once; SSH sessions end after the hosts closed their tunnels (or after 5 s). */
     @Override
     public void close() {
+        hostKeys.close();
         fleet.closeAsync().orTimeout(5, TimeUnit.SECONDS).whenComplete((done, failure) -> sshSessions.close());
         io.shutdown();
     }

@@ -18,7 +18,8 @@ public final class MainStage {
     public static MainViewModel show(Stage stage, AppContext context, List<String> connectUris, Messages messages) {
         FxDialogService dialogs = new FxDialogService(stage);
         FxTaskExecutor ui = new FxTaskExecutor();
-        MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages);
+        MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages,
+                context.hostKeyBatches());
         MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close);
         Scene scene = new Scene(window.build(), 1100, 700);
         scene.getStylesheets().add(Theme.baseStylesheet());

@@ -11,11 +11,14 @@ import org.vireo.connections.model.VmInfo;
 /**
  * Keeps the tree's items in step with the host snapshots: items are reused by key, so a refresh
  * neither collapses hosts nor loses the selection, and unchanged rows are left alone.
- * Groups (folders) hold the hosts whose connection names that group.
+ * Groups (folders) hold the hosts whose connection names that group; a group {@code parent/child} is a folder
+ * inside folder {@code parent}.
  */
 final class HostTreeSync {
     private final TreeItem<TreeRow> root;
     private final Map<String, TreeItem<TreeRow>> items = new HashMap<>();
+    /** Folders the user collapsed, by full name; outlives the folder's item. */
+    private final java.util.Set<String> collapsed = new java.util.HashSet<>();
 
     HostTreeSync(TreeItem<TreeRow> root) {
         this.root = root;
@@ -50,14 +53,50 @@ final class HostTreeSync {
             }
         }
         List<TreeItem<TreeRow>> rootChildren = new ArrayList<>();
-        grouped.forEach((name, members) -> {
-            TreeItem<TreeRow> groupItem = item(new TreeRow.GroupRow(name), seen, true);
-            setChildren(groupItem, members);
-            rootChildren.add(groupItem);
+        Map<String, List<String>> subfolders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String path : grouped.keySet()) {
+            String parent = GroupPath.parent(path).orElse(path);
+            List<String> subs = subfolders.computeIfAbsent(parent, p -> new ArrayList<>());
+            if (!parent.equals(path)) {
+                subs.add(path);
+            }
+        }
+        subfolders.forEach((name, subs) -> {
+            List<TreeItem<TreeRow>> children = new ArrayList<>();
+            for (String sub : subs) {
+                TreeItem<TreeRow> subItem = folder(sub, seen);
+                setChildren(subItem, grouped.get(sub));
+                children.add(subItem);
+            }
+            children.addAll(grouped.getOrDefault(name, List.of()));
+            TreeItem<TreeRow> topItem = folder(name, seen);
+            setChildren(topItem, children);
+            rootChildren.add(topItem);
         });
         rootChildren.addAll(top);
         setChildren(root, rootChildren);
         items.keySet().retainAll(seen.keySet());
+    }
+
+    /** A folder item; a folder the user collapsed stays collapsed, also after it was emptied and refilled. */
+    private TreeItem<TreeRow> folder(String path, Map<String, TreeItem<TreeRow>> seen) {
+        boolean known = items.containsKey("group:" + path);
+        TreeItem<TreeRow> item = item(new TreeRow.GroupRow(path), seen, !collapsed.contains(path));
+        if (!known) {
+            item.expandedProperty().addListener((obs, was, expanded) -> {
+                if (expanded) {
+                    collapsed.remove(path);
+                } else {
+                    collapsed.add(path);
+                }
+            });
+        }
+        return item;
+    }
+
+    /** Whether the user collapsed folder {@code path}. */
+    boolean isCollapsed(String path) {
+        return collapsed.contains(path);
     }
 
     private TreeItem<TreeRow> item(TreeRow row, Map<String, TreeItem<TreeRow>> seen, boolean expanded) {

@@ -21,6 +21,7 @@ import org.vireo.resources.Messages;
 public final class HostTreeView extends TreeTableView<TreeRow> {
     private final Messages messages;
     private ContextMenu hostMenu;
+    private ContextMenu groupMenu;
 
     public HostTreeView(MainViewModel viewModel) {
         super(new TreeItem<>(new TreeRow.GroupRow("")));
@@ -73,7 +74,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
 
     private String nameText(TreeRow row) {
         if (row instanceof TreeRow.GroupRow g) {
-            return g.name();
+            return GroupPath.leaf(g.name());
         } else if (row instanceof TreeRow.HostRow h) {
             return MainViewModel.sortName(h.host());
         }
@@ -121,6 +122,11 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         this.hostMenu = menu;
     }
 
+    /** The menu folder rows show on right-click (the folder is selected first, the commands act on it). */
+    public void setGroupContextMenu(ContextMenu menu) {
+        this.groupMenu = menu;
+    }
+
     String hostStateText(ConnectionState state) {
         return messages.get("hostState." + state.name());
     }
@@ -144,6 +150,10 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
             setOnContextMenuRequested(e -> {
                 if (!isEmpty() && getItem() instanceof TreeRow.HostRow && hostMenu != null) {
                     hostMenu.show(HostTreeView.this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                } else if (!isEmpty() && getItem() instanceof TreeRow.GroupRow && groupMenu != null) {
+                    getTreeTableView().getSelectionModel().select(getIndex());
+                    groupMenu.show(HostTreeView.this, e.getScreenX(), e.getScreenY());
                     e.consume();
                 }
             });

@@ -25,6 +25,8 @@ import org.vireo.app.actions.Confirmations;
 import org.vireo.app.actions.VmAction;
 import org.vireo.app.actions.VmTarget;
 import org.vireo.app.dialog.DialogService;
+import org.vireo.app.importing.ConnectBatch;
+import org.vireo.app.ssh.BatchHostKeyPrompt;
 import org.vireo.app.ssh.HostKeyWarnings;
 import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
@@ -35,6 +37,7 @@ import org.vireo.connections.libvirt.InvalidUriException;
 import org.vireo.connections.libvirt.LibvirtUri;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
+import org.vireo.connections.ssh.HostKeyPrompt;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.store.ConnectionStore;
 import org.vireo.resources.Messages;
@@ -68,9 +71,20 @@ public final class MainViewModel {
     private final ObjectProperty<InventoryFilter> filter = new SimpleObjectProperty<>(InventoryFilter.NONE);
     private Confirmations confirmations;
     private java.util.function.Consumer<BulkRun> bulkViewer = run -> { };
+    private final BatchHostKeyPrompt hostKeys;
+    private final ObjectProperty<ConnectBatch> importBatch = new SimpleObjectProperty<>();
+    /** Batches still connecting or waiting for their review, plus the latest one (its window may be open). */
+    private final List<ConnectBatch> batches = new ArrayList<>();
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
+        this(fleet, store, io, dialogs, ui, messages, new BatchHostKeyPrompt(HostKeyPrompt.refuseUnknown()));
+    }
+
+    /** @param hostKeys the prompt the fleet's SSH sessions ask, so imports can gather their unknown keys */
+    public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
+                         Messages messages, BatchHostKeyPrompt hostKeys) {
+        this.hostKeys = hostKeys;
         this.fleet = fleet;
         this.store = store;
         this.io = io;
@@ -290,25 +304,99 @@ public final class MainViewModel {
 
     /**
      * Adds imported connections in one step: one save, then every new host connects in parallel
-     * through the fleet's bounded pool. URIs already saved are skipped (importing twice adds nothing).
+     * through the fleet's bounded pool as one {@link ConnectBatch} (progress view, one host-key review).
+     * URIs already saved are skipped (importing twice adds nothing).
      *
      * @return how many were added
      */
     public int addConnections(List<ConnectionEntry> entries) {
         java.util.Set<String> known = savedUris();
-        List<ConnectionEntry> fresh = entries.stream().filter(e -> known.add(e.uri())).toList();
+        List<ConnectionEntry> fresh = entries.stream().filter(e -> known.add(e.uri()))
+                .map(e -> e.withGroup(GroupPath.tidy(e.group()))).toList();
         if (fresh.isEmpty()) {
             return 0;
         }
         saved.addAll(fresh);
         persist();
         leaveDemo();
-        for (ConnectionEntry entry : fresh) {
-            HostConnection host = fleet.add(entry);
-            ui.whenDone(fleet.connectBounded(host), ok -> { }, error -> reportConnectFailure(entry.id(), error));
-        }
+        fresh.forEach(fleet::add);
+        ConnectBatch batch = new ConnectBatch(fresh, fleet, hostKeys, ui, messages);
+        startBatch(batch);
         status.set(messages.get("status.imported", fresh.size()));
         return fresh.size();
+    }
+
+    private void startBatch(ConnectBatch batch) {
+        batches.add(batch);
+        importBatch.set(batch);
+        batch.start();
+    }
+
+    /** The last import's connecting hosts, for the progress view; null before the first import. */
+    public ReadOnlyObjectProperty<ConnectBatch> importBatchProperty() {
+        return importBatch;
+    }
+
+    /** The folder selected in the tree (its full {@code parent/child} name), or null. */
+    public String selectedGroup() {
+        return selectedRow.get() instanceof TreeRow.GroupRow group ? group.name() : null;
+    }
+
+    /**
+     * Connects every host of folder {@code group} (subfolders included) that is not connected, as one
+     * {@link ConnectBatch}: one progress view and one host-key review.
+     */
+    public void connectGroup(String group) {
+        List<ConnectionEntry> members = saved.stream().filter(e -> GroupPath.within(e.group(), group))
+                .filter(e -> !Optional.ofNullable(latest.get(e.id())).map(h -> h.state().isConnected()
+                        || h.state() == org.vireo.connections.model.ConnectionState.CONNECTING).orElse(false))
+                .toList();
+        if (!members.isEmpty()) {
+            ConnectBatch batch = new ConnectBatch(members, fleet, hostKeys, ui, messages);
+            startBatch(batch);
+        }
+    }
+
+    /** Disconnects every host of folder {@code group}, subfolders included. */
+    public void disconnectGroup(String group) {
+        saved.stream().filter(e -> GroupPath.within(e.group(), group)).forEach(e -> disconnect(e.id()));
+    }
+
+    /**
+     * Renames folder {@code from} to {@code to} (subfolders move along) and saves. A name with a slash nests
+     * the folder inside another; a folder that has subfolders cannot itself be nested (one level only).
+     *
+     * @return false when the new name was refused (the user was told why) or nothing changed
+     */
+    public boolean renameGroup(String from, String to) {
+        String target;
+        try {
+            target = GroupPath.normalize(to);
+        } catch (IllegalArgumentException e) {
+            dialogs.showError(messages.get("group.rename.invalid"), e.getMessage(), null);
+            return false;
+        }
+        boolean hasSubfolders = saved.stream().anyMatch(e -> e.group() != null && e.group().startsWith(from + "/"));
+        if (hasSubfolders && target.contains("/")) {
+            dialogs.showError(messages.get("group.rename.invalid"), messages.get("group.rename.tooDeep", from, target), null);
+            return false;
+        }
+        boolean changed = false;
+        for (int i = 0; i < saved.size(); i++) {
+            ConnectionEntry entry = saved.get(i);
+            if (GroupPath.within(entry.group(), from)) {
+                String renamed = target + entry.group().substring(from.length());
+                if (!renamed.equals(entry.group())) {
+                    saved.set(i, entry.withGroup(renamed));
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            persist();
+            publishHosts();
+        }
+        return changed;
     }
 
     /** URIs of the saved connections, for the import preview's "already present". */
@@ -424,6 +512,8 @@ public final class MainViewModel {
         }
         publishHosts();
         refreshSelection();
+        batches.removeIf(b -> b.finishedProperty().get() && b != importBatch.get());
+        batches.forEach(b -> b.applySnapshots(batch));
     }
 
     private void publishHosts() {

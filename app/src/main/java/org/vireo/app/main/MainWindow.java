@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
+import org.vireo.app.importing.ConnectProgressWindow;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.wizards.importnodes.ImportNodesDialog;
 import org.vireo.wizards.importnodes.ImportNodesViewModel;
@@ -104,6 +105,7 @@ public final class MainWindow {
         viewModel.setBulkViewer(run -> BulkProgressView.show(run, window(), messages));
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
                 new SeparatorMenuItem(), item(remove, "contextRemove")));
+        tree.setGroupContextMenu(groupMenu());
         details = new DetailsPane(viewModel, detailsSections());
         VBox inventory = new VBox(new InventoryFilterBar(viewModel), tree);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
@@ -117,7 +119,34 @@ public final class MainWindow {
         pane.setBottom(statusBar());
         acceptDroppedNodeLists(pane);
         root = pane;
+        // Each import (or group "Connect all") gets its own progress window.
+        viewModel.importBatchProperty().addListener((obs, old, batch) -> {
+            if (batch != null) {
+                new ConnectProgressWindow(batch, messages, pane.getScene() == null ? null : pane.getScene().getWindow()).show();
+            }
+        });
         return pane;
+    }
+
+    /** Right-click on a folder: connect, disconnect or rename the whole group. */
+    private ContextMenu groupMenu() {
+        return new ContextMenu(
+                item("menu.group.connectAll", "groupConnectAll", () -> onSelectedGroup(viewModel::connectGroup)),
+                item("menu.group.disconnectAll", "groupDisconnectAll", () -> onSelectedGroup(viewModel::disconnectGroup)),
+                new SeparatorMenuItem(),
+                item("menu.group.rename", "groupRename", () -> onSelectedGroup(this::renameGroup)));
+    }
+
+    private void onSelectedGroup(java.util.function.Consumer<String> action) {
+        String group = viewModel.selectedGroup();
+        if (group != null) {
+            action.accept(group);
+        }
+    }
+
+    private void renameGroup(String group) {
+        dialogs.askText(messages.get("group.rename.title"), messages.get("group.rename.prompt", group), group)
+                .ifPresent(name -> viewModel.renameGroup(group, name));
     }
 
     /** The tabs beside Overview, one per feature (graphs, console, …). */
@@ -236,7 +265,7 @@ public final class MainWindow {
     }
 
     /** Opens the import preview on {@code file}; the file is read off the FX thread by the ViewModel. */
-    void importNodeList(java.nio.file.Path file) {
+    public void importNodeList(java.nio.file.Path file) {
         ImportNodesViewModel model = new ImportNodesViewModel(background, ui::runOnUi, messages, viewModel::savedUris);
         ImportNodesDialog dialog = new ImportNodesDialog(model, messages);
         dialog.initOwner(root.getScene().getWindow());

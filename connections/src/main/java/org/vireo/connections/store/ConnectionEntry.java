@@ -31,6 +31,11 @@ public record ConnectionEntry(String id, String uri, String name, String group, 
         return new ConnectionEntry(id, uri, name, group, value, readOnly, jumpHost);
     }
 
+    /** @param value folder path in the host tree ({@code parent/child} for a nested one), null for top level */
+    public ConnectionEntry withGroup(String value) {
+        return new ConnectionEntry(id, uri, name, value, autoconnect, readOnly, jumpHost);
+    }
+
     public static ConnectionEntry of(String uri) {
         return new ConnectionEntry(java.util.UUID.randomUUID().toString(), uri, null, null, false, false, null);
     }
