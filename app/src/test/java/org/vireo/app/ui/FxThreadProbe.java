@@ -61,6 +61,11 @@ public final class FxThreadProbe implements AutoCloseable {
         return samples.get();
     }
 
+    /** How many posted runnables waited more than 50 ms. */
+    public long slowSamples() {
+        return slowSamples.get();
+    }
+
     @Override
     public void close() {
         ticker.shutdownNow();
