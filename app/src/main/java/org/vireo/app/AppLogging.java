@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -13,7 +14,11 @@ public final class AppLogging {
     private AppLogging() {
     }
 
-    public static void init(Path stateDir) {
+    /**
+     * @return the log file's handler (null when the log cannot be written), so a test that logs into its own
+     *     state folder can remove and close it again
+     */
+    public static Handler init(Path stateDir) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
         try {
             Files.createDirectories(stateDir);
@@ -22,8 +27,10 @@ public final class AppLogging {
             Logger root = Logger.getLogger("");
             root.addHandler(file);
             root.setLevel(Level.INFO);
+            return file;
         } catch (IOException e) {
             Logger.getLogger(AppLogging.class.getName()).warning("cannot write the log under " + stateDir + ": " + e.getMessage());
+            return null;
         }
     }
 }

@@ -218,9 +218,9 @@ public final class MainViewModel {
                     saved.addAll(result.entries());
                 }
                 for (ConnectionEntry entry : saved) {
-                    fleet.add(entry);
-                    if (entry.autoconnect()) {
-                        connect(entry.id());
+                    HostConnection host = fleet.add(entry);
+                    if (entry.autoconnect()) { // a fleet of hundreds connects through the bounded pool
+                        ui.whenDone(fleet.connectBounded(host), ok -> { }, failure -> reportConnectFailure(entry.id(), failure));
                     }
                 }
                 for (String uri : connectUris) {

@@ -14,6 +14,7 @@ import javafx.application.Platform;
  */
 public final class FxThreadProbe implements AutoCloseable {
     private static final long PERIOD_MS = 10;
+    private static final long SLOW_NANOS = 50_000_000;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fx-thread-probe");
         t.setDaemon(true);
@@ -21,6 +22,9 @@ public final class FxThreadProbe implements AutoCloseable {
     });
     private final AtomicLong maxNanos = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong slowSamples = new AtomicLong();
+    private final long startNanos = System.nanoTime();
+    private volatile long worstAtNanos;
 
     private FxThreadProbe() {
     }
@@ -36,8 +40,14 @@ public final class FxThreadProbe implements AutoCloseable {
         long posted = System.nanoTime();
         Platform.runLater(() -> {
             long latency = System.nanoTime() - posted;
+            if (latency > maxNanos.get()) {
+                worstAtNanos = posted;
+            }
             maxNanos.accumulateAndGet(latency, Math::max);
             samples.incrementAndGet();
+            if (latency > SLOW_NANOS) {
+                slowSamples.incrementAndGet();
+            }
         });
     }
 
@@ -51,6 +61,11 @@ public final class FxThreadProbe implements AutoCloseable {
         return samples.get();
     }
 
+    /** How many posted runnables waited more than 50 ms. */
+    public long slowSamples() {
+        return slowSamples.get();
+    }
+
     @Override
     public void close() {
         ticker.shutdownNow();
@@ -58,6 +73,7 @@ public final class FxThreadProbe implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FX thread max latency " + maxLatency().toMillis() + " ms over " + samples() + " samples";
+        return "FX thread max latency " + maxLatency().toMillis() + " ms (" + (worstAtNanos - startNanos) / 1_000_000
+                + " ms after the probe started) over " + samples() + " samples, " + slowSamples.get() + " over 50 ms";
     }
 }

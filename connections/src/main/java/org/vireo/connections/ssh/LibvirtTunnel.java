@@ -25,17 +25,14 @@ public final class LibvirtTunnel implements AutoCloseable {
 
     /**
      * The daemon socket is probed once per session and candidate list: a fleet of connections to one host
-     * shares the answer (each probe is an exec that the host's single sshd process serves in turn).
+     * shares the answer, also while the probe runs (each probe is an exec that the host's single sshd process
+     * serves in turn: 16 hosts connecting at once each probing took seconds).
      */
     public static LibvirtTunnel open(SshSession session, LibvirtSocketRequest request, Duration timeout)
             throws SshException {
         List<String> key = new ArrayList<>(request.candidates());
         key.add(request.sessionMode() ? "session" : "system");
-        String socket = session.foundSocket(key);
-        if (socket == null) {
-            socket = findSocket(session, request, timeout);
-            session.rememberSocket(key, socket);
-        }
+        String socket = session.daemonSocket(key, () -> findSocket(session, request, timeout), timeout);
         try {
             int port = session.jsch().setSocketForwardingL("127.0.0.1", 0, socket, null, (int) timeout.toMillis());
             String uri = request.driver() + "+tcp://127.0.0.1:" + port + request.uriPath();

@@ -4,7 +4,10 @@ import com.jcraft.jsch.Logger;
 import com.jcraft.jsch.Session;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +31,11 @@ public final class SshSession {
      */
     private final Semaphore execSlots = new Semaphore(MAX_CONCURRENT_EXEC, true);
     static final int MAX_CONCURRENT_EXEC = 8;
-    /** Daemon sockets found on this host, by the candidate list probed: every connection to it needs one. */
-    private final Map<List<String>, String> foundSockets = new ConcurrentHashMap<>();
+    /**
+     * Daemon sockets found on this host, by the candidate list probed: every connection to it needs one. A probe
+     * in progress is shared, so a fleet of connections opened at once to one host costs one probe, not one each.
+     */
+    private final Map<List<String>, CompletableFuture<String>> foundSockets = new ConcurrentHashMap<>();
 
     SshSession(SshRoute route, Session session, SshSession via, ReasonLogger reasonLogger) {
         this.route = route;
@@ -68,16 +74,45 @@ public final class SshSession {
         execSlots.release();
     }
 
-    String foundSocket(List<String> candidates) {
-        return foundSockets.get(candidates);
+    /** A probe of the daemon socket, run on the caller's thread. */
+    interface SocketProbe {
+        String find() throws SshException;
     }
 
-    void rememberSocket(List<String> candidates, String socket) {
-        foundSockets.put(candidates, socket);
+    /**
+     * The socket found earlier for these candidates; else runs {@code probe} once while concurrent callers wait
+     * for its answer (bounded by {@code timeout}). A failed probe is not remembered: the next caller probes again.
+     */
+    String daemonSocket(List<String> candidates, SocketProbe probe, java.time.Duration timeout) throws SshException {
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> shared = foundSockets.putIfAbsent(candidates, mine);
+        if (shared == null) {
+            try {
+                String socket = probe.find();
+                mine.complete(socket);
+                return socket;
+            } catch (SshException | RuntimeException e) {
+                foundSockets.remove(candidates, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return shared.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SshException s ? new SshException(s.getMessage(), s)
+                    : new SshException("Looking for the libvirt socket on " + route.target() + " failed: " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new SshException("Looking for the libvirt socket on " + route.target() + " took longer than "
+                    + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshException("Interrupted while looking for the libvirt socket on " + route.target(), e);
+        }
     }
 
     void forgetSocket(String socket) {
-        foundSockets.values().removeIf(socket::equals);
+        foundSockets.values().removeIf(f -> f.isDone() && !f.isCompletedExceptionally() && socket.equals(f.join()));
     }
 
     Session jsch() {

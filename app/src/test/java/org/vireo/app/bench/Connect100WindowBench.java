@@ -1,0 +1,144 @@
+package org.vireo.app.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.vireo.app.AppContext;
+import org.vireo.app.AppPaths;
+import org.vireo.app.MainStage;
+import org.vireo.app.main.TreeRow;
+import org.vireo.app.ssh.FxAuthPrompt;
+import org.vireo.app.ssh.FxHostKeyPrompt;
+import org.vireo.app.task.FxTaskExecutor;
+import org.vireo.app.ui.FxThreadProbe;
+import org.vireo.connections.ssh.SshSettings;
+import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.connections.store.ConnectionStore;
+import org.vireo.resources.Messages;
+
+/**
+ * {@code testbed/bench connect100}, window variant: the main window opens on N saved qemu+ssh entries (all
+ * autoconnect) and the time is taken until every one of them shows CONNECTED in the host tree with as many VM
+ * rows as the host has VMs, while an {@link FxThreadProbe} measures the FX thread. Prints one line:
+ * {@code window-ms=... hosts=... vms=... fx-max-ms=... fx-samples=... fx-over-50ms=...}; exit 1 when not all
+ * hosts made it within the timeout.
+ *
+ * <p>Arguments: HOME (with .ssh/config and known_hosts), XDG root (config/state/cache made below it), N, timeout s.
+ */
+public final class Connect100WindowBench {
+    private static Path home;
+    private static Path xdg;
+    private static int count;
+    private static long timeoutMs;
+
+    public static void main(String[] args) throws Exception {
+        home = Path.of(args[0]);
+        xdg = Path.of(args[1]);
+        count = Integer.parseInt(args[2]);
+        timeoutMs = Long.parseLong(args[3]) * 1000;
+        AppPaths paths = paths();
+        List<ConnectionEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            entries.add(new ConnectionEntry(java.util.UUID.randomUUID().toString(),
+                    String.format("qemu+ssh://node%03d/system", i), null, null, true, false, null));
+        }
+        new ConnectionStore(paths.config()).save(entries);
+        // A main class that extends Application makes the java launcher demand JavaFX on the module path.
+        Application.launch(Window.class);
+    }
+
+    private static AppPaths paths() {
+        return new AppPaths(xdg.resolve("config/vireo"), xdg.resolve("state/vireo"), xdg.resolve("cache/vireo"));
+    }
+
+    /** The JavaFX application the bench launches. */
+    public static final class Window extends Application {
+    @Override
+    public void start(Stage stage) {
+        Messages messages = new Messages(Locale.ROOT);
+        FxTaskExecutor ui = new FxTaskExecutor();
+        FxHostKeyPrompt hostKeys = new FxHostKeyPrompt(ui, messages, () -> stage);
+        FxAuthPrompt auth = new FxAuthPrompt(ui, messages, () -> stage);
+        Map<String, String> noAgent = new HashMap<>(System.getenv());
+        noAgent.remove("SSH_AUTH_SOCK");
+        FxThreadProbe probe = FxThreadProbe.start();
+        long t0 = System.nanoTime();
+        AppContext context = new AppContext(paths(), SshSettings.forHome(home, noAgent, "root"), hostKeys, auth);
+        MainStage.show(stage, context, List.of(), messages);
+        @SuppressWarnings("unchecked")
+        TreeTableView<TreeRow> tree = (TreeTableView<TreeRow>) stage.getScene().lookup("#hostTree");
+        CompletableFuture<int[]> done = new CompletableFuture<>();
+        Thread watcher = new Thread(() -> {
+            long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            while (!done.isDone() && System.nanoTime() < deadline) {
+                Platform.runLater(() -> {
+                    int[] seen = connectedWithVms(tree);
+                    if (seen[0] == count) {
+                        done.complete(seen);
+                    }
+                });
+                LockSupportPause.pause(20);
+            }
+            done.complete(null);
+        }, "bench-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        done.whenComplete((seen, failure) -> {
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            probe.close();
+            Platform.runLater(() -> {
+                int[] last = seen != null ? seen : connectedWithVms(tree);
+                System.out.printf("window-ms=%d hosts=%d vms=%d fx-max-ms=%d fx-samples=%d fx-over-50ms=%d%n", ms,
+                        last[0], last[1], probe.maxLatency().toMillis(), probe.samples(), probe.slowSamples());
+                if (seen == null) {
+                    context.fleet().hosts().stream().limit(3).forEach(h -> System.err.println("bench: " + h.snapshot()));
+                }
+                hostKeys.close();
+                auth.close();
+                context.close();
+                Platform.exit();
+                Runtime.getRuntime().halt(seen != null ? 0 : 1);
+            });
+        });
+    }
+
+    }
+
+    /** {hosts shown CONNECTED whose VM rows are all in the tree, VM rows under them}. */
+    private static int[] connectedWithVms(TreeTableView<TreeRow> tree) {
+        int[] seen = new int[2];
+        if (tree.getRoot() != null) {
+            count(tree.getRoot(), seen);
+        }
+        return seen;
+    }
+
+    private static void count(TreeItem<TreeRow> item, int[] seen) {
+        if (item.getValue() instanceof TreeRow.HostRow h && h.host().state().isConnected()) {
+            long vmRows = item.getChildren().stream().filter(c -> c.getValue() instanceof TreeRow.VmRow).count();
+            if (vmRows == h.host().vms().size()) {
+                seen[0]++;
+                seen[1] += (int) vmRows;
+            }
+            return;
+        }
+        item.getChildren().forEach(child -> count(child, seen));
+    }
+
+    /** A bounded pause between polls (this is a measuring loop, not test synchronisation). */
+    private static final class LockSupportPause {
+        static void pause(long ms) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ms));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.vireo.app.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import org.testfx.api.FxRobot;
+import org.vireo.app.main.TreeRow;
+import org.vireo.connections.model.HostSnapshot;
+
+/** What the main window's host tree shows: its rows, and the text of its visible cells. */
+final class HostTreeLookup {
+    private final FxRobot robot;
+
+    HostTreeLookup(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeTableView<TreeRow> tree() {
+        return robot.lookup("#hostTree").queryAs(TreeTableView.class);
+    }
+
+    /** The host row of {@code uri}, if the tree has one. */
+    Optional<HostSnapshot> host(String uri) {
+        return rows().stream().filter(r -> r instanceof TreeRow.HostRow).map(r -> ((TreeRow.HostRow) r).host())
+                .filter(h -> h.uri().equals(uri)).findFirst();
+    }
+
+    /** Names of the VM rows under the host of {@code uri}. */
+    List<String> vmNames(String uri) {
+        Optional<HostSnapshot> host = host(uri);
+        if (host.isEmpty()) {
+            return List.of();
+        }
+        String id = host.get().connectionId();
+        return rows().stream().filter(r -> r instanceof TreeRow.VmRow v && v.connectionId().equals(id))
+                .map(r -> ((TreeRow.VmRow) r).vm().name()).toList();
+    }
+
+    /** True when a visible cell of the tree shows a text starting with {@code prefix} and containing {@code part}. */
+    boolean showsCell(String prefix, String part) {
+        return robot.lookup("#hostTree .tree-table-cell").match(cell -> cell instanceof Labeled l && l.getText() != null
+                && l.getText().startsWith(prefix) && l.getText().contains(part)).tryQuery().isPresent();
+    }
+
+    private List<TreeRow> rows() {
+        List<TreeRow> rows = new ArrayList<>();
+        TreeTableView<TreeRow> tree = tree();
+        if (tree.getRoot() != null) {
+            collect(tree.getRoot(), rows);
+        }
+        return rows;
+    }
+
+    private static void collect(TreeItem<TreeRow> item, List<TreeRow> rows) {
+        if (item.getValue() != null) {
+            rows.add(item.getValue());
+        }
+        item.getChildren().forEach(child -> collect(child, rows));
+    }
+}

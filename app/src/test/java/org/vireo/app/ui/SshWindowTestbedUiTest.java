@@ -1,0 +1,448 @@
+package org.vireo.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.Connect;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.app.AppContext;
+import org.vireo.app.AppLogging;
+import org.vireo.app.AppPaths;
+import org.vireo.app.MainStage;
+import org.vireo.app.main.MainViewModel;
+import org.vireo.app.ssh.FxAuthPrompt;
+import org.vireo.app.ssh.FxHostKeyPrompt;
+import org.vireo.app.task.FxTaskExecutor;
+import org.vireo.connections.model.ConnectionState;
+import org.vireo.connections.ssh.SshSettings;
+import org.vireo.connections.ssh.TestSshd;
+import org.vireo.connections.support.UnixSocketRelay;
+import org.vireo.connections.testbed.TestGuests;
+import org.vireo.connections.testbed.Testbed;
+import org.vireo.resources.Messages;
+
+/**
+ * The SSH user stories end to end through the main window, against the test bed: the app is started with
+ * {@link MainStage#show} on an {@link AppContext} whose SSH settings point at a test HOME (its own
+ * ~/.ssh/config and known_hosts) and whose log goes to the test's own state folder. Faults are injected on
+ * servers this test owns (its own sshd, a UNIX socket relay standing in for the libvirt daemon's socket); the
+ * shared test bed's daemons are never touched.
+ */
+@Tag("testbed")
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SshWindowTestbedUiTest {
+    private static final long WAIT_S = 30;
+    private static final String GUEST_PREFIX = "winssh-";
+
+    @TempDir
+    Path dir;
+    Testbed bed;
+    Path home;
+    Path knownHosts;
+    AppPaths paths;
+    Stage stage;
+    AppContext context;
+    FxHostKeyPrompt hostKeys;
+    FxAuthPrompt auth;
+    Handler log;
+    final List<AutoCloseable> servers = new ArrayList<>();
+    final List<Process> processes = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        bed = Testbed.require();
+        home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".ssh"));
+        knownHosts = home.resolve(".ssh/known_hosts");
+        Files.writeString(knownHosts, "");
+        writeSshConfig("Host *\n  IdentityFile " + bed.sshKey() + "\n");
+        Path xdg = dir.resolve("xdg");
+        paths = new AppPaths(xdg.resolve("config/vireo"), xdg.resolve("state/vireo"), xdg.resolve("cache/vireo"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (hostKeys != null) {
+            hostKeys.close();
+            auth.close();
+        }
+        if (context != null) {
+            context.fleet().closeAsync().get(20, TimeUnit.SECONDS);
+            context.close();
+        }
+        if (log != null) {
+            Logger.getLogger("").removeHandler(log);
+            log.close();
+        }
+        for (AutoCloseable s : servers) {
+            s.close();
+        }
+        for (Process p : processes) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Connect c = new Connect(bed.hostA().unixUri());
+        try {
+            new TestGuests(bed).cleanup(c, GUEST_PREFIX);
+        } finally {
+            c.close();
+        }
+    }
+
+    // ---- user stories ----------------------------------------------------------------------------------
+
+    @Test
+    void anUnknownHostKeyIsShownWithItsFingerprintAndAcceptAndSaveConnectsAndSavesIt(FxRobot robot) throws Exception {
+        String guest = defineGuestOnA();
+        String uri = "qemu+ssh://root@127.0.0.1:" + bed.hostA().sshPort() + "/system";
+        MainViewModel window = openWindow(robot, Map.of());
+
+        robot.interact(() -> window.addConnection(uri));
+
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> robot.lookup("#hostKeyFingerprint").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(bedFingerprint(bed.hostA().sshPort()),
+                robot.lookup("#hostKeyFingerprint").queryAs(TextField.class).getText());
+        assertEquals(keygenFingerprint(bed.hostA().sshPort()),
+                robot.lookup("#hostKeyFingerprint").queryAs(TextField.class).getText(), "as ssh-keygen -lf prints it");
+        assertEquals("ssh-ed25519", robot.lookup("#hostKeyType").queryAs(TextField.class).getText());
+        assertEquals("", Files.readString(knownHosts), "nothing saved before the user answers");
+        Screenshots.save(robot, "window-host-key-unknown");
+
+        robot.clickOn("#hostKeyAcceptAndSave");
+
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        awaitConnected(tree, uri);
+        waitFor(() -> tree.vmNames(uri).contains(guest), () -> "VMs " + tree.vmNames(uri));
+        String saved = Files.readString(knownHosts);
+        assertTrue(saved.startsWith("[127.0.0.1]:" + bed.hostA().sshPort() + " ssh-ed25519 "), saved);
+        assertEquals(1, saved.lines().count(), saved);
+        assertEquals(bedKeyLine(bed.hostA().sshPort()), saved.strip(), "the very key the bed's sshd has");
+    }
+
+    @Test
+    void aSwappedHostKeyIsRefusedWithBothFingerprintsAndTheLineToRemoveAndNothingIsSaved(FxRobot robot) throws Exception {
+        TestSshd sshd = ownSshd();
+        String oldFingerprint = keygenFingerprint(Path.of(sshd.hostKey() + ".pub"));
+        sshd.restartWithNewHostKey();
+        String newFingerprint = keygenFingerprint(Path.of(sshd.hostKey() + ".pub"));
+        String before = Files.readString(knownHosts);
+        String uri = sshUri(sshd, bed.hostA().socket());
+        MainViewModel window = openWindow(robot, Map.of());
+
+        robot.interact(() -> window.addConnection(uri));
+
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        waitFor(() -> robot.lookup(".dialog-pane").match(n -> n instanceof DialogPane p && p.getContentText() != null
+                && p.getContentText().contains("CHANGED")).tryQuery().isPresent(), () -> "host " + tree.host(uri));
+        String warning = robot.lookup(".dialog-pane").match(n -> n instanceof DialogPane p && p.getContentText() != null
+                && p.getContentText().contains("CHANGED")).queryAs(DialogPane.class).getContentText();
+        assertTrue(warning.contains(oldFingerprint), warning);
+        assertTrue(warning.contains(newFingerprint), warning);
+        assertTrue(warning.contains(knownHosts + ":1"), warning);
+        Screenshots.save(robot, "window-host-key-changed");
+        waitFor(() -> tree.host(uri).map(h -> h.state() == ConnectionState.DISCONNECTED).orElse(false)
+                && tree.showsCell("Disconnected: ", "CHANGED"), () -> "host " + tree.host(uri));
+        assertEquals(before, Files.readString(knownHosts), "nothing saved");
+        assertTrue(robot.lookup("#hostKeyDialog").tryQuery().isEmpty(), "a changed key is never offered for acceptance");
+    }
+
+    @Test
+    void sshdKilledShowsTheHostLostWithin10sWhileTheWindowStaysResponsiveThenItReconnectsByItself(FxRobot robot)
+            throws Exception {
+        TestSshd sshd = ownSshd();
+        String uri = sshUri(sshd, bed.hostA().socket());
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        MainViewModel window = openWindow(robot, Map.of());
+        robot.interact(() -> window.addConnection(uri));
+        awaitConnected(tree, uri);
+
+        try (FxThreadProbe probe = FxThreadProbe.start()) {
+            long killed = System.nanoTime();
+            sshd.stop(); // SIGKILL to the listener and the session's sshd process
+            waitFor(() -> tree.showsCell("Connection lost", "") || tree.showsCell("Reconnecting", ""),
+                    () -> "host " + tree.host(uri));
+            long shownMs = (System.nanoTime() - killed) / 1_000_000;
+            assertTrue(shownMs <= 10_000, "lost shown after " + shownMs + " ms");
+            waitFor(() -> tree.showsCell("Reconnecting", "(next attempt 2 of"), () -> "host " + tree.host(uri));
+
+            long restarted = System.nanoTime();
+            sshd.restart();
+            awaitConnected(tree, uri);
+            long backMs = (System.nanoTime() - restarted) / 1_000_000;
+            System.out.printf("window, sshd killed: lost shown after %d ms, connected again %d ms after restart; %s%n",
+                    shownMs, backMs, probe);
+            assertTrue(probe.samples() > 100, probe.toString());
+            assertTrue(probe.maxLatency().toMillis() <= 50, probe.toString());
+        }
+    }
+
+    /**
+     * libvirtd cannot be killed on the shared bed, so a UNIX socket relay in front of host A's daemon socket stands
+     * in for it: cutting the relay is what a client sees when the daemon dies (connection ends, socket gone).
+     */
+    @Test
+    void libvirtDaemonGoneShowsTheHostLostWhileTheWindowStaysResponsiveThenItReconnectsByItself(FxRobot robot)
+            throws Exception {
+        TestSshd sshd = ownSshd();
+        UnixSocketRelay daemon = new UnixSocketRelay(dir.resolve("libvirt-relay.sock"), bed.hostA().socket());
+        servers.add(daemon);
+        String uri = sshUri(sshd, daemon.path());
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        MainViewModel window = openWindow(robot, Map.of());
+        robot.interact(() -> window.addConnection(uri));
+        awaitConnected(tree, uri);
+
+        try (FxThreadProbe probe = FxThreadProbe.start()) {
+            long cut = System.nanoTime();
+            daemon.cut();
+            waitFor(() -> tree.showsCell("Connection lost", "") || tree.showsCell("Reconnecting", ""),
+                    () -> "host " + tree.host(uri));
+            long shownMs = (System.nanoTime() - cut) / 1_000_000;
+            assertTrue(shownMs <= 10_000, "lost shown after " + shownMs + " ms");
+            waitFor(() -> tree.showsCell("Reconnecting", "No libvirt qemu daemon socket"), () -> "host " + tree.host(uri));
+
+            long resumed = System.nanoTime();
+            daemon.resume();
+            awaitConnected(tree, uri);
+            System.out.printf("window, daemon socket cut: lost shown after %d ms, connected again %d ms after it came"
+                    + " back; %s%n", shownMs, (System.nanoTime() - resumed) / 1_000_000, probe);
+            assertTrue(probe.samples() > 100, probe.toString());
+            assertTrue(probe.maxLatency().toMillis() <= 50, probe.toString());
+        }
+    }
+
+    @Test
+    void aKeyTheHostDoesNotAcceptGivesAClearErrorInTheTree(FxRobot robot) throws Exception {
+        Path stranger = keygen(dir.resolve("stranger_key"), "");
+        writeSshConfig("Host *\n  IdentityFile " + stranger + "\n");
+        Files.writeString(knownHosts, bedKeyLine(bed.hostA().sshPort()) + "\n");
+        String uri = "qemu+ssh://root@127.0.0.1:" + bed.hostA().sshPort() + "/system";
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        MainViewModel window = openWindow(robot, Map.of());
+
+        robot.interact(() -> window.addConnection(uri));
+
+        waitFor(() -> tree.showsCell("Disconnected: ", "Authentication to root@127.0.0.1:" + bed.hostA().sshPort()
+                + " failed"), () -> "host " + tree.host(uri));
+        assertTrue(tree.host(uri).orElseThrow().reason().contains(stranger.toString()),
+                "the reason names the key offered: " + tree.host(uri));
+        assertTrue(robot.lookup("#authDialog").tryQuery().isEmpty(), "an unencrypted key needs no dialog");
+    }
+
+    @Test
+    void aKeyInTheUsersSshAgentLogsIn(FxRobot robot) throws Exception {
+        Path socket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
+        processes.add(agent);
+        waitFor(() -> Files.exists(socket), () -> "no agent socket " + socket);
+        Path agentKey = keygen(dir.resolve("agent_key"), "");
+        run(Map.of("SSH_AUTH_SOCK", socket.toString()), "ssh-add", agentKey.toString());
+        TestSshd sshd = ownSshd();
+        authorise(agentKey);
+        writeSshConfig("Host *\n  User root\n"); // no key files at all: only the agent can log in
+        String uri = "qemu+ssh://127.0.0.1:" + sshd.port() + "/system?socket=" + bed.hostA().socket();
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        MainViewModel window = openWindow(robot, Map.of("SSH_AUTH_SOCK", socket.toString()));
+
+        robot.interact(() -> window.addConnection(uri));
+
+        awaitConnected(tree, uri);
+        assertTrue(robot.lookup("#authDialog").tryQuery().isEmpty(), "the agent answered; nothing was asked");
+    }
+
+    /**
+     * A passphrase typed in the login dialog opens the key and the host connects; afterwards no file under the
+     * app's config, state (the log included) or cache folder contains it.
+     */
+    @Test
+    void aPassphraseTypedInTheDialogLogsInAndIsWrittenNowhere(FxRobot robot) throws Exception {
+        TestSshd sshd = ownSshd();
+        String secret = "winssh-passphrase-" + Long.toHexString(System.nanoTime());
+        Path locked = keygen(dir.resolve("locked_key"), secret);
+        authorise(locked);
+        writeSshConfig("Host *\n  IdentityFile " + locked + "\n");
+        String uri = sshUri(sshd, bed.hostA().socket());
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        MainViewModel window = openWindow(robot, Map.of());
+
+        robot.interact(() -> window.addConnection(uri));
+
+        waitFor(() -> robot.lookup("#authAnswer0").tryQuery().isPresent(), () -> "host " + tree.host(uri));
+        Screenshots.save(robot, "window-passphrase");
+        robot.clickOn("#authAnswer0").write(secret);
+        robot.clickOn("#authLogin");
+        awaitConnected(tree, uri);
+
+        // the user's changes are saved, and the window logs what it did
+        robot.interact(() -> window.disconnect(tree.host(uri).orElseThrow().connectionId()));
+        waitFor(() -> tree.host(uri).map(h -> h.state() == ConnectionState.DISCONNECTED).orElse(false),
+                () -> "host " + tree.host(uri));
+        log.flush();
+        List<Path> files = filesUnder(paths.config(), paths.state(), paths.cache());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith(paths.config())), "the connection was saved: " + files);
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().matches("vireo\\.\\d+\\.log")),
+                "the app log is among the files scanned: " + files);
+        for (Path f : files) {
+            String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertFalse(content.contains(secret), "the passphrase is in " + f);
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    /** Starts the app window as VireoApp does, on this test's HOME, folders and log. */
+    private MainViewModel openWindow(FxRobot robot, Map<String, String> env) {
+        log = AppLogging.init(paths.state());
+        Messages messages = new Messages(Locale.ROOT);
+        MainViewModel[] window = new MainViewModel[1];
+        robot.interact(() -> {
+            FxTaskExecutor ui = new FxTaskExecutor();
+            hostKeys = new FxHostKeyPrompt(ui, messages, () -> stage);
+            auth = new FxAuthPrompt(ui, messages, () -> stage);
+            context = new AppContext(paths, SshSettings.forHome(home, env, "root"), hostKeys, auth);
+            window[0] = MainStage.show(stage, context, List.of(), messages);
+        });
+        return window[0];
+    }
+
+    private void awaitConnected(HostTreeLookup tree, String uri) throws TimeoutException {
+        waitFor(() -> tree.host(uri).map(h -> h.state() == ConnectionState.CONNECTED).orElse(false)
+                && tree.showsCell("Connected", ""), () -> "host " + tree.host(uri));
+    }
+
+    private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<String> seen)
+            throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "; last seen: " + seen.get());
+        }
+    }
+
+    private void writeSshConfig(String text) throws Exception {
+        Files.writeString(home.resolve(".ssh/config"), text);
+    }
+
+    private static String sshUri(TestSshd sshd, Path socket) {
+        return "qemu+ssh://root@127.0.0.1:" + sshd.port() + "/system?socket=" + socket;
+    }
+
+    /** This test's own sshd (for faults), authorised for the bed's key, already in known_hosts. */
+    private TestSshd ownSshd() throws Exception {
+        Path authorized = dir.resolve("authorized_keys");
+        if (!Files.exists(authorized)) {
+            Files.copy(bed.sshKey().resolveSibling("authorized_keys"), authorized);
+        }
+        TestSshd sshd = TestSshd.start(dir.resolve("sshd"), authorized);
+        servers.add(sshd);
+        Files.writeString(knownHosts, sshd.knownHostsLine() + "\n", StandardOpenOption.APPEND);
+        return sshd;
+    }
+
+    /** Lets {@code key} log in to this test's own sshd, and to no other server. */
+    private void authorise(Path key) throws Exception {
+        Path authorized = dir.resolve("authorized_keys");
+        if (!Files.exists(authorized)) {
+            Files.copy(bed.sshKey().resolveSibling("authorized_keys"), authorized);
+        }
+        Files.writeString(authorized, Files.readString(Path.of(key + ".pub")), StandardOpenOption.APPEND);
+    }
+
+    private String defineGuestOnA() throws Exception {
+        String name = TestGuests.uniqueName(GUEST_PREFIX);
+        Connect c = new Connect(bed.hostA().unixUri());
+        try {
+            new TestGuests(bed).define(c, name).free();
+        } finally {
+            c.close();
+        }
+        return name;
+    }
+
+    /** The bed's recorded known_hosts line for {@code [127.0.0.1]:port}. */
+    private String bedKeyLine(int port) throws Exception {
+        return Files.readAllLines(bed.knownHosts()).stream().filter(l -> l.startsWith("[127.0.0.1]:" + port + " "))
+                .findFirst().orElseThrow(() -> new AssertionError("no key for port " + port + " in " + bed.knownHosts()));
+    }
+
+    /** SHA256 of the key blob in the bed's known_hosts, as OpenSSH prints fingerprints. */
+    private String bedFingerprint(int port) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(bedKeyLine(port).split(" ")[2]));
+        return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    /** {@code ssh-keygen -lf} on the bed's known_hosts entry for the port. */
+    private String keygenFingerprint(int port) throws Exception {
+        Path one = Files.writeString(dir.resolve("one-key-" + port), bedKeyLine(port) + "\n");
+        return keygenFingerprint(one);
+    }
+
+    private static String keygenFingerprint(Path keyFile) throws Exception {
+        return run(Map.of(), "ssh-keygen", "-lf", keyFile.toString()).split(" ")[1];
+    }
+
+    /** A fresh ed25519 key; {@code passphrase} empty for none. */
+    private static Path keygen(Path file, String passphrase) throws Exception {
+        run(Map.of(), "ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "vireo-test", "-f", file.toString());
+        return file;
+    }
+
+    private static String run(Map<String, String> env, String... cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static List<Path> filesUnder(Path... roots) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.exists(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(Files::isRegularFile).forEach(files::add);
+                }
+            }
+        }
+        return files;
+    }
+}
