@@ -2,6 +2,7 @@ package org.vireo.app;
 
 import java.util.List;
 import javafx.scene.Scene;
+import org.vireo.connections.libvirt.LibvirtEventLoop;
 import javafx.stage.Stage;
 import org.vireo.app.dialog.FxDialogService;
 import org.vireo.app.main.MainViewModel;
@@ -16,6 +17,8 @@ public final class MainStage {
     }
 
     public static MainViewModel show(Stage stage, AppContext context, List<String> connectUris, Messages messages) {
+        // JavaFX's GTK main loop now dispatches libvirt's events (see LibvirtEventLoop).
+        LibvirtEventLoop.dispatchFromToolkitMainLoop();
         FxDialogService dialogs = new FxDialogService(stage);
         FxTaskExecutor ui = new FxTaskExecutor();
         MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages,

@@ -6,7 +6,8 @@ import org.libvirt.LibvirtException;
 import org.vireo.connections.libvirt.LibvirtEventLoop;
 
 /**
- * Loads libvirt (JNA, libvirt.so, its event loop) on a background thread while JavaFX starts its
+ * Loads libvirt (JNA, libvirt.so, its event implementation, dispatched by the toolkit's GLib loop
+ * once it runs; see LibvirtEventLoop) on a background thread while JavaFX starts its
  * toolkit: the two are independent and each takes a few hundred milliseconds, so doing them side
  * by side shortens the time to a usable window. A failure here is only logged: the first
  * connection repeats the call and reports the error to the user.
@@ -20,6 +21,7 @@ final class Prewarm {
     static void startLibvirt() {
         Thread thread = new Thread(() -> {
             try {
+                LibvirtEventLoop.dispatchFromToolkitMainLoop();
                 LibvirtEventLoop.ensureStarted();
             } catch (LibvirtException | LinkageError e) {
                 LOG.log(Level.FINE, "libvirt prewarm failed; the first connection will report it", e);

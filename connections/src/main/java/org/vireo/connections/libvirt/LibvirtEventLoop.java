@@ -18,6 +18,8 @@ public final class LibvirtEventLoop {
     };
     private static Thread thread;
     private static Throwable failure;
+    private static boolean registered;
+    private static boolean dispatchedElsewhere;
 
     private LibvirtEventLoop() {
     }
@@ -29,15 +31,58 @@ public final class LibvirtEventLoop {
      * @throws LibvirtException when libvirt refuses to register its event implementation
      */
     public static synchronized void ensureStarted() throws LibvirtException {
-        if (thread != null) {
+        register();
+        if (thread != null || dispatchedElsewhere) {
             return;
         }
-        Connect.setErrorCallback(QUIET_ERRORS);
-        Library.initEventLoop();
         Thread loop = new Thread(LibvirtEventLoop::run, THREAD_NAME);
         loop.setDaemon(true);
         loop.start();
         thread = loop;
+    }
+
+    /**
+     * For a process whose UI toolkit already runs a GLib main loop on the default main context
+     * (JavaFX on GTK does, on the FX thread). libvirt's default event implementation is built on
+     * that same context, so the toolkit's loop dispatches libvirt's events by itself, and a second
+     * thread iterating the context would compete with the UI thread for its ownership, stalling
+     * the UI and running toolkit callbacks on the wrong thread. Registers libvirt's
+     * Cheap and safe on the UI thread: libvirt is registered by the first {@link #ensureStarted()},
+     * and a loop thread started earlier (tests) is ended in the background.
+     */
+    public static void dispatchFromToolkitMainLoop() {
+        Thread running;
+        synchronized (LibvirtEventLoop.class) {
+            dispatchedElsewhere = true;
+            running = thread;
+            thread = null;
+        }
+        if (running != null) {
+            // Joining may take a moment: never on the caller's (UI) thread.
+            Thread stopper = new Thread(() -> stop(running), "libvirt-event-loop-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
+    }
+
+    private static void stop(Thread running) {
+        try {
+            Library.stopEventLoop();
+            running.join(5_000);
+        } catch (LibvirtException e) {
+            recordFailure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LibvirtWakeupTimer.disarm();
+    }
+
+    private static synchronized void register() throws LibvirtException {
+        if (!registered) {
+            Connect.setErrorCallback(QUIET_ERRORS);
+            Library.initEventLoop();
+            registered = true;
+        }
     }
 
     /** True while the loop thread runs. */
