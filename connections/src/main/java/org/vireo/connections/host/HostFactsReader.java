@@ -48,7 +48,7 @@ public final class HostFactsReader {
             }
         }
         NodeInfo node = conn.nodeInfo();
-        long freeKiB = conn.getFreeMemory() / 1024; // virNodeGetFreeMemory answers in bytes
+        long freeKiB = FreeMemory.kib(conn);
         return new HostFacts(hostName, caps, domCaps, pools(conn), networks(conn), bridges(conn), freeKiB,
                 node.memory, node.cpus, domainNames(conn));
     }
