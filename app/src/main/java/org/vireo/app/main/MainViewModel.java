@@ -61,6 +61,7 @@ public final class MainViewModel {
     private final ObjectProperty<VmInfo> selectedVm = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty demoMode = new SimpleBooleanProperty(false);
+    private String pendingVmSelection; // "connectionId/uuid" of a VM to select once a batch lists it
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
@@ -100,6 +101,32 @@ public final class MainViewModel {
 
     public Messages messages() {
         return messages;
+    }
+
+    /** The hosts themselves, for wizards that work on them (new VM). */
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    /** Selects the VM as soon as the tree lists it: a VM just created appears with the next batch. */
+    public void selectVmWhenListed(String connectionId, String uuid) {
+        pendingVmSelection = connectionId + "/" + uuid;
+        selectPendingVm();
+    }
+
+    private void selectPendingVm() {
+        if (pendingVmSelection == null) {
+            return;
+        }
+        for (HostSnapshot host : latest.values()) {
+            for (VmInfo vm : host.vms()) {
+                if (pendingVmSelection.equals(host.connectionId() + "/" + vm.uuid())) {
+                    pendingVmSelection = null;
+                    selectedRow.set(new TreeRow.VmRow(host.connectionId(), vm));
+                    return;
+                }
+            }
+        }
     }
 
     /** Connection id → group name, for the tree's folders. */
@@ -341,6 +368,7 @@ public final class MainViewModel {
         }
         publishHosts();
         refreshSelection();
+        selectPendingVm();
     }
 
     private void publishHosts() {
