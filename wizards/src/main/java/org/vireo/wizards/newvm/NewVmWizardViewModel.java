@@ -28,7 +28,6 @@ import org.vireo.connections.host.DomainCapabilities;
 import org.vireo.connections.host.HostFacts;
 import org.vireo.connections.host.NetworkInfo;
 import org.vireo.connections.host.StoragePoolInfo;
-import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.connections.host.VirtType;
 
 /**
@@ -42,7 +41,6 @@ public final class NewVmWizardViewModel {
 
     /** The "least loaded" entry of the host list. */
     public static final NewVmHosts.HostRef LEAST_LOADED = new NewVmHosts.HostRef("", "Least loaded host");
-    private static final long GIB = 1024L * 1024 * 1024;
 
     private final NewVmHosts hosts;
     private final OsCatalogue catalogue;
@@ -295,7 +293,7 @@ public final class NewVmWizardViewModel {
         if (f == null) {
             return Optional.of("Reading what the host offers…");
         }
-        Optional<String> nameProblem = VmNames.problem(name.get(), f.domainNames());
+        Optional<String> nameProblem = DraftChecks.name(name.get(), f);
         if (nameProblem.isPresent()) {
             return nameProblem;
         }
@@ -311,45 +309,18 @@ public final class NewVmWizardViewModel {
     }
 
     private Optional<String> memoryProblem(HostFacts f) {
-        if (memoryMiB.get() < 64) {
-            return Optional.of("Give the VM at least 64 MiB of memory.");
-        }
-        if (vcpus.get() < 1) {
-            return Optional.of("Give the VM at least one vCPU.");
-        }
-        if (f != null && memoryMiB.get() * 1024L > f.freeMemoryKiB()) {
-            return Optional.of(String.format(Locale.ROOT, "%d MiB is more than the %d MiB the host has free.",
-                    memoryMiB.get(), f.freeMemoryKiB() / 1024));
-        }
-        if (f != null && vcpus.get() > f.cpus()) {
-            return Optional.of(vcpus.get() + " vCPUs are more than the host's " + f.cpus() + " CPUs.");
-        }
-        return Optional.empty();
+        return f == null ? Optional.empty() : DraftChecks.memoryAndCpus(memoryMiB.get(), vcpus.get(), f);
     }
 
     private Optional<String> storageProblem(HostFacts f) {
-        if (!storageApplies()) {
+        if (!storageApplies() || f == null) {
             return Optional.empty();
         }
         if (!createDisk.get()) {
             return existingDisk.get().isBlank() ? Optional.of("Choose the existing volume or path.") : Optional.empty();
         }
-        Optional<StoragePoolInfo> p = selectedPool();
-        if (p.isEmpty()) {
-            return Optional.of("Choose a storage pool (the host has no active pool: create one first).");
-        }
-        if (diskGiB.get() < 1) {
-            return Optional.of("The disk needs at least 1 GiB.");
-        }
-        if (diskGiB.get() * GIB > p.get().availableBytes()) {
-            return Optional.of(String.format(Locale.ROOT, "%d GiB is more than the %s free in pool %s.", diskGiB.get(),
-                    Placement.gib(p.get().availableBytes() / 1024), p.get().name()));
-        }
-        String volume = VolumeXml.defaultName(name.get(), diskFormat.get());
-        if (p.get().volumes().stream().map(StorageVolumeInfo::name).anyMatch(volume::equals)) {
-            return Optional.of("Pool " + p.get().name() + " already has a volume " + volume + ".");
-        }
-        return Optional.empty();
+        return DraftChecks.newVolume(new StorageChoice.NewVolume(pool.get(),
+                VolumeXml.defaultName(name.get(), diskFormat.get()), diskGiB.get(), diskFormat.get()), f);
     }
 
     private Optional<String> reviewProblem() {
@@ -358,8 +329,7 @@ public final class NewVmWizardViewModel {
             return Optional.of("The host offers no virtualization type for this architecture.");
         }
         if (sourceKind.get() == InstallSource.Kind.LOCATION) {
-            return Optional.of("Network installs need the tree's kernel and initrd on the host, which Vireo cannot"
-                    + " fetch yet: use install media, network boot or an imported disk.");
+            return Optional.of(DraftChecks.LOCATION_UNSUPPORTED);
         }
         try {
             DomainXml.build(draft(), f.capabilities(), f.domainCapabilities(virtType.get()));
@@ -442,19 +412,8 @@ public final class NewVmWizardViewModel {
                 firmware.get(), chosen.machine(), customize.get(), openConsole.get());
     }
 
-    /** "pool/volume" when it names a volume of the host; anything else is a path on the host. */
     private DiskRef diskRef(String text) {
-        String t = text.strip();
-        HostFacts f = facts.get();
-        int slash = t.indexOf('/');
-        if (f != null && slash > 0) {
-            String p = t.substring(0, slash);
-            String v = t.substring(slash + 1);
-            if (f.volumes().stream().anyMatch(vol -> vol.pool().equals(p) && vol.name().equals(v))) {
-                return new DiskRef.PoolVolume(p, v);
-            }
-        }
-        return new DiskRef.FilePath(t);
+        return DraftChecks.diskRef(text, facts.get());
     }
 
     /** Starts the job: volume, definition, start; failures clean up and show in {@link #jobErrorProperty()}. */
