@@ -82,7 +82,7 @@ public final class NewVmJob {
             } catch (LibvirtException e) {
                 cleanUp();
                 throw new NewVmException("Could not " + step + " on " + host.displayName() + ": "
-                        + LibvirtErrors.reason(e) + removedText(), false, e);
+                        + LibvirtErrors.reason(e).replaceAll("\\.+$", "") + removedText(), false, e);
             } catch (CancelledException e) {
                 cleanUp();
                 throw new NewVmException("Cancelled before the step '" + step + "'" + removedText(), true, e);
