@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -125,19 +124,35 @@ class NewVmJobTestbedTest {
 
     @Test
     void leastLoadedPicksTheHostWithoutTheBusyGuest() throws Exception {
-        // Both hosts share this machine's memory, so the running guest's vCPUs make the difference.
-        String busy = scratch.vmName("busy");
-        TestGuests guests = new TestGuests(bed);
-        String xml = guests.domainXml(busy).replace("<vcpu>1</vcpu>", "<vcpu>2</vcpu>");
-        connA.domainCreateXML(xml, 0).free();
-        hostA.refresh().get(10, TimeUnit.SECONDS);
+        // Both hosts share this machine's memory, so running guests' vCPUs make the difference. Other tests may
+        // run guests too: make the host placement prefers now clearly busier than the other, then ask again.
         FleetHosts hosts = new FleetHosts(fleet);
-        HostLoad loadA = hosts.load(hostA.id()).get(10, TimeUnit.SECONDS);
-        HostLoad loadB = hosts.load(hostB.id()).get(10, TimeUnit.SECONDS);
-        assertTrue(loadA.cpuLoad() > loadB.cpuLoad(), loadA + " vs " + loadB);
+        HostLoad a = hosts.load(hostA.id()).get(10, TimeUnit.SECONDS);
+        HostLoad b = hosts.load(hostB.id()).get(10, TimeUnit.SECONDS);
+        boolean loadA = a.score() >= b.score();
+        HostLoad preferred = loadA ? a : b;
+        HostLoad other = loadA ? b : a;
+        int extraVcpus = (int) Math.ceil(Math.max(0, other.cpuLoad() - preferred.cpuLoad()) * preferred.cpus()) + 2;
+        String busy = scratch.vmName("busy");
+        String xml = new TestGuests(bed).domainXml(busy).replace("<vcpu>1</vcpu>", "<vcpu>" + extraVcpus + "</vcpu>");
+        Connect conn = new Connect((loadA ? bed.hostA() : bed.hostB()).unixUri());
+        try {
+            conn.domainCreateXML(xml, 0).free(); // transient: gone when destroyed
+            try {
+                (loadA ? hostA : hostB).refresh().get(10, TimeUnit.SECONDS);
+                HostLoad busyNow = hosts.load(preferred.hostId()).get(10, TimeUnit.SECONDS);
+                HostLoad otherNow = hosts.load(other.hostId()).get(10, TimeUnit.SECONDS);
+                assertTrue(busyNow.cpuLoad() > otherNow.cpuLoad(), busyNow + " vs " + otherNow);
 
-        Optional<Placement> placement = Placement.leastLoaded(List.of(loadA, loadB));
-        assertEquals(hostB.id(), placement.orElseThrow().hostId(), placement.toString());
-        assertTrue(placement.get().reason().startsWith(hostB.displayName() + ": "), placement.get().reason());
+                Placement placement = Placement.leastLoaded(List.of(busyNow, otherNow)).orElseThrow();
+                assertEquals(other.hostId(), placement.hostId(), placement.toString());
+                assertTrue(placement.reason().startsWith(other.hostName() + ": "), placement.reason());
+                assertTrue(placement.reason().contains("best of 2 hosts by free memory and CPU load"));
+            } finally {
+                conn.domainLookupByName(busy).destroy();
+            }
+        } finally {
+            conn.close();
+        }
     }
 }
