@@ -35,9 +35,10 @@ public final class DraftChecks {
     }
 
     public static Optional<String> newVolume(StorageChoice.NewVolume volume, HostFacts facts) {
-        Optional<StoragePoolInfo> pool = volume.pool() == null ? Optional.empty() : facts.pool(volume.pool());
+        boolean none = volume.pool() == null || volume.pool().isBlank();
+        Optional<StoragePoolInfo> pool = none ? Optional.empty() : facts.pool(volume.pool());
         if (pool.isEmpty() || !pool.get().active()) {
-            return Optional.of(volume.pool() == null
+            return Optional.of(none
                     ? "Choose a storage pool (the host has no active pool: create one first)."
                     : "The host has no active storage pool '" + volume.pool() + "'.");
         }

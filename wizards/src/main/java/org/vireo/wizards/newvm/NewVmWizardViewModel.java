@@ -386,13 +386,14 @@ public final class NewVmWizardViewModel {
 
     /** The answers as a draft (call when {@link #problem} found nothing). */
     public VmDraft draft() {
-        OsVariant chosen = os.get();
+        // Combo boxes briefly clear their value while their items are replaced: fall back, never fail.
+        OsVariant chosen = os.get() == null ? catalogue.generic() : os.get();
         StorageChoice storage;
         if (!storageApplies()) {
             storage = new StorageChoice.None();
         } else if (createDisk.get()) {
-            storage = new StorageChoice.NewVolume(pool.get(), VolumeXml.defaultName(name.get(), diskFormat.get()),
-                    diskGiB.get(), diskFormat.get());
+            storage = new StorageChoice.NewVolume(pool.get() == null ? "" : pool.get(),
+                    VolumeXml.defaultName(name.get(), diskFormat.get()), diskGiB.get(), diskFormat.get());
         } else {
             DiskRef ref = diskRef(existingDisk.get());
             storage = new StorageChoice.Existing(ref, ref.guessFormat());
@@ -409,7 +410,8 @@ public final class NewVmWizardViewModel {
         return new VmDraft(name.get().strip(), hostId, source, chosen, memoryMiB.get(), vcpus.get(), storage,
                 network.get() == null ? new NetworkChoice.None() : network.get(),
                 virtType.get() == null ? VirtType.QEMU : virtType.get(), arch.get() == null ? "" : arch.get(),
-                firmware.get(), chosen.machine(), customize.get(), openConsole.get());
+                firmware.get() == null ? Firmware.BIOS : firmware.get(), chosen.machine(), customize.get(),
+                openConsole.get());
     }
 
     private DiskRef diskRef(String text) {
