@@ -34,11 +34,7 @@ final class HostScratch implements AutoCloseable {
         this.dir = stateDir.resolve("newvm-test-" + id);
         Files.createDirectories(dir);
         run("qemu-img", "create", "-q", "-f", "qcow2", dir.resolve("disk.qcow2").toString(), "64M");
-        Path isoRoot = Files.createDirectories(dir.resolve("iso-root"));
-        Files.writeString(isoRoot.resolve("README.TXT"), "Vireo new-VM test media\n", StandardCharsets.UTF_8);
-        run("xorriso", "-as", "mkisofs", "-quiet", "-V", "VIREOTEST", "-o", dir.resolve("media.iso").toString(),
-                isoRoot.toString());
-        deleteTree(isoRoot);
+        makeIso(dir.resolve("media.iso"));
         pool = conn.storagePoolCreateXML("<pool type='dir'><name>" + poolName() + "</name><target><path>" + dir
                 + "</path></target></pool>", 0);
         network = conn.networkCreateXML("<network><name>" + networkName() + "</name><bridge name='vnvt" + id
@@ -64,6 +60,17 @@ final class HostScratch implements AutoCloseable {
     List<String> volumes() throws LibvirtException {
         pool.refresh(0);
         return List.of(pool.listVolumes());
+    }
+
+    /** A small ISO 9660 image with one text file, made with xorriso (Debian package xorriso). */
+    static void makeIso(Path target) throws IOException, InterruptedException {
+        Path isoRoot = Files.createTempDirectory(target.getParent(), "iso-root");
+        try {
+            Files.writeString(isoRoot.resolve("README.TXT"), "Vireo new-VM test media\n", StandardCharsets.UTF_8);
+            run("xorriso", "-as", "mkisofs", "-quiet", "-V", "VIREOTEST", "-o", target.toString(), isoRoot.toString());
+        } finally {
+            deleteTree(isoRoot);
+        }
     }
 
     private static void run(String... argv) throws IOException, InterruptedException {

@@ -35,6 +35,7 @@ import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
 import org.vireo.wizards.newvm.NetworkChoice;
 import org.vireo.wizards.newvm.NewVmHosts;
+import org.vireo.wizards.newvm.NewVmWizard;
 
 /**
  * User story: an admin clicks through the new-VM wizard and ends with a VM running on host A — from network boot,
@@ -107,6 +108,30 @@ class NewVmWizardTestbedUiTest {
         assertRunningAndSelected(robot, name);
         assertTrue(scratch.volumes().contains(name + ".qcow2"), "the wizard made the disk: " + scratch.volumes());
         assertTrue(connA.domainLookupByName(name).getXMLDesc(0).contains("media.iso"));
+    }
+
+    @Test
+    void installFromALocalIsoUploadedToAPool(FxRobot robot) throws Exception {
+        String name = scratch.vmName("upload");
+        Path local = home.resolve(name + ".iso");
+        HostScratch.makeIso(local);
+        openWizardOnHostA(robot, name);
+        robot.clickOn("#newVmSource-CDROM");
+        NewVmWizard wizard = (NewVmWizard) robot.lookup("#newVmWizard").query().getProperties().get(NewVmWizard.class);
+        robot.interact(() -> wizard.setIsoChooser(owner -> local.toFile()));
+        // The upload goes to the storage pool chosen for the disk: the scratch pool.
+        ComboBox<String> pool = robot.lookup("#newVmPool").queryComboBox();
+        robot.interact(() -> pool.setValue(scratch.poolName()));
+        robot.clickOn("#newVmUploadIso");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#newVmUploadStatus")
+                .queryAs(Label.class).getText().startsWith("Uploaded") || robot.lookup("#newVmUploadStatus")
+                .queryAs(Label.class).getText().startsWith("Could not"));
+        assertEquals("Uploaded " + scratch.poolName() + "/" + name + ".iso.",
+                robot.lookup("#newVmUploadStatus").queryAs(Label.class).getText());
+        clickThroughAndFinish(robot, true);
+        assertRunningAndSelected(robot, name);
+        assertTrue(scratch.volumes().contains(name + ".iso"), scratch.volumes().toString());
+        assertTrue(connA.domainLookupByName(name).getXMLDesc(0).contains("volume='" + name + ".iso'"));
     }
 
     private void openWizardOnHostA(FxRobot robot, String name) throws TimeoutException {

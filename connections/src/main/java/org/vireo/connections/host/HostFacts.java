@@ -32,6 +32,21 @@ public record HostFacts(String hostName, HostCapabilities capabilities,
         return pools.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /** The same facts with one more volume in its pool (e.g. just uploaded), without asking the host again. */
+    public HostFacts withVolume(StorageVolumeInfo volume) {
+        List<StoragePoolInfo> updated = pools.stream().map(p -> {
+            if (!p.name().equals(volume.pool())) {
+                return p;
+            }
+            List<StorageVolumeInfo> vols = new java.util.ArrayList<>(p.volumes());
+            vols.add(volume);
+            return new StoragePoolInfo(p.name(), p.type(), p.active(), p.capacityBytes(),
+                    Math.max(0, p.availableBytes() - volume.capacityBytes()), vols);
+        }).toList();
+        return new HostFacts(hostName, capabilities, domainCapabilities, updated, networks, bridges, freeMemoryKiB,
+                totalMemoryKiB, cpus, domainNames);
+    }
+
     /** Volumes of every active pool, e.g. to pick an ISO or a disk to import. */
     public List<StorageVolumeInfo> volumes() {
         return pools.stream().filter(StoragePoolInfo::active).flatMap(p -> p.volumes().stream()).toList();

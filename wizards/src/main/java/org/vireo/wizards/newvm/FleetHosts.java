@@ -55,4 +55,11 @@ public final class FleetHosts implements NewVmHosts {
                 .thenCompose(created -> host.refresh().handle((ok, e) -> created)); // the tree shows it at once
     }
 
+
+    @Override
+    public CompletableFuture<IsoUpload.Uploaded> upload(String hostId, java.nio.file.Path file, String pool,
+                                                        String volume, CancelToken cancel,
+                                                        java.util.function.LongConsumer sent) {
+        return new IsoUpload(host(hostId), file, pool, volume).run(cancel, sent);
+    }
 }

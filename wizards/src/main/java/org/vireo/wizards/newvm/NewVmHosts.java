@@ -21,4 +21,8 @@ public interface NewVmHosts extends HostLoadSource {
 
     CompletableFuture<NewVmJob.Created> create(VmDraft draft, String domainXml, CancelToken cancel,
                                                Consumer<String> progress);
+
+    /** Uploads a local file into {@code pool} as {@code volume}; {@code sent} hears the bytes sent so far. */
+    CompletableFuture<IsoUpload.Uploaded> upload(String hostId, java.nio.file.Path file, String pool, String volume,
+                                                 CancelToken cancel, java.util.function.LongConsumer sent);
 }

@@ -43,6 +43,7 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
     private final ObjectProperty<Integer> memoryValue;
     private final ObjectProperty<Integer> vcpuValue;
     private final ObjectProperty<Integer> diskValue;
+    private Function<javafx.stage.Window, java.io.File> isoChooser = this::chooseIso;
 
     public NewVmWizard(NewVmWizardViewModel model, Messages messages) {
         this.model = model;
@@ -53,6 +54,7 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
         setTitle(messages.get("newVm.title"));
         setResizable(true);
         getDialogPane().setId("newVmWizard");
+        getDialogPane().getProperties().put(NewVmWizard.class, this); // tests reach the wizard from its pane
         for (Page p : Page.values()) {
             GridPane grid = new GridPane();
             grid.setHgap(10);
@@ -113,6 +115,9 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
             if (model.runningProperty().get()) {
                 e.consume();
                 model.cancel();
+            } else if (model.uploadingProperty().get()) {
+                e.consume();
+                model.cancelUpload();
             }
         });
         model.createdProperty().addListener((o, was, now) -> {
@@ -146,6 +151,28 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
             }
         });
         ComboBox<String> iso = editable("newVmIso", model.isoChoices(), model.isoPathProperty());
+        Button upload = new Button(messages.get("newVm.upload"));
+        upload.setId("newVmUploadIso");
+        upload.setOnAction(e -> {
+            java.io.File file = isoChooser.apply(getDialogPane().getScene().getWindow());
+            if (file != null) {
+                model.uploadIso(file.toPath());
+            }
+        });
+        upload.disableProperty().bind(model.sourceKindProperty().isNotEqualTo(InstallSource.Kind.CDROM)
+                .or(model.uploadingProperty()).or(model.factsProperty().isNull()));
+        javafx.scene.control.ProgressBar uploadBar = new javafx.scene.control.ProgressBar();
+        uploadBar.setId("newVmUploadProgress");
+        uploadBar.progressProperty().bind(model.uploadProgressProperty());
+        uploadBar.visibleProperty().bind(model.uploadingProperty());
+        uploadBar.managedProperty().bind(model.uploadingProperty());
+        Button cancelUpload = new Button(messages.get("newVm.cancelUpload"));
+        cancelUpload.setId("newVmCancelUpload");
+        cancelUpload.setOnAction(e -> model.cancelUpload());
+        cancelUpload.visibleProperty().bind(model.uploadingProperty());
+        cancelUpload.managedProperty().bind(model.uploadingProperty());
+        javafx.scene.layout.HBox uploadRow = new javafx.scene.layout.HBox(8, upload, uploadBar, cancelUpload,
+                label("newVmUploadStatus", model.uploadStatusProperty()));
         TextField url = text("newVmUrl", model.locationUrlProperty());
         TextField args = text("newVmKernelArgs", model.kernelArgsProperty());
         ComboBox<String> disk = editable("newVmImport", model.diskChoices(), model.importPathProperty());
@@ -159,6 +186,7 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
         row = add(grid, row, "newVm.name", name);
         row = add(grid, row, "newVm.source", sources);
         row = add(grid, row, "newVm.iso", iso);
+        grid.add(uploadRow, 1, row++);
         row = add(grid, row, "newVm.url", url);
         row = add(grid, row, "newVm.kernelArgs", args);
         add(grid, row, "newVm.importDisk", disk);
@@ -249,6 +277,18 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
         row = add(grid, row, "newVm.firmware", firmware);
         grid.add(customize, 1, row++);
         grid.add(console, 1, row);
+    }
+
+    /** Replaces the file chooser (tests: no native dialog to drive). */
+    public void setIsoChooser(Function<javafx.stage.Window, java.io.File> chooser) {
+        isoChooser = chooser;
+    }
+
+    private java.io.File chooseIso(javafx.stage.Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.get("newVm.upload"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("ISO", "*.iso", "*.ISO"));
+        return chooser.showOpenDialog(owner);
     }
 
     private int add(GridPane grid, int row, String labelKey, Node field) {

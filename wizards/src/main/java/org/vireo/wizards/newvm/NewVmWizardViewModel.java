@@ -28,6 +28,7 @@ import org.vireo.connections.host.DomainCapabilities;
 import org.vireo.connections.host.HostFacts;
 import org.vireo.connections.host.NetworkInfo;
 import org.vireo.connections.host.StoragePoolInfo;
+import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.connections.host.VirtType;
 
 /**
@@ -103,6 +104,11 @@ public final class NewVmWizardViewModel {
     private final ReadOnlyStringWrapper jobError = new ReadOnlyStringWrapper(this, "jobError", "");
     private final ReadOnlyObjectWrapper<NewVmJob.Created> created = new ReadOnlyObjectWrapper<>(this, "created");
     private CancelToken cancelToken;
+    private final ReadOnlyBooleanWrapper uploading = new ReadOnlyBooleanWrapper(this, "uploading");
+    private final javafx.beans.property.ReadOnlyDoubleWrapper uploadProgress =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "uploadProgress");
+    private final ReadOnlyStringWrapper uploadStatus = new ReadOnlyStringWrapper(this, "uploadStatus", "");
+    private CancelToken uploadCancel;
 
     /**
      * @param uiThread  hands results back to the FX thread ({@code Platform::runLater}; tests pass a queue)
@@ -131,7 +137,8 @@ public final class NewVmWizardViewModel {
         pool.addListener((o, was, now) -> updatePoolFree());
         virtType.addListener((o, was, now) -> updateFirmwares());
         Observable[] all = {name, sourceKind, isoPath, locationUrl, importPath, os, memoryMiB, vcpus, createDisk, pool,
-                diskGiB, diskFormat, existingDisk, network, virtType, arch, firmware, facts, factsError, page, running};
+                diskGiB, diskFormat, existingDisk, network, virtType, arch, firmware, facts, factsError, page, running,
+                uploading};
         for (Observable o : all) {
             o.addListener(x -> validate());
         }
@@ -348,7 +355,7 @@ public final class NewVmWizardViewModel {
     private void validate() {
         Optional<String> problem = problem(page.get());
         pageError.set(problem.orElse(""));
-        boolean ok = problem.isEmpty() && !running.get();
+        boolean ok = problem.isEmpty() && !running.get() && !uploading.get();
         canGoBack.set(page.get() != Page.SOURCE && !running.get());
         canGoNext.set(ok && page.get() != Page.REVIEW);
         boolean allOk = ok && page.get() == Page.REVIEW;
@@ -448,6 +455,62 @@ public final class NewVmWizardViewModel {
                         onCreated.accept(done);
                     }
                 }));
+    }
+
+    /**
+     * Uploads a local ISO into the pool chosen for storage (the host's "default" pool unless changed), then
+     * selects it as the install media. Progress and problems show in {@link #uploadStatusProperty()}.
+     */
+    public void uploadIso(java.nio.file.Path file) {
+        HostFacts f = facts.get();
+        String target = pool.get();
+        String volume = file.getFileName().toString();
+        if (f == null || target == null) {
+            uploadStatus.set("Choose a host with an active storage pool first.");
+            return;
+        }
+        if (f.pool(target).map(p -> p.volumes().stream().anyMatch(v -> v.name().equals(volume))).orElse(false)) {
+            uploadStatus.set("Pool " + target + " already has a volume " + volume + ": choose it in the list.");
+            return;
+        }
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            uploadStatus.set("Cannot read " + file + ": " + e.getMessage());
+            return;
+        }
+        if (f.pool(target).map(p -> p.availableBytes() < size).orElse(true)) {
+            uploadStatus.set("Pool " + target + " has not enough free space for " + volume + ".");
+            return;
+        }
+        String host = hostId;
+        long generation = factsGeneration;
+        uploadCancel = new CancelToken();
+        uploading.set(true);
+        uploadProgress.set(0);
+        uploadStatus.set("Uploading " + volume + " to " + target + "…");
+        hosts.upload(host, file, target, volume, uploadCancel, sent -> uiThread.accept(
+                () -> uploadProgress.set(size == 0 ? 1 : (double) sent / size))).whenComplete((done, e) ->
+                uiThread.accept(() -> {
+                    uploading.set(false);
+                    if (e != null) {
+                        uploadStatus.set(reason(e));
+                        return;
+                    }
+                    uploadStatus.set("Uploaded " + done.describe() + ".");
+                    if (generation == factsGeneration && facts.get() != null) {
+                        facts.set(facts.get().withVolume(new StorageVolumeInfo(done.pool(), done.volume(), "", size)));
+                        isoChoices.add(done.describe());
+                        isoPath.set(done.describe());
+                    }
+                }));
+    }
+
+    public void cancelUpload() {
+        if (uploadCancel != null) {
+            uploadCancel.cancel();
+        }
     }
 
     /** Cancels a running job (it cleans up after its current step). */
@@ -554,4 +617,9 @@ public final class NewVmWizardViewModel {
     public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty jobErrorProperty() { return jobError.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<NewVmJob.Created> createdProperty() { return created.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty uploadingProperty() { return uploading.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyDoubleProperty uploadProgressProperty() {
+        return uploadProgress.getReadOnlyProperty();
+    }
+    public ReadOnlyStringProperty uploadStatusProperty() { return uploadStatus.getReadOnlyProperty(); }
 }

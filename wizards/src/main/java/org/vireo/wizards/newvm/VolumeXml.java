@@ -7,11 +7,20 @@ public final class VolumeXml {
 
     /** Thin-provisioned: allocation 0, so a qcow2 or sparse raw file grows as the guest writes. */
     public static String build(StorageChoice.NewVolume volume) {
+        return build(volume.volumeName(), volume.sizeGiB(), "GiB", volume.format());
+    }
+
+    /** A volume of exactly {@code bytes}, e.g. to upload a file into. */
+    public static String ofBytes(String name, long bytes, String format) {
+        return build(name, bytes, "bytes", format);
+    }
+
+    private static String build(String name, long capacity, String unit, String format) {
         XmlDoc xml = new XmlDoc("volume");
-        xml.addText(xml.root(), "name", volume.volumeName());
-        xml.addText(xml.root(), "capacity", Long.toString(volume.sizeGiB()), "unit", "GiB");
-        xml.addText(xml.root(), "allocation", "0", "unit", "GiB");
-        xml.add(xml.add(xml.root(), "target"), "format", "type", volume.format());
+        xml.addText(xml.root(), "name", name);
+        xml.addText(xml.root(), "capacity", Long.toString(capacity), "unit", unit);
+        xml.addText(xml.root(), "allocation", "0", "unit", unit);
+        xml.add(xml.add(xml.root(), "target"), "format", "type", format);
         return xml.serialize();
     }
 
