@@ -193,5 +193,31 @@ class NewVmWizardTestbedUiTest {
                 .map(l -> l.getText().equals(name)).orElse(false));
         Node title = robot.lookup("#detailsTitle").query();
         assertTrue(title.isVisible(), "the new VM is selected and its details shown");
+        assertConsoleShowsAFrame(name);
+    }
+
+    /** The new VM's console (VNC on loopback, as the wizard defines it) delivers a first full frame. */
+    private void assertConsoleShowsAFrame(String name) throws Exception {
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("<graphics type='vnc' port='(\\d+)'")
+                .matcher(connA.domainLookupByName(name).getXMLDesc(0));
+        assertTrue(port.find(), "the running VM has a VNC port");
+        java.util.concurrent.CountDownLatch frame = new java.util.concurrent.CountDownLatch(1);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(port.group(1)))) {
+            org.vireo.vnc.VncClient client = new org.vireo.vnc.VncClient(socket.getInputStream(),
+                    socket.getOutputStream(), org.vireo.vnc.VncOptions.defaults());
+            client.addListener(new org.vireo.vnc.VncListener() {
+                @Override
+                public void onUpdateBatchComplete() {
+                    frame.countDown();
+                }
+            });
+            client.connect();
+            try {
+                assertTrue(frame.await(20, TimeUnit.SECONDS), "a frame within 20 s");
+                assertTrue(client.framebuffer().width() > 0 && client.framebuffer().height() > 0);
+            } finally {
+                client.close();
+            }
+        }
     }
 }
