@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.application.Application;
 import org.vireo.app.cli.CliCommand;
 import org.vireo.app.cli.CliEnvironment;
+import org.vireo.app.cli.CreateCommand;
 import org.vireo.app.cli.ExportCommand;
 import org.vireo.app.cli.ImportCommand;
 import org.vireo.app.cli.ListCommand;
@@ -23,6 +24,14 @@ public final class Main {
                                                      bulk-add connections from a node list
                    vireo export [--format uris|csv|json]
                                                      write the saved connections out
+                   vireo create --connect URI --name N [--memory MiB] [--vcpus N] [--os ID]
+                                (--cdrom ISO | --location URL [--extra-args A] | --pxe | --import DISK)
+                                [--disk pool=P,size=GiB,format=qcow2|raw | --disk none]
+                                [--network NAME | --bridge BR | --network none]
+                                [--virt-type kvm|qemu|xen-pv|xen-hvm] [--arch A] [--boot uefi|bios]
+                                [--no-start] [--print-xml]
+                                                     create a VM (as the new-VM wizard); --print-xml only
+                                                     reads the host and prints the domain XML
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
@@ -74,6 +83,7 @@ public final class Main {
         StoreRepository saved = new StoreRepository(new ConnectionStore(environment.paths().config()));
         Map<String, CliCommand> commands = Map.of(
                 "list", new ListCommand(environment),
+                "create", new CreateCommand(environment),
                 "import", new ImportCommand(saved),
                 "export", new ExportCommand(saved));
         CliCommand command = commands.get(line.subcommand().get());

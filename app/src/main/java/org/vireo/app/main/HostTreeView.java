@@ -46,6 +46,36 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<TreeRow>>) change ->
                 viewModel.selectedRows().setAll(getSelectionModel().getSelectedItems().stream()
                         .filter(java.util.Objects::nonNull).map(TreeItem::getValue).toList()));
+        viewModel.selectedRowProperty().addListener((obs, old, row) -> selectKey(row == null ? null : row.key()));
+    }
+
+    /** Follows a selection made by the ViewModel (e.g. a VM just created). */
+    private void selectKey(String key) {
+        TreeItem<TreeRow> selected = getSelectionModel().getSelectedItem();
+        if (key == null || (selected != null && selected.getValue() != null && key.equals(selected.getValue().key()))) {
+            return;
+        }
+        TreeItem<TreeRow> item = find(getRoot(), key);
+        if (item != null) {
+            for (TreeItem<TreeRow> parent = item.getParent(); parent != null; parent = parent.getParent()) {
+                parent.setExpanded(true);
+            }
+            getSelectionModel().select(item);
+            scrollTo(getRow(item));
+        }
+    }
+
+    private static TreeItem<TreeRow> find(TreeItem<TreeRow> at, String key) {
+        if (at.getValue() != null && key.equals(at.getValue().key())) {
+            return at;
+        }
+        for (TreeItem<TreeRow> child : at.getChildren()) {
+            TreeItem<TreeRow> found = find(child, key);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private TreeTableColumn<TreeRow, String> nameColumn() {

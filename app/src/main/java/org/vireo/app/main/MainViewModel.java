@@ -75,6 +75,7 @@ public final class MainViewModel {
     private final ObjectProperty<ConnectBatch> importBatch = new SimpleObjectProperty<>();
     /** Batches still connecting or waiting for their review, plus the latest one (its window may be open). */
     private final List<ConnectBatch> batches = new ArrayList<>();
+    private String pendingVmSelection; // "connectionId/uuid" of a VM to select once a batch lists it
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
@@ -194,6 +195,32 @@ public final class MainViewModel {
 
     public Messages messages() {
         return messages;
+    }
+
+    /** The hosts themselves, for wizards that work on them (new VM). */
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    /** Selects the VM as soon as the tree lists it: a VM just created appears with the next batch. */
+    public void selectVmWhenListed(String connectionId, String uuid) {
+        pendingVmSelection = connectionId + "/" + uuid;
+        selectPendingVm();
+    }
+
+    private void selectPendingVm() {
+        if (pendingVmSelection == null) {
+            return;
+        }
+        for (HostSnapshot host : latest.values()) {
+            for (VmInfo vm : host.vms()) {
+                if (pendingVmSelection.equals(host.connectionId() + "/" + vm.uuid())) {
+                    pendingVmSelection = null;
+                    selectedRow.set(new TreeRow.VmRow(host.connectionId(), vm));
+                    return;
+                }
+            }
+        }
     }
 
     /** Connection id → group name, for the tree's folders. */
@@ -514,6 +541,7 @@ public final class MainViewModel {
         refreshSelection();
         batches.removeIf(b -> b.finishedProperty().get() && b != importBatch.get());
         batches.forEach(b -> b.applySnapshots(batch));
+        selectPendingVm();
     }
 
     private void publishHosts() {

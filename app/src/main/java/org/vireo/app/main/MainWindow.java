@@ -42,6 +42,11 @@ import org.vireo.connections.model.HostSnapshot;
 import org.vireo.resources.Messages;
 import org.vireo.wizards.addconnection.AddConnectionDialog;
 import org.vireo.wizards.addconnection.AddConnectionViewModel;
+import org.vireo.wizards.newvm.FleetHosts;
+import org.vireo.wizards.newvm.NewVmJob;
+import org.vireo.wizards.newvm.NewVmWizard;
+import org.vireo.wizards.newvm.NewVmWizardViewModel;
+import org.vireo.wizards.newvm.OsCatalogue;
 
 /** Main window layout: menus and toolbar (sharing one set of commands), host tree, details, status bar. */
 public final class MainWindow {
@@ -55,6 +60,8 @@ public final class MainWindow {
     private final Command connect;
     private final Command disconnect;
     private final Command remove;
+    private final Command newVm;
+    private java.util.function.Consumer<NewVmJob.Created> onVmCreated;
     private Parent root;
     private DetailsPane details;
     private final VmDialogCommands vmDialogs;
@@ -88,6 +95,17 @@ public final class MainWindow {
         remove = new Command("menu.removeConnection", this::removeConnection, Bindings.createBooleanBinding(
                 () -> viewModel.selectedHostProperty().get() == null || viewModel.selectedVmProperty().get() != null,
                 viewModel.selectedHostProperty(), viewModel.selectedVmProperty()));
+        newVm = new Command("menu.newVm", this::newVm, Bindings.createBooleanBinding(
+                () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()));
+        onVmCreated = created -> viewModel.selectVmWhenListed(created.hostId(), created.uuid());
+    }
+
+    /**
+     * What happens once the new-VM wizard made a VM; by default it is selected in the tree. The console feature
+     * replaces this to also open the console when {@code openConsole} was ticked.
+     */
+    public void setOnVmCreated(java.util.function.Consumer<NewVmJob.Created> action) {
+        onVmCreated = action;
     }
 
     /** Disabled without a selected host, or when the selected host is in one of {@code states}. */
@@ -172,7 +190,9 @@ public final class MainWindow {
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         MenuItem importNodes = item("menu.importNodes", "menuImportNodes", this::chooseNodeList);
         importNodes.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
-        file.getItems().addAll(add, importNodes, removeItem, new SeparatorMenuItem(), exit);
+        MenuItem newVmItem = item(newVm, "menuNewVm");
+        newVmItem.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        file.getItems().addAll(newVmItem, new SeparatorMenuItem(), add, importNodes, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
         host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"));
@@ -200,7 +220,11 @@ public final class MainWindow {
         Button add = new Button(messages.get("toolbar.addConnection"));
         add.setId("toolbarAddConnection");
         add.setOnAction(e -> addConnection());
-        bar.getItems().add(add);
+        Button newVmButton = new Button(messages.get("toolbar.newVm"));
+        newVmButton.setId("toolbarNewVm");
+        newVmButton.setOnAction(e -> newVm());
+        newVmButton.disableProperty().bind(newVm.disabled());
+        bar.getItems().addAll(newVmButton, add);
         for (VmAction action : VmAction.values()) {
             if (!action.inToolbar()) {
                 continue;
@@ -233,6 +257,22 @@ public final class MainWindow {
             dialog.initOwner(root.getScene().getWindow());
         }
         dialog.showAndWait().ifPresent(viewModel::addConnection);
+    }
+
+    /** Opens the new-VM wizard on the connected hosts (the selected one first, when connected). */
+    void newVm() {
+        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet()), OsCatalogue.bundled(),
+                ui::runOnUi, created -> onVmCreated.accept(created));
+        HostSnapshot selected = viewModel.selectedHostProperty().get();
+        if (selected != null) {
+            model.hostChoices().stream().filter(h -> h.id().equals(selected.connectionId())).findFirst()
+                    .ifPresent(model.hostChoiceProperty()::set);
+        }
+        NewVmWizard wizard = new NewVmWizard(model, messages);
+        if (root != null && root.getScene() != null) {
+            wizard.initOwner(root.getScene().getWindow());
+        }
+        wizard.show();
     }
 
     private void chooseNodeList() {

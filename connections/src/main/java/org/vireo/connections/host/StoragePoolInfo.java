@@ -1,0 +1,16 @@
+package org.vireo.connections.host;
+
+import java.util.List;
+
+/**
+ * One storage pool of the host.
+ *
+ * @param type      libvirt's pool type (dir, logical, netfs, …)
+ * @param available free bytes as libvirt reports them (0 for inactive pools)
+ */
+public record StoragePoolInfo(String name, String type, boolean active, long capacityBytes, long availableBytes,
+                              List<StorageVolumeInfo> volumes) {
+    public StoragePoolInfo {
+        volumes = List.copyOf(volumes);
+    }
+}
