@@ -61,6 +61,7 @@ public final class MainViewModel {
     private final ObjectProperty<VmInfo> selectedVm = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty demoMode = new SimpleBooleanProperty(false);
+    private final org.vireo.connections.migration.MaintenanceHosts maintenance = new org.vireo.connections.migration.MaintenanceHosts();
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
@@ -100,6 +101,26 @@ public final class MainViewModel {
 
     public Messages messages() {
         return messages;
+    }
+
+    /** Hosts the user put in maintenance (evacuated); placement and migration targets skip them. */
+    public org.vireo.connections.migration.MaintenanceHosts maintenance() {
+        return maintenance;
+    }
+
+    /** The live connection of a host, for features that call it (migration). */
+    public Optional<HostConnection> host(String connectionId) {
+        return fleet.get(connectionId);
+    }
+
+    /** Every host connection of the session. */
+    public List<HostConnection> connections() {
+        return fleet.hosts();
+    }
+
+    /** Shows a short message in the status bar (UI thread). */
+    public void showStatus(String text) {
+        status.set(text == null ? "" : text);
     }
 
     /** Connection id → group name, for the tree's folders. */

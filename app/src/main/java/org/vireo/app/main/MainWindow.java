@@ -45,6 +45,10 @@ public final class MainWindow {
     private final Command connect;
     private final Command disconnect;
     private final Command remove;
+    private final org.vireo.app.migrate.MigrationLauncher migrations;
+    private final Command migrate;
+    private final Command evacuate;
+    private final Command leaveMaintenance;
     private Parent root;
 
     /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
@@ -73,6 +77,15 @@ public final class MainWindow {
         remove = new Command("menu.removeConnection", this::removeConnection, Bindings.createBooleanBinding(
                 () -> viewModel.selectedHostProperty().get() == null || viewModel.selectedVmProperty().get() != null,
                 viewModel.selectedHostProperty(), viewModel.selectedVmProperty()));
+        migrations = new org.vireo.app.migrate.MigrationLauncher(viewModel, new org.vireo.connections.migration.Migrator(),
+                dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow());
+        migrate = new Command("menu.migrate", migrations::migrateSelected, Bindings.createBooleanBinding(
+                () -> !org.vireo.app.migrate.MigrationLauncher.applies(viewModel.selectedVmProperty().get(),
+                        viewModel.selectedHostProperty().get()),
+                viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
+        evacuate = new Command("menu.evacuate", migrations::evacuateSelected, hostNotIn(ConnectionState.DISCONNECTED,
+                ConnectionState.CONNECTING, ConnectionState.LOST, ConnectionState.RECONNECTING));
+        leaveMaintenance = new Command("menu.clearMaintenance", migrations::leaveMaintenanceSelected, hostNotIn());
     }
 
     /** Disabled without a selected host, or when the selected host is in one of {@code states}. */
@@ -86,7 +99,10 @@ public final class MainWindow {
     public Parent build() {
         HostTreeView tree = new HostTreeView(viewModel);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
+                new SeparatorMenuItem(), item(evacuate, "contextEvacuate"), item(leaveMaintenance, "contextLeaveMaintenance"),
                 new SeparatorMenuItem(), item(remove, "contextRemove")));
+        tree.setVmContextMenu(new ContextMenu(item(migrate, "contextMigrate")));
+        org.vireo.app.migrate.DragToMigrate.attach(tree, viewModel, migrations);
         DetailsPane details = new DetailsPane(viewModel, detailsSections());
         SplitPane split = new SplitPane(tree, details);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -118,7 +134,8 @@ public final class MainWindow {
         file.getItems().addAll(add, importNodes, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
-        host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"));
+        host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"), new SeparatorMenuItem(),
+                item(evacuate, "menuEvacuate"), item(leaveMaintenance, "menuLeaveMaintenance"));
 
         Menu vm = new Menu(messages.get("menu.vm"));
         for (VmAction action : VmAction.values()) {
@@ -126,6 +143,7 @@ public final class MainWindow {
             item.disableProperty().bind(disabled.get(action));
             vm.getItems().add(item);
         }
+        vm.getItems().addAll(new SeparatorMenuItem(), item(migrate, "menuMigrate"));
         MenuBar bar = new MenuBar(file, host, vm);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -144,6 +162,11 @@ public final class MainWindow {
             button.setOnAction(e -> viewModel.run(action));
             bar.getItems().add(button);
         }
+        Button migrateButton = new Button(messages.get("toolbar.migrate"));
+        migrateButton.setId("toolbarMigrate");
+        migrateButton.disableProperty().bind(migrate.disabled());
+        migrateButton.setOnAction(e -> migrate.action().run());
+        bar.getItems().add(migrateButton);
         return bar;
     }
 

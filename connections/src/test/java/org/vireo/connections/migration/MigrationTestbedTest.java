@@ -53,6 +53,8 @@ class MigrationTestbedTest {
     Path dir;
     Testbed bed;
     TestGuests guests;
+    /** B's own guests: one TestGuests forgets a name once it removed it from one host. */
+    TestGuests guestsOnB;
     Connect directA;
     Connect directB;
     SshSessions sessions;
@@ -62,6 +64,7 @@ class MigrationTestbedTest {
     void setUp() throws Exception {
         bed = Testbed.require();
         guests = new TestGuests(bed);
+        guestsOnB = new TestGuests(bed);
         directA = new Connect(bed.hostA().unixUri());
         directB = new Connect(bed.hostB().unixUri());
     }
@@ -77,6 +80,7 @@ class MigrationTestbedTest {
         try {
             guests.cleanup(directA, PREFIX);
             guests.cleanup(directB, PREFIX);
+            guestsOnB.cleanup(directB, PREFIX);
         } finally {
             directA.close();
             directB.close();
@@ -233,7 +237,7 @@ class MigrationTestbedTest {
     void aGuestWithTheSameNameOnBStopsTheMigrationBeforeAnythingMoves() throws Exception {
         String name = TestGuests.uniqueName(PREFIX + "-dup");
         String uuid = guestOnA(name, true);
-        guests.define(directB, name).free(); // same name, another UUID
+        guestsOnB.define(directB, name).free(); // same name, another UUID
         HostConnection a = hostA();
         HostConnection b = hostB();
 
