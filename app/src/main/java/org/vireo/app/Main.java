@@ -23,6 +23,10 @@ public final class Main {
                                                      bulk-add connections from a node list
                    vireo export [--format uris|csv|json]
                                                      write the saved connections out
+                   vireo migrate VM --from URI --to URI [--offline] [--copy-storage] [--bandwidth MiB/s]
+                                [--p2p] [--tunnelled] [--migrate-uri URI] [--listen-address ADDR]
+                                [--postcopy] [--auto-converge] [--max-downtime MS] [--accept-new-host-keys]
+                                                     move a VM to another host (live unless --offline)
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
@@ -75,7 +79,8 @@ public final class Main {
         Map<String, CliCommand> commands = Map.of(
                 "list", new ListCommand(environment),
                 "import", new ImportCommand(saved),
-                "export", new ExportCommand(saved));
+                "export", new ExportCommand(saved),
+                "migrate", new org.vireo.app.cli.MigrateCommand(environment));
         CliCommand command = commands.get(line.subcommand().get());
         if (command == null) {
             err.println("vireo: unknown command '" + line.subcommand().get() + "' (known: " + String.join(", ",
