@@ -304,4 +304,118 @@ class MigrationTestbedTest {
         System.out.printf("[migration] cancel: first sample %s processed=%d remaining=%d total=%d dirty=%d/s%n",
                 first.elapsed(), first.dataProcessed(), first.dataRemaining(), first.dataTotal(), first.memoryDirtyRate());
     }
+
+    /**
+     * The issue's benchmark: the same kind of idle guest moved live by virsh and by Vireo's engine in the same run
+     * (both from the call to the guest running on B). Printed; the engine must stay within 1.5x of virsh here,
+     * a loose bound for a shared 2-core machine (the target is 1.1x).
+     */
+    @Test
+    void liveMigrationTimeComparedWithVirsh() throws Exception {
+        String byVirsh = TestGuests.uniqueName(PREFIX + "-virsh");
+        String byVireo = TestGuests.uniqueName(PREFIX + "-vireo");
+        guestOnA(byVirsh, true);
+        String uuid = guestOnA(byVireo, true);
+        HostConnection a = hostA();
+        HostConnection b = hostB();
+
+        long t0 = System.nanoTime();
+        Process virsh = new ProcessBuilder("virsh", "-c", bed.hostA().unixUri(), "migrate", "--live", "--persistent",
+                "--undefinesource", byVirsh, bed.hostB().unixUri(), "--migrateuri", "tcp://127.0.0.1",
+                "--listen-address", "127.0.0.1").redirectErrorStream(true).start();
+        assertTrue(virsh.waitFor(120, TimeUnit.SECONDS), "virsh migrate finished");
+        String virshOut = new String(virsh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, virsh.exitValue(), virshOut);
+        long virshMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, stateOn(directB, byVirsh));
+
+        long t1 = System.nanoTime();
+        await(new Migrator().start(new MigrationRequest(uuid, a, b, live()), p -> { }));
+        long vireoMs = (System.nanoTime() - t1) / 1_000_000;
+        assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, stateOn(directB, byVireo));
+
+        System.out.printf("[migration] benchmark: virsh migrate --live %d ms, Vireo %d ms (%.2fx)%n", virshMs, vireoMs,
+                (double) vireoMs / virshMs);
+        assertTrue(vireoMs <= virshMs * 3 / 2, "Vireo " + vireoMs + " ms vs virsh " + virshMs + " ms");
+    }
+
+    @Test
+    void copyStorageCreatesTheVolumeOnBAndCopiesTheDisk() throws Exception {
+        String suffix = TestGuests.uniqueName("p");
+        String poolName = PREFIX + "-pool-" + suffix;
+        String poolPath = "/var/lib/libvirt/images/" + poolName; // the same path in each host's own /var/lib/libvirt
+        String poolXml = "<pool type='dir'><name>" + poolName + "</name><target><path>" + poolPath + "</path></target></pool>";
+        String name = TestGuests.uniqueName(PREFIX + "-disk");
+        org.libvirt.StoragePool poolA = pool(directA, poolXml);
+        org.libvirt.StoragePool poolB = pool(directB, poolXml);
+        String uuid = null;
+        try {
+            org.libvirt.StorageVol vol = poolA.storageVolCreateXML("<volume><name>" + name + ".qcow2</name>"
+                    + "<capacity unit='MiB'>16</capacity><target><format type='qcow2'/></target></volume>", 0);
+            String path = vol.getPath();
+            vol.free();
+            String xml = guests.domainXml(name).replace("</devices>", "<disk type='file' device='disk'>"
+                    + "<driver name='qemu' type='qcow2'/><source file='" + path + "'/><target dev='vda' bus='virtio'/>"
+                    + "</disk></devices>");
+            Domain d = directA.domainDefineXML(xml);
+            d.create();
+            uuid = d.getUUIDString();
+            d.free();
+            HostConnection a = hostA();
+            HostConnection b = hostB();
+            MigrationOptions shared = live();
+            List<PrecheckProblem> problems = new Prechecks().run(new MigrationRequest(uuid, a, b, shared))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(List.of(PrecheckProblem.Kind.DISKS_MISSING), problems.stream().map(PrecheckProblem::kind).toList(),
+                    "without copy-storage the missing disk is reported");
+            MigrationOptions copy = new MigrationOptions(MigrationMode.LIVE, true, true, true, MigrationTransport.DIRECT,
+                    shared.migrationUri(), shared.listenAddress(), 0, 0, false, false);
+
+            long t0 = System.nanoTime();
+            await(new Migrator().start(new MigrationRequest(uuid, a, b, copy), p -> { }));
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+
+            assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, stateOn(directB, name));
+            assertTrue(!existsOn(directA, name), "undefined on A");
+            org.libvirt.StorageVol onB = directB.storageVolLookupByPath(path);
+            org.libvirt.StorageVolInfo info = onB.getInfo();
+            assertEquals(16L * 1024 * 1024, info.capacity, "same size on B");
+            assertTrue(onB.getXMLDesc(0).contains("qcow2"), "same format on B");
+            onB.free();
+            System.out.printf("[migration] copy-storage live A->B with a 16 MiB qcow2 disk: %d ms%n", millis);
+        } finally {
+            for (Connect c : List.of(directA, directB)) {
+                if (existsOn(c, name)) {
+                    Domain d = c.domainLookupByName(name);
+                    if (d.isActive() == 1) {
+                        d.destroy();
+                    }
+                    if (d.isPersistent() == 1) {
+                        d.undefine();
+                    }
+                    d.free();
+                }
+            }
+            for (org.libvirt.StoragePool pool : List.of(poolA, poolB)) {
+                pool.refresh(0);
+                for (String v : pool.listVolumes()) {
+                    org.libvirt.StorageVol vol = pool.storageVolLookupByName(v);
+                    vol.delete(0);
+                    vol.free();
+                }
+                pool.destroy();
+                pool.delete(0); // its folder; a persistent pool can be deleted once inactive
+                pool.undefine();
+                pool.free();
+            }
+        }
+    }
+
+    /** A persistent directory pool, built and started (persistent so that its folder can be removed afterwards). */
+    private static org.libvirt.StoragePool pool(Connect conn, String xml) throws LibvirtException {
+        org.libvirt.StoragePool pool = conn.storagePoolDefineXML(xml, 0);
+        pool.build(0);
+        pool.create(0);
+        return pool;
+    }
 }
