@@ -107,7 +107,7 @@ public final class DragToMigrate {
                 return;
             }
             if (row.getItem() instanceof TreeRow.HostRow h) {
-                String to = h.host().displayName() != null ? h.host().displayName() : h.host().uri();
+                String to = MigrationTargets.label(h.host());
                 Optional<String> why = whyNot(what, h.host());
                 row.pseudoClassStateChanged(INVALID, why.isPresent());
                 viewModel.showStatus(why.map(w -> messages.get("drag.migrate.invalid", to, w))

@@ -98,7 +98,7 @@ public final class MigrationLauncher {
             return;
         }
         MigrationOptions options = lastOptions.withMode(vm.state().isActive() ? MigrationMode.LIVE : MigrationMode.OFFLINE);
-        String to = dest.get().displayName();
+        String to = org.vireo.connections.migration.MigrationTargets.label(dest.get().snapshot());
         viewModel.showStatus(messages.get("status.migrating", vm.name(), to));
         ui.whenDone(migrator.start(new MigrationRequest(vm.uuid(), source.get(), dest.get(), options), p -> { }).result(),
                 result -> viewModel.showStatus(messages.get("status.migrated", vm.name(), to)),

@@ -174,7 +174,8 @@ public final class MigrationJob {
     private void migrate() throws MigrationException {
         HostConnection src = request.source();
         HostConnection dst = request.destination();
-        String action = "Cannot migrate '" + vmName + "' from " + src.displayName() + " to " + dst.displayName();
+        String action = "Cannot migrate '" + vmName + "' from " + MigrationTargets.label(src.snapshot()) + " to "
+                + MigrationTargets.label(dst.snapshot());
         OpenedConnection s = null;
         OpenedConnection d = null;
         StoragePreparer storage = null;
@@ -186,7 +187,7 @@ public final class MigrationJob {
             try {
                 MigrationOptions o = request.options();
                 if (o.copyStorage()) {
-                    storage = new StoragePreparer(s.connect(), d.connect(), dst.displayName());
+                    storage = new StoragePreparer(s.connect(), d.connect(), MigrationTargets.label(dst.snapshot()));
                     storage.createMissing(MigrationXml.diskPaths(domain.getXMLDesc(0)));
                 }
                 sourceDomain = domain;
@@ -216,7 +217,7 @@ public final class MigrationJob {
         } catch (LibvirtException e) {
             if (cancelled.get()) {
                 throw new MigrationCancelledException("Migration of '" + vmName + "' cancelled; it keeps running on "
-                        + src.displayName(), e);
+                        + MigrationTargets.label(src.snapshot()), e);
             }
             throw new MigrationException(LibvirtErrors.message(action, e), e);
         } finally {

@@ -94,7 +94,7 @@ public final class Prechecks {
             if (live && cpu.isEmpty() && MigrationXml.usesHostCpu(xml)) {
                 cpu = MigrationXml.hostCpu(caps);
             }
-            return new SourceFacts(host.id(), host.displayName(), MigrationXml.hostUuid(caps), conn.getType(), uuid,
+            return new SourceFacts(host.id(), MigrationTargets.label(host.snapshot()), MigrationXml.hostUuid(caps), conn.getType(), uuid,
                     domain.getName(), state, domain.isPersistent() == 1, info.memory, cpu, MigrationXml.diskPaths(xml));
         } finally {
             domain.free();
@@ -129,7 +129,7 @@ public final class Prechecks {
                 missing.add(path);
             }
         }
-        return new DestinationFacts(host.id(), host.displayName(), MigrationXml.hostUuid(conn.getCapabilities()),
+        return new DestinationFacts(host.id(), MigrationTargets.label(host.snapshot()), MigrationXml.hostUuid(conn.getCapabilities()),
                 conn.getType(), names, uuids, freeMemory.of(conn), cpu, missing);
     }
 

@@ -411,6 +411,43 @@ class MigrationTestbedTest {
         }
     }
 
+    /**
+     * Host B's daemon lost mid-migration, as the client sees it: B is reached through a relay in front of its
+     * socket, and the relay is cut while a bandwidth-limited migration runs. The migration fails with a clear
+     * error and the guest keeps running on A; B keeps nothing of it.
+     */
+    @Test
+    void destinationLostMidMigrationLeavesTheGuestRunningOnA() throws Exception {
+        String name = TestGuests.uniqueName(PREFIX + "-lost");
+        String uuid = guestOnA(name, true);
+        try (org.vireo.connections.support.UnixSocketRelay relay = new org.vireo.connections.support.UnixSocketRelay(
+                dir.resolve("b.sock"), bed.hostB().socket())) {
+            HostConnection a = hostA();
+            HostConnection b = connect("qemu+unix:///system?socket=" + relay.path(), HostConnection.Opener.direct());
+            List<MigrationProgress> samples = new CopyOnWriteArrayList<>();
+            MigrationJob job = new Migrator(new Prechecks(), Duration.ofMillis(200))
+                    .start(new MigrationRequest(uuid, a, b, live().withBandwidth(1)), samples::add);
+            Await.until(WAIT, () -> samples.stream().anyMatch(p -> p.dataProcessed() > 0) || job.result().isDone(),
+                    samples::toString);
+            assertTrue(!job.result().isDone(), "still running when B is lost: " + job.result());
+
+            relay.cut();
+
+            Throwable failure = failureOf(job);
+            assertInstanceOf(MigrationException.class, failure);
+            assertTrue(!(failure instanceof MigrationCancelledException), failure.toString());
+            assertTrue(failure.getMessage().startsWith("Cannot migrate '" + name + "'"), failure.getMessage());
+            System.out.println("[migration] destination lost: " + failure.getMessage());
+        }
+        Await.until(WAIT, () -> {
+            try {
+                return stateOn(directA, name) == DomainInfo.DomainState.VIR_DOMAIN_RUNNING && !existsOn(directB, name);
+            } catch (LibvirtException e) {
+                return false;
+            }
+        }, () -> "guest on A/B after the loss");
+    }
+
     /** A persistent directory pool, built and started (persistent so that its folder can be removed afterwards). */
     private static org.libvirt.StoragePool pool(Connect conn, String xml) throws LibvirtException {
         org.libvirt.StoragePool pool = conn.storagePoolDefineXML(xml, 0);

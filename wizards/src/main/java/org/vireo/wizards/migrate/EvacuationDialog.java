@@ -35,7 +35,7 @@ public final class EvacuationDialog extends Dialog<Void> {
         target.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
             @Override
             public String toString(HostConnection h) {
-                return h == null ? messages.get("evacuate.noTarget") : h.displayName();
+                return h == null ? messages.get("evacuate.noTarget") : org.vireo.connections.migration.MigrationTargets.label(h.snapshot());
             }
 
             @Override

@@ -121,7 +121,7 @@ public final class EvacuationViewModel {
         return migrator.start(new MigrationRequest(line.vm().uuid(), host, target, baseOptions), p -> { }).result()
                 .handle((result, error) -> {
                     uiThread.accept(() -> line.statusProperty().set(error == null
-                            ? messages.get("evacuate.done", target.displayName())
+                            ? messages.get("evacuate.done", MigrationTargets.label(target.snapshot()))
                             : messages.get("evacuate.failed", String.valueOf((error.getCause() != null
                             ? error.getCause() : error).getMessage()))));
                     return error == null;

@@ -41,7 +41,7 @@ public final class MigrationDialog extends Dialog<MigrationOptions> {
         destination.setConverter(new StringConverter<>() {
             @Override
             public String toString(HostConnection h) {
-                return h == null ? "" : h.displayName();
+                return h == null ? "" : org.vireo.connections.migration.MigrationTargets.label(h.snapshot());
             }
 
             @Override

@@ -167,10 +167,15 @@ public final class MigrationViewModel {
         return v;
     }
 
-    /** Runs the pre-checks for the current choice; results that arrive after a newer change are dropped. */
-    public void recheck() {
+    /**
+     * Runs the pre-checks for the current choice; results that arrive after a newer change are dropped. The
+     * future completes once the results are shown.
+     */
+    public CompletableFuture<Void> recheck() {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
         if (phase.get() != Phase.SETUP) {
-            return;
+            shown.complete(null);
+            return shown;
         }
         long mine = ++generation;
         canStart.set(false);
@@ -178,18 +183,21 @@ public final class MigrationViewModel {
         if (dest == null) {
             problems.setAll(messages.get("migrate.noDestination"));
             checking.set(false);
-            return;
+            shown.complete(null);
+            return shown;
         }
         OptionsOrError o = options();
         if (o.options().isEmpty()) {
             problems.setAll(o.error());
             checking.set(false);
-            return;
+            shown.complete(null);
+            return shown;
         }
         checking.set(true);
         problems.clear();
         migrator.prechecks().run(new MigrationRequest(vm.uuid(), source, dest, o.options().get()))
                 .whenComplete((found, error) -> uiThread.accept(() -> {
+                    shown.complete(null);
                     if (mine != generation) {
                         return;
                     }
@@ -201,6 +209,7 @@ public final class MigrationViewModel {
                     problems.setAll(found.stream().map(PrecheckProblem::message).toList());
                     canStart.set(found.isEmpty());
                 }));
+        return shown;
     }
 
     /** Starts the migration (when the pre-checks passed); progress and the result arrive on the FX thread. */
@@ -246,14 +255,14 @@ public final class MigrationViewModel {
             progress.set(1);
             succeeded.set(true);
             resultText.set(messages.get(result.mode() == MigrationMode.LIVE ? "migrate.done.live" : "migrate.done.offline",
-                    vm.name(), dest.displayName(), String.format(java.util.Locale.ROOT, "%.1f",
+                    vm.name(), MigrationTargets.label(dest.snapshot()), String.format(java.util.Locale.ROOT, "%.1f",
                             result.elapsed().toMillis() / 1000.0)));
         } else {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             succeeded.set(false);
             resultText.set(cause instanceof MigrationCancelledException
-                    ? messages.get("migrate.cancelled", vm.name(), source.displayName())
+                    ? messages.get("migrate.cancelled", vm.name(), MigrationTargets.label(source.snapshot()))
                     : messages.get("migrate.failed", String.valueOf(cause.getMessage())));
         }
     }
