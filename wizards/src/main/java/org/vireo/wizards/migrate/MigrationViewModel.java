@@ -197,19 +197,26 @@ public final class MigrationViewModel {
         problems.clear();
         migrator.prechecks().run(new MigrationRequest(vm.uuid(), source, dest, o.options().get()))
                 .whenComplete((found, error) -> uiThread.accept(() -> {
-                    shown.complete(null);
-                    if (mine != generation) {
-                        return;
+                    try {
+                        show(mine, found, error);
+                    } finally {
+                        shown.complete(null);
                     }
-                    checking.set(false);
-                    if (error != null) {
-                        problems.setAll(String.valueOf(error.getMessage()));
-                        return;
-                    }
-                    problems.setAll(found.stream().map(PrecheckProblem::message).toList());
-                    canStart.set(found.isEmpty());
                 }));
         return shown;
+    }
+
+    private void show(long checkGeneration, List<PrecheckProblem> found, Throwable error) {
+        if (checkGeneration != generation) {
+            return; // a newer choice is being checked
+        }
+        checking.set(false);
+        if (error != null) {
+            problems.setAll(String.valueOf(error.getMessage()));
+            return;
+        }
+        problems.setAll(found.stream().map(PrecheckProblem::message).toList());
+        canStart.set(found.isEmpty());
     }
 
     /** Starts the migration (when the pre-checks passed); progress and the result arrive on the FX thread. */
