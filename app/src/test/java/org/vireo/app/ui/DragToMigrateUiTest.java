@@ -51,7 +51,8 @@ import org.vireo.resources.Messages;
 @Tag("testbed")
 @ExtendWith(ApplicationExtension.class)
 class DragToMigrateUiTest {
-    private static final String PREFIX = "vireo-migui";
+    /** Sorts first among host A's guests, so others' guests coming and going do not move its row. */
+    private static final String PREFIX = "0vireo-migui";
     @TempDir
     static Path home;
 
@@ -75,8 +76,18 @@ class DragToMigrateUiTest {
         } finally {
             a.close();
         }
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
-        MainStage.show(stage, context, List.of(bed.hostA().unixUri(), bed.hostB().unixUri()), new Messages(Locale.ROOT));
+        AppPaths paths = new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache"));
+        // Saved with names that put B's row above A's: other guests coming and going on the shared host A then
+        // never move B's row under the pointer during the drag.
+        try {
+            new org.vireo.connections.store.ConnectionStore(paths.config()).save(List.of(
+                    new org.vireo.connections.store.ConnectionEntry("tb-b", bed.hostB().unixUri(), "1 host B", null, true, false, null),
+                    new org.vireo.connections.store.ConnectionEntry("tb-a", bed.hostA().unixUri(), "2 host A", null, true, false, null)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        context = new AppContext(paths);
+        MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
     }
 
     @AfterEach
@@ -100,9 +111,17 @@ class DragToMigrateUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vmRow(tree, idA).isPresent() && hostRowIsConnected(tree, idB));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rowNode(robot, r -> r instanceof TreeRow.VmRow v
                 && v.connectionId().equals(idA) && v.vm().uuid().equals(uuid)).isPresent());
-        Node vmNode = rowNode(robot, r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(uuid)).orElseThrow();
-
-        robot.drag(vmNode, MouseButton.PRIMARY).moveTo(hostRowNode(robot, idA));
+        // The shared test bed's other guests may still shift rows between the look-up and the press: try the
+        // gesture again (at most three times) until the VM's row is the one being dragged.
+        for (int attempt = 1; ; attempt++) {
+            Node vmNode = rowNode(robot, r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(uuid)).orElseThrow();
+            robot.drag(vmNode, MouseButton.PRIMARY).moveTo(hostRowNode(robot, idA));
+            if (robot.lookup(".tree-table-row-cell").queryAll().stream()
+                    .anyMatch(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)) || attempt == 3) {
+                break;
+            }
+            robot.release(MouseButton.PRIMARY);
+        }
         // Rows are recycled as the tree lays out again: look them up by what they show, not by node.
         assertTrue(!hostRowNode(robot, idA).getPseudoClassStates().contains(DragToMigrate.TARGET), "its own host is no target");
         robot.moveTo(hostRowNode(robot, idB));
