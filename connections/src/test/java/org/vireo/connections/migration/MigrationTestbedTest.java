@@ -295,6 +295,7 @@ class MigrationTestbedTest {
         assertTrue(!job.result().isDone(), "still running at 1 MiB/s when the first figures arrived: "
                 + job.result());
         MigrationProgress first = samples.stream().filter(p -> p.dataProcessed() > 0).findFirst().orElseThrow();
+        job.setMaxSpeed(2).get(WAIT.toSeconds(), TimeUnit.SECONDS); // virDomainMigrateSetMaxSpeed through JNA
         job.cancel().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         Throwable failure = failureOf(job);
@@ -446,6 +447,30 @@ class MigrationTestbedTest {
                 return false;
             }
         }, () -> "guest on A/B after the loss");
+    }
+
+    /** A slow (1 MiB/s) migration switched to post-copy through JNA finishes with the guest running on B. */
+    @Test
+    void postCopySwitchFinishesASlowMigration() throws Exception {
+        String name = TestGuests.uniqueName(PREFIX + "-post");
+        String uuid = guestOnA(name, true);
+        HostConnection a = hostA();
+        HostConnection b = hostB();
+        List<MigrationProgress> samples = new CopyOnWriteArrayList<>();
+        MigrationOptions postCopy = new MigrationOptions(MigrationMode.LIVE, true, true, false, MigrationTransport.DIRECT,
+                "tcp://127.0.0.1", "127.0.0.1", 1, 0, false, true);
+
+        MigrationJob job = new Migrator(new Prechecks(), Duration.ofMillis(200))
+                .start(new MigrationRequest(uuid, a, b, postCopy), samples::add);
+        Await.until(WAIT, () -> samples.stream().anyMatch(p -> p.dataProcessed() > 0) || job.result().isDone(),
+                samples::toString);
+        assertTrue(!job.result().isDone(), "still running at 1 MiB/s: " + job.result());
+        long t0 = System.nanoTime();
+        job.startPostCopy().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        await(job);
+
+        assertRunsOnBOnly(name, uuid, a, b);
+        System.out.printf("[migration] post-copy switch to done: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** A persistent directory pool, built and started (persistent so that its folder can be removed afterwards). */
