@@ -124,6 +124,9 @@ class DragToMigrateUiTest {
         }
         // Rows are recycled as the tree lays out again: look them up by what they show, not by node.
         assertTrue(!hostRowNode(robot, idA).getPseudoClassStates().contains(DragToMigrate.TARGET), "its own host is no target");
+        org.controlsfx.control.StatusBar bar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getText().startsWith("Cannot migrate to 2 host A (vireo-a):"
+                + " the VM is already on"));
         robot.moveTo(hostRowNode(robot, idB));
         assertTrue(hostRowNode(robot, idB).getPseudoClassStates().contains(DragToMigrate.TARGET), () -> "host B highlights as a target;"
                 + " dragged rows: " + robot.lookup(".tree-table-row-cell").queryAll().stream()

@@ -118,7 +118,10 @@ public final class EvacuationViewModel {
     private CompletableFuture<Boolean> migrate(Line line) {
         HostConnection target = line.targetProperty().get();
         uiThread.accept(() -> line.statusProperty().set(messages.get("evacuate.running")));
-        return migrator.start(new MigrationRequest(line.vm().uuid(), host, target, baseOptions), p -> { }).result()
+        return migrator.start(new MigrationRequest(line.vm().uuid(), host, target, baseOptions),
+                        p -> uiThread.accept(() -> line.statusProperty().set(p.fraction() < 0
+                                ? messages.get("evacuate.running")
+                                : messages.get("evacuate.progress", Math.round(p.fraction() * 100))))).result()
                 .handle((result, error) -> {
                     uiThread.accept(() -> line.statusProperty().set(error == null
                             ? messages.get("evacuate.done", MigrationTargets.label(target.snapshot()))
