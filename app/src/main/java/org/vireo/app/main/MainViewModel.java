@@ -376,17 +376,23 @@ public final class MainViewModel {
 
     private void refreshSelection() {
         TreeRow row = selectedRow.get();
+        // The VM is cleared before the host changes: listeners never see a VM without its host (which happens
+        // when a migrated VM's row disappears and the selection moves on).
         if (row instanceof TreeRow.HostRow hostRow) {
-            selectedHost.set(latest.get(hostRow.host().connectionId()));
             selectedVm.set(null);
+            selectedHost.set(latest.get(hostRow.host().connectionId()));
         } else if (row instanceof TreeRow.VmRow vmRow) {
             HostSnapshot host = latest.get(vmRow.connectionId());
+            VmInfo vm = host == null ? null : host.vms().stream()
+                    .filter(v -> v.uuid().equals(vmRow.vm().uuid())).findFirst().orElse(null);
+            if (vm == null) {
+                selectedVm.set(null);
+            }
             selectedHost.set(host);
-            selectedVm.set(host == null ? null : host.vms().stream()
-                    .filter(v -> v.uuid().equals(vmRow.vm().uuid())).findFirst().orElse(null));
+            selectedVm.set(vm);
         } else {
-            selectedHost.set(null);
             selectedVm.set(null);
+            selectedHost.set(null);
         }
     }
 }

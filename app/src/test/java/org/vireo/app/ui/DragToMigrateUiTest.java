@@ -173,6 +173,75 @@ class DragToMigrateUiTest {
                 (confirmed - dropped) / 1_000_000, (shown - confirmed) / 1_000_000);
     }
 
+    /** After "don't ask again" in the dialog, the next drop migrates at once with the same options. */
+    @Test
+    void dontAskAgainMigratesTheNextDropAtOnce(FxRobot robot) throws Exception {
+        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
+        String idA = hostId(tree, bed.hostA().unixUri());
+        String idB = hostId(tree, bed.hostB().unixUri());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vmRow(tree, idA, uuid).isPresent() && hostRowIsConnected(tree, idB));
+        dragOnto(robot, uuid, idA, idB);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#migrateStart").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#migrateUri").queryAs(TextField.class).setText("tcp://127.0.0.1");
+            robot.lookup("#migrateListen").queryAs(TextField.class).setText("127.0.0.1");
+            robot.lookup("#migrateDontAsk").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        Button startButton = robot.lookup("#migrateStart").queryButton();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !startButton.isDisabled());
+        robot.clickOn(startButton);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#migrateResult").queryAs(Label.class).getText()
+                .contains("now runs on"));
+        robot.clickOn("#migrateClose");
+
+        String second;
+        Connect a = new Connect(bed.hostA().unixUri());
+        try {
+            Domain d = guests.define(a, TestGuests.uniqueName(PREFIX));
+            d.create();
+            second = d.getUUIDString();
+            d.free();
+        } finally {
+            a.close();
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vmRow(tree, idA, second).isPresent());
+        dragOnto(robot, second, idA, idB);
+
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vmRow(tree, idB, second).isPresent()
+                    && vmRow(tree, idA, second).isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the second guest did not move; status '" + robot.lookup("#statusBar")
+                    .queryAs(org.controlsfx.control.StatusBar.class).getText() + "', windows "
+                    + robot.listWindows().stream().map(w -> w instanceof Stage st ? st.getTitle() : w.toString()).toList(), e);
+        }
+        assertTrue(robot.lookup("#migrateStart").tryQuery().isEmpty(), "no dialog the second time");
+        org.controlsfx.control.StatusBar bar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getText().contains("migrated to 1 host B"));
+    }
+
+    /** Presses on the VM's row, drags to the destination host's row and releases there. */
+    private static void dragOnto(FxRobot robot, String vmUuid, String fromId, String toId) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rowNode(robot, r -> r instanceof TreeRow.VmRow v
+                && v.vm().uuid().equals(vmUuid)).isPresent());
+        for (int attempt = 1; ; attempt++) {
+            Node vmNode = rowNode(robot, r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(vmUuid)).orElseThrow();
+            robot.drag(vmNode, MouseButton.PRIMARY).moveTo(hostRowNode(robot, fromId));
+            if (robot.lookup(".tree-table-row-cell").queryAll().stream()
+                    .anyMatch(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)) || attempt == 3) {
+                break;
+            }
+            robot.release(MouseButton.PRIMARY);
+        }
+        robot.moveTo(hostRowNode(robot, toId));
+        robot.release(MouseButton.PRIMARY);
+    }
+
+    private static Optional<TreeRow.VmRow> vmRow(TreeTableView<TreeRow> tree, String hostId, String vmUuid) {
+        return rows(tree).stream().filter(r -> r instanceof TreeRow.VmRow v && v.connectionId().equals(hostId)
+                && v.vm().uuid().equals(vmUuid)).map(r -> (TreeRow.VmRow) r).findFirst();
+    }
+
     private static boolean running(Connect conn, String uuid) throws LibvirtException {
         for (int id : conn.listDomains()) {
             Domain d = conn.domainLookupByID(id);
