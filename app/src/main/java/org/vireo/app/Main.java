@@ -32,6 +32,10 @@ public final class Main {
                                 [--no-start] [--print-xml]
                                                      create a VM (as the new-VM wizard); --print-xml only
                                                      reads the host and prints the domain XML
+                   vireo migrate VM --from URI --to URI [--offline] [--copy-storage] [--bandwidth MiB/s]
+                                [--p2p] [--tunnelled] [--migrate-uri URI] [--listen-address ADDR]
+                                [--postcopy] [--auto-converge] [--max-downtime MS] [--accept-new-host-keys]
+                                                     move a VM to another host (live unless --offline)
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
@@ -85,7 +89,8 @@ public final class Main {
                 "list", new ListCommand(environment),
                 "create", new CreateCommand(environment),
                 "import", new ImportCommand(saved),
-                "export", new ExportCommand(saved));
+                "export", new ExportCommand(saved),
+                "migrate", new org.vireo.app.cli.MigrateCommand(environment));
         CliCommand command = commands.get(line.subcommand().get());
         if (command == null) {
             err.println("vireo: unknown command '" + line.subcommand().get() + "' (known: " + String.join(", ",

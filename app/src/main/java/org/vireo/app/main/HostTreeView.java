@@ -20,12 +20,16 @@ import org.vireo.resources.Messages;
 /** The host tree: groups → hosts → VMs, with state, memory and vCPU columns. Virtualized. */
 public final class HostTreeView extends TreeTableView<TreeRow> {
     private final Messages messages;
+    private final org.vireo.connections.migration.MaintenanceHosts maintenance;
     private ContextMenu hostMenu;
     private ContextMenu groupMenu;
+    private ContextMenu vmMenu;
 
     public HostTreeView(MainViewModel viewModel) {
         super(new TreeItem<>(new TreeRow.GroupRow("")));
         this.messages = viewModel.messages();
+        this.maintenance = viewModel.maintenance();
+        maintenance.addListener(ids -> javafx.application.Platform.runLater(this::refresh));
         setId("hostTree");
         setShowRoot(false);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -114,7 +118,9 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     private String stateText(TreeRow row) {
         if (row instanceof TreeRow.HostRow h) {
             HostSnapshot host = h.host();
-            return hostStateWithReason(host);
+            String state = hostStateWithReason(host);
+            return maintenance.contains(host.connectionId())
+                    ? state + " \u00b7 " + messages.get("hostState.maintenance") : state;
         } else if (row instanceof TreeRow.VmRow v) {
             return vmStateText(v.vm().state());
         }
@@ -157,6 +163,11 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         this.groupMenu = menu;
     }
 
+    /** The menu VM rows show on right-click (Migrate…); shares its commands with the menu bar. */
+    public void setVmContextMenu(ContextMenu menu) {
+        this.vmMenu = menu;
+    }
+
     String hostStateText(ConnectionState state) {
         return messages.get("hostState." + state.name());
     }
@@ -184,6 +195,8 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
                 } else if (!isEmpty() && getItem() instanceof TreeRow.GroupRow && groupMenu != null) {
                     getTreeTableView().getSelectionModel().select(getIndex());
                     groupMenu.show(HostTreeView.this, e.getScreenX(), e.getScreenY());
+                } else if (!isEmpty() && getItem() instanceof TreeRow.VmRow && vmMenu != null) {
+                    vmMenu.show(HostTreeView.this, e.getScreenX(), e.getScreenY());
                     e.consume();
                 }
             });

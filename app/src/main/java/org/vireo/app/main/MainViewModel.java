@@ -76,6 +76,7 @@ public final class MainViewModel {
     /** Batches still connecting or waiting for their review, plus the latest one (its window may be open). */
     private final List<ConnectBatch> batches = new ArrayList<>();
     private String pendingVmSelection; // "connectionId/uuid" of a VM to select once a batch lists it
+    private final org.vireo.connections.migration.MaintenanceHosts maintenance = new org.vireo.connections.migration.MaintenanceHosts();
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
@@ -122,7 +123,7 @@ public final class MainViewModel {
         this.bulkViewer = java.util.Objects.requireNonNull(viewer);
     }
 
-    /** The open connection with this id, for the details tabs and VM dialogs. */
+    /** The open connection with this id, for the details tabs, VM dialogs and migration. */
     public Optional<HostConnection> host(String connectionId) {
         return fleet.get(connectionId);
     }
@@ -221,6 +222,21 @@ public final class MainViewModel {
                 }
             }
         }
+    }
+
+    /** Hosts the user put in maintenance (evacuated); placement and migration targets skip them. */
+    public org.vireo.connections.migration.MaintenanceHosts maintenance() {
+        return maintenance;
+    }
+
+    /** Every host connection of the session. */
+    public List<HostConnection> connections() {
+        return fleet.hosts();
+    }
+
+    /** Shows a short message in the status bar (UI thread). */
+    public void showStatus(String text) {
+        status.set(text == null ? "" : text);
     }
 
     /** Connection id → group name, for the tree's folders. */
@@ -475,7 +491,7 @@ public final class MainViewModel {
     }
 
     public void connect(String connectionId) {
-        hostConnection(connectionId).ifPresent(h -> ui.whenDone(h.connect(), ok -> { },
+        host(connectionId).ifPresent(h -> ui.whenDone(h.connect(), ok -> { },
                 error -> reportConnectFailure(connectionId, error)));
     }
 
@@ -488,7 +504,7 @@ public final class MainViewModel {
     }
 
     public void disconnect(String connectionId) {
-        hostConnection(connectionId).ifPresent(HostConnection::disconnect);
+        host(connectionId).ifPresent(HostConnection::disconnect);
     }
 
     public void connectSelected() {
@@ -526,9 +542,6 @@ public final class MainViewModel {
         return String.join(", ", targets.stream().map(t -> t.vm().name()).toList());
     }
 
-    private Optional<HostConnection> hostConnection(String id) {
-        return fleet.get(id);
-    }
 
     /** Applies one batch of snapshots from the fleet (on the UI thread). */
     void applyBatch(List<HostSnapshot> batch) {
@@ -556,14 +569,20 @@ public final class MainViewModel {
 
     private void refreshSelection() {
         TreeRow row = selectedRow.get();
+        // The VM is cleared before the host changes: listeners never see a VM without its host (which happens
+        // when a migrated VM's row disappears and the selection moves on).
         if (row instanceof TreeRow.HostRow hostRow) {
-            selectedHost.set(latest.get(hostRow.host().connectionId()));
             selectedVm.set(null);
+            selectedHost.set(latest.get(hostRow.host().connectionId()));
         } else if (row instanceof TreeRow.VmRow vmRow) {
             HostSnapshot host = latest.get(vmRow.connectionId());
+            VmInfo vm = host == null ? null : host.vms().stream()
+                    .filter(v -> v.uuid().equals(vmRow.vm().uuid())).findFirst().orElse(null);
+            if (vm == null) {
+                selectedVm.set(null);
+            }
             selectedHost.set(host);
-            selectedVm.set(host == null ? null : host.vms().stream()
-                    .filter(v -> v.uuid().equals(vmRow.vm().uuid())).findFirst().orElse(null));
+            selectedVm.set(vm);
         } else {
             selectedVm.set(null); // VM first: listeners never see a VM without its host
             selectedHost.set(null);

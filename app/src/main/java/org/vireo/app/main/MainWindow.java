@@ -62,6 +62,10 @@ public final class MainWindow {
     private final Command remove;
     private final Command newVm;
     private java.util.function.Consumer<NewVmJob.Created> onVmCreated;
+    private final org.vireo.app.migrate.MigrationLauncher migrations;
+    private final Command migrate;
+    private final Command evacuate;
+    private final Command leaveMaintenance;
     private Parent root;
     private DetailsPane details;
     private final VmDialogCommands vmDialogs;
@@ -98,6 +102,15 @@ public final class MainWindow {
         newVm = new Command("menu.newVm", this::newVm, Bindings.createBooleanBinding(
                 () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()));
         onVmCreated = created -> viewModel.selectVmWhenListed(created.hostId(), created.uuid());
+        migrations = new org.vireo.app.migrate.MigrationLauncher(viewModel, new org.vireo.connections.migration.Migrator(),
+                dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow());
+        migrate = new Command("menu.migrate", migrations::migrateSelected, Bindings.createBooleanBinding(
+                () -> !org.vireo.app.migrate.MigrationLauncher.applies(viewModel.selectedVmProperty().get(),
+                        viewModel.selectedHostProperty().get()),
+                viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
+        evacuate = new Command("menu.evacuate", migrations::evacuateSelected, hostNotIn(ConnectionState.DISCONNECTED,
+                ConnectionState.CONNECTING, ConnectionState.LOST, ConnectionState.RECONNECTING));
+        leaveMaintenance = new Command("menu.clearMaintenance", migrations::leaveMaintenanceSelected, hostNotIn());
     }
 
     /**
@@ -122,8 +135,11 @@ public final class MainWindow {
                 new FxConfirmPrompt(window(), messages).ask(title, message)));
         viewModel.setBulkViewer(run -> BulkProgressView.show(run, window(), messages));
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
+                new SeparatorMenuItem(), item(evacuate, "contextEvacuate"), item(leaveMaintenance, "contextLeaveMaintenance"),
                 new SeparatorMenuItem(), item(remove, "contextRemove")));
         tree.setGroupContextMenu(groupMenu());
+        tree.setVmContextMenu(new ContextMenu(item(migrate, "contextMigrate")));
+        org.vireo.app.migrate.DragToMigrate.attach(tree, viewModel, migrations);
         details = new DetailsPane(viewModel, detailsSections());
         VBox inventory = new VBox(new InventoryFilterBar(viewModel), tree);
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
@@ -195,7 +211,8 @@ public final class MainWindow {
         file.getItems().addAll(newVmItem, new SeparatorMenuItem(), add, importNodes, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
-        host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"));
+        host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"), new SeparatorMenuItem(),
+                item(evacuate, "menuEvacuate"), item(leaveMaintenance, "menuLeaveMaintenance"));
 
         Menu vm = new Menu(messages.get("menu.vm"));
         for (VmAction action : VmAction.values()) {
@@ -210,6 +227,7 @@ public final class MainWindow {
                     viewModel.selectedRows(), viewModel.hosts(), viewModel.selectedVmProperty()));
             vm.getItems().add(item);
         }
+        vm.getItems().addAll(new SeparatorMenuItem(), item(migrate, "menuMigrate"));
         MenuBar bar = new MenuBar(file, host, vm);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -235,6 +253,11 @@ public final class MainWindow {
             button.setOnAction(e -> viewModel.run(action));
             bar.getItems().add(button);
         }
+        Button migrateButton = new Button(messages.get("toolbar.migrate"));
+        migrateButton.setId("toolbarMigrate");
+        migrateButton.disableProperty().bind(migrate.disabled());
+        migrateButton.setOnAction(e -> migrate.action().run());
+        bar.getItems().add(migrateButton);
         return bar;
     }
 

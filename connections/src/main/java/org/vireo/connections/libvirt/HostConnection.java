@@ -273,6 +273,16 @@ public final class HostConnection implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens a second, independent connection to this host through the same opener (its own link), for long
+     * calls such as a migration that must not hold up this host's thread. Runs on the caller's thread; the
+     * caller closes the connection and its transport.
+     */
+    public OpenedConnection openSeparate() throws LibvirtException, TransportException {
+        LibvirtEventLoop.ensureStarted();
+        return opener.open(entry);
+    }
+
     /** Disconnects and stops the host thread; returns at once, the future completes when disconnected. */
     public synchronized CompletableFuture<Void> closeAsync() {
         if (closed == null) {

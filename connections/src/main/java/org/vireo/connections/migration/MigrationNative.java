@@ -1,0 +1,63 @@
+package org.vireo.connections.migration;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import java.lang.reflect.Field;
+import org.libvirt.Domain;
+import org.libvirt.jna.DomainPointer;
+
+/**
+ * The two migration calls libvirt-java 0.5.4 does not bind, reached through JNA with libvirt-java's own
+ * domain handle (its package-private {@code vdp} field).
+ */
+final class MigrationNative {
+    interface Calls extends Library {
+        Calls INSTANCE = Native.load("virt", Calls.class);
+
+        int virDomainMigrateSetMaxSpeed(DomainPointer domain, NativeLong bandwidthMiBs, int flags);
+
+        int virDomainMigrateStartPostCopy(DomainPointer domain, int flags);
+    }
+
+    private static final Field HANDLE;
+
+    static {
+        try {
+            HANDLE = Domain.class.getDeclaredField("vdp");
+            HANDLE.setAccessible(true);
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError("libvirt-java's Domain has no 'vdp' handle: " + e.getMessage());
+        }
+    }
+
+    private MigrationNative() {
+    }
+
+    /** Changes the bandwidth limit of a running migration (or of the next one), in MiB/s. */
+    static void setMaxSpeed(Domain domain, long mibs) throws MigrationException {
+        check(Calls.INSTANCE.virDomainMigrateSetMaxSpeed(pointer(domain), new NativeLong(mibs), 0), "set the bandwidth");
+    }
+
+    /** Switches a running migration started with the post-copy flag to post-copy. */
+    static void startPostCopy(Domain domain) throws MigrationException {
+        check(Calls.INSTANCE.virDomainMigrateStartPostCopy(pointer(domain), 0), "switch to post-copy");
+    }
+
+    private static DomainPointer pointer(Domain domain) {
+        try {
+            return (DomainPointer) HANDLE.get(domain);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read libvirt-java's domain handle", e);
+        }
+    }
+
+    /** libvirt keeps the last error per thread: its message says why a call returned -1. */
+    private static void check(int rc, String what) throws MigrationException {
+        if (rc < 0) {
+            org.libvirt.jna.virError err = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
+            String why = err == null ? "no reason given" : new org.libvirt.Error(err).getMessage();
+            throw new MigrationException("Cannot " + what + ": " + why);
+        }
+    }
+}
