@@ -9,6 +9,7 @@ import org.vireo.app.cli.CliEnvironment;
 import org.vireo.app.cli.ExportCommand;
 import org.vireo.app.cli.ImportCommand;
 import org.vireo.app.cli.ListCommand;
+import org.vireo.app.cli.ScreenshotCommand;
 import org.vireo.app.cli.StoreRepository;
 import org.vireo.connections.store.ConnectionStore;
 
@@ -23,6 +24,8 @@ public final class Main {
                                                      bulk-add connections from a node list
                    vireo export [--format uris|csv|json]
                                                      write the saved connections out
+                   vireo screenshot --connect URI VM FILE.png [--accept-new-host-keys]
+                                                     write the VM's VNC screen (VM by name or UUID) as PNG
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
@@ -73,6 +76,7 @@ public final class Main {
         StoreRepository saved = new StoreRepository(new ConnectionStore(environment.paths().config()));
         Map<String, CliCommand> commands = Map.of(
                 "list", new ListCommand(environment),
+                "screenshot", new ScreenshotCommand(environment),
                 "import", new ImportCommand(saved),
                 "export", new ExportCommand(saved));
         CliCommand command = commands.get(line.subcommand().get());

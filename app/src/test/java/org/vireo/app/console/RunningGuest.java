@@ -1,0 +1,90 @@
+package org.vireo.app.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.vireo.connections.testbed.TestGuests;
+import org.vireo.connections.testbed.Testbed;
+
+/** A diskless guest running on one test-bed host, removed by {@link #close()}; plus a test HOME for SSH. */
+final class RunningGuest implements AutoCloseable {
+    final Testbed.Host host;
+    final String name;
+    final String uuid;
+    private final TestGuests guests;
+    private final String prefix;
+
+    private RunningGuest(Testbed.Host host, TestGuests guests, String prefix, String name, String uuid) {
+        this.host = host;
+        this.guests = guests;
+        this.prefix = prefix;
+        this.name = name;
+        this.uuid = uuid;
+    }
+
+    static RunningGuest start(Testbed bed, Testbed.Host host, String prefix) throws Exception {
+        TestGuests guests = new TestGuests(bed);
+        String name = TestGuests.uniqueName(prefix);
+        Connect c = new Connect(host.unixUri());
+        try {
+            Domain d = guests.define(c, name);
+            try {
+                d.create();
+                return new RunningGuest(host, guests, prefix, name, d.getUUIDString());
+            } finally {
+                d.free();
+            }
+        } finally {
+            c.close();
+        }
+    }
+
+    /** Runs {@code virsh}-like work on the guest over the host's local socket. */
+    void onDomain(DomainWork work) throws Exception {
+        Connect c = new Connect(host.unixUri());
+        try {
+            Domain d = c.domainLookupByName(name);
+            try {
+                work.run(d);
+            } finally {
+                d.free();
+            }
+        } finally {
+            c.close();
+        }
+    }
+
+    int vncPort() throws Exception {
+        int[] port = new int[1];
+        onDomain(d -> port[0] = TestGuests.vncPort(d.getXMLDesc(0)));
+        return port[0];
+    }
+
+    interface DomainWork {
+        void run(Domain d) throws Exception;
+    }
+
+    /** A HOME whose ~/.ssh knows the bed's host keys and logs in with the bed's key. */
+    static Path sshHome(Testbed bed, Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.copy(bed.knownHosts(), home.resolve(".ssh/known_hosts"));
+        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentityFile " + bed.sshKey() + "\n");
+        return home;
+    }
+
+    static String sshUri(Testbed.Host host) {
+        return "qemu+ssh://root@127.0.0.1:" + host.sshPort() + "/system";
+    }
+
+    @Override
+    public void close() throws Exception {
+        Connect c = new Connect(host.unixUri());
+        try {
+            guests.cleanup(c, prefix);
+        } finally {
+            c.close();
+        }
+    }
+}
