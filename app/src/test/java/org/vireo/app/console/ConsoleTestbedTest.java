@@ -59,8 +59,12 @@ class ConsoleTestbedTest {
         if (host != null) {
             host.closeAsync().get(20, TimeUnit.SECONDS);
         }
-        sessions.close();
-        guest.close();
+        if (sessions != null) {
+            sessions.close();
+        }
+        if (guest != null) {
+            guest.close();
+        }
     }
 
     private HostConnection connect(String uri) throws Exception {
