@@ -19,7 +19,7 @@ public final class MainStage {
         FxDialogService dialogs = new FxDialogService(stage);
         FxTaskExecutor ui = new FxTaskExecutor();
         MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages);
-        MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close);
+        MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close, context.consoles());
         Scene scene = new Scene(window.build(), 1100, 700);
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);

@@ -355,17 +355,18 @@ public final class MainViewModel {
 
     private void refreshSelection() {
         TreeRow row = selectedRow.get();
+        // The VM is cleared before its host changes, so listeners never see a VM without its host.
         if (row instanceof TreeRow.HostRow hostRow) {
-            selectedHost.set(latest.get(hostRow.host().connectionId()));
             selectedVm.set(null);
+            selectedHost.set(latest.get(hostRow.host().connectionId()));
         } else if (row instanceof TreeRow.VmRow vmRow) {
             HostSnapshot host = latest.get(vmRow.connectionId());
             selectedHost.set(host);
             selectedVm.set(host == null ? null : host.vms().stream()
                     .filter(v -> v.uuid().equals(vmRow.vm().uuid())).findFirst().orElse(null));
         } else {
-            selectedHost.set(null);
             selectedVm.set(null);
+            selectedHost.set(null);
         }
     }
 }

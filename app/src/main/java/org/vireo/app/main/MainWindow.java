@@ -22,6 +22,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
+import org.vireo.app.console.ConsoleSection;
+import org.vireo.app.console.ConsoleServices;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.wizards.importnodes.ImportNodesDialog;
 import org.vireo.wizards.importnodes.ImportNodesViewModel;
@@ -45,6 +47,7 @@ public final class MainWindow {
     private final Command connect;
     private final Command disconnect;
     private final Command remove;
+    private final ConsoleServices consoles;
     private Parent root;
 
     /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
@@ -56,8 +59,9 @@ public final class MainWindow {
      * @param ui         hands results back to the FX thread
      */
     public MainWindow(MainViewModel viewModel, DialogService dialogs, java.util.concurrent.Executor background,
-                      TaskExecutor ui, Runnable quit) {
+                      TaskExecutor ui, Runnable quit, ConsoleServices consoles) {
         this.viewModel = viewModel;
+        this.consoles = consoles;
         this.background = background;
         this.ui = ui;
         this.dialogs = dialogs;
@@ -103,7 +107,7 @@ public final class MainWindow {
 
     /** The tabs beside Overview, one per feature (graphs, console, …). */
     private List<DetailsSection> detailsSections() {
-        return List.of();
+        return List.of(new ConsoleSection(consoles, viewModel.hosts(), dialogs, ui, messages));
     }
 
     private MenuBar menuBar() {

@@ -24,11 +24,24 @@ final class RunningGuest implements AutoCloseable {
     }
 
     static RunningGuest start(Testbed bed, Testbed.Host host, String prefix) throws Exception {
+        return start(bed, host, prefix, false);
+    }
+
+    /** @param stopOnReset a guest reset (Ctrl+Alt+Del in SeaBIOS) turns the VM off: {@code on_reboot=destroy} */
+    static RunningGuest start(Testbed bed, Testbed.Host host, String prefix, boolean stopOnReset) throws Exception {
         TestGuests guests = new TestGuests(bed);
         String name = TestGuests.uniqueName(prefix);
         Connect c = new Connect(host.unixUri());
         try {
             Domain d = guests.define(c, name);
+            if (stopOnReset) {
+                String xml = d.getXMLDesc(0);
+                if (!xml.contains("<on_reboot>restart</on_reboot>")) {
+                    throw new IllegalStateException("no on_reboot=restart to change in " + xml);
+                }
+                d.free();
+                d = c.domainDefineXML(xml.replace("<on_reboot>restart</on_reboot>", "<on_reboot>destroy</on_reboot>"));
+            }
             try {
                 d.create();
                 return new RunningGuest(host, guests, prefix, name, d.getUUIDString());
