@@ -113,6 +113,51 @@ class ConsoleTestbedTest {
     }
 
     @Test
+    void passwordComesFromTheSecureXmlOrIsAskedOnReadOnlyConnections() throws Exception {
+        RunningGuest locked = RunningGuest.start(bed, bed.hostA(), "console-", RunningGuest.vncPassword("s3cret"));
+        HostConnection readOnly = null;
+        try {
+            connect(bed.hostA().unixUri());
+            VncConsoleOpener opener = new VncConsoleOpener(new ConsoleConnector(sessions, WAIT), WAIT);
+            Graphics vnc = opener.locate(host, locked.uuid);
+            assertEquals("s3cret", vnc.password(), "read with the secure flag");
+            FullFrame frame = new FullFrame();
+            try (VncConsoleOpener.OpenedConsole console = opener.open(host, locked.uuid,
+                    () -> { throw new AssertionError("asked although the XML had the password"); }, List.of(frame))) {
+                frame.await(WAIT.toNanos());
+                assertSeaBiosSized(console.client().framebuffer());
+            }
+
+            readOnly = new HostConnection(new ConnectionEntry(java.util.UUID.randomUUID().toString(),
+                    bed.hostA().unixUri(), null, null, false, true, null), OpenerByTransport.standard(sessions),
+                    Duration.ofSeconds(60), ReconnectPolicy.NEVER);
+            readOnly.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(null, opener.locate(readOnly, locked.uuid).password(), "read-only: no secrets in the XML");
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            FullFrame second = new FullFrame();
+            try (VncConsoleOpener.OpenedConsole console = opener.open(readOnly, locked.uuid, () -> {
+                asked.incrementAndGet();
+                return "s3cret".toCharArray();
+            }, List.of(second))) {
+                second.await(WAIT.toNanos());
+                assertSeaBiosSized(console.client().framebuffer());
+            }
+            assertEquals(1, asked.get());
+
+            HostConnection ro = readOnly;
+            java.io.IOException wrong = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> opener.open(ro, locked.uuid, "guess"::toCharArray, List.of()));
+            assertTrue(wrong.getCause() instanceof org.vireo.vnc.VncAuthenticationException, String.valueOf(wrong.getCause()));
+            assertTrue(wrong.getMessage().startsWith("VNC at 127.0.0.1:" + locked.vncPort()), wrong.getMessage());
+        } finally {
+            if (readOnly != null) {
+                readOnly.closeAsync().get(20, TimeUnit.SECONDS);
+            }
+            locked.close();
+        }
+    }
+
+    @Test
     void cliScreenshotWritesAPngOfTheScreenSize() throws Exception {
         Path png = dir.resolve("shot.png");
         CliRunAccess.Result run = CliRunAccess.run(dir, RunningGuest.sshHome(bed, dir.resolve("cli")), "screenshot",

@@ -58,7 +58,7 @@ class ConsoleUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Testbed bed = Testbed.require();
-        guest = RunningGuest.start(bed, bed.hostA(), "consoleui-", true);
+        guest = RunningGuest.start(bed, bed.hostA(), "consoleui-", RunningGuest::stopOnReset);
         context = new AppContext(new AppPaths(dir.resolve("config"), dir.resolve("state"), dir.resolve("cache")));
         MainStage.show(stage, context, List.of(bed.hostA().unixUri()), new Messages(Locale.ROOT));
     }

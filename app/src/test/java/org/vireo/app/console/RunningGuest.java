@@ -24,23 +24,39 @@ final class RunningGuest implements AutoCloseable {
     }
 
     static RunningGuest start(Testbed bed, Testbed.Host host, String prefix) throws Exception {
-        return start(bed, host, prefix, false);
+        return start(bed, host, prefix, xml -> xml);
     }
 
-    /** @param stopOnReset a guest reset (Ctrl+Alt+Del in SeaBIOS) turns the VM off: {@code on_reboot=destroy} */
-    static RunningGuest start(Testbed bed, Testbed.Host host, String prefix, boolean stopOnReset) throws Exception {
+    /** A guest reset (Ctrl+Alt+Del in SeaBIOS) turns the VM off: {@code on_reboot=destroy}. */
+    static String stopOnReset(String xml) {
+        return replaceOnce(xml, "<on_reboot>restart</on_reboot>", "<on_reboot>destroy</on_reboot>");
+    }
+
+    /** The VNC server asks for {@code password}. */
+    static java.util.function.UnaryOperator<String> vncPassword(String password) {
+        return xml -> replaceOnce(xml, "<graphics type='vnc'", "<graphics type='vnc' passwd='" + password + "'");
+    }
+
+    private static String replaceOnce(String xml, String what, String with) {
+        if (!xml.contains(what)) {
+            throw new IllegalStateException("no " + what + " to change in " + xml);
+        }
+        return xml.replace(what, with);
+    }
+
+    /** @param edit changes the defined domain's XML (same name and UUID) before it starts */
+    static RunningGuest start(Testbed bed, Testbed.Host host, String prefix, java.util.function.UnaryOperator<String> edit)
+            throws Exception {
         TestGuests guests = new TestGuests(bed);
         String name = TestGuests.uniqueName(prefix);
         Connect c = new Connect(host.unixUri());
         try {
             Domain d = guests.define(c, name);
-            if (stopOnReset) {
-                String xml = d.getXMLDesc(0);
-                if (!xml.contains("<on_reboot>restart</on_reboot>")) {
-                    throw new IllegalStateException("no on_reboot=restart to change in " + xml);
-                }
+            String xml = d.getXMLDesc(Domain.XMLFlags.SECURE);
+            String edited = edit.apply(xml);
+            if (!edited.equals(xml)) {
                 d.free();
-                d = c.domainDefineXML(xml.replace("<on_reboot>restart</on_reboot>", "<on_reboot>destroy</on_reboot>"));
+                d = c.domainDefineXML(edited);
             }
             try {
                 d.create();
