@@ -10,12 +10,14 @@ import org.vireo.connections.testbed.Testbed;
 /** A diskless guest running on one test-bed host, removed by {@link #close()}; plus a test HOME for SSH. */
 final class RunningGuest implements AutoCloseable {
     final Testbed.Host host;
+    private final Testbed bed;
     final String name;
     final String uuid;
     private final TestGuests guests;
     private final String prefix;
 
-    private RunningGuest(Testbed.Host host, TestGuests guests, String prefix, String name, String uuid) {
+    private RunningGuest(Testbed bed, Testbed.Host host, TestGuests guests, String prefix, String name, String uuid) {
+        this.bed = bed;
         this.host = host;
         this.guests = guests;
         this.prefix = prefix;
@@ -60,7 +62,7 @@ final class RunningGuest implements AutoCloseable {
             }
             try {
                 d.create();
-                return new RunningGuest(host, guests, prefix, name, d.getUUIDString());
+                return new RunningGuest(bed, host, guests, prefix, name, d.getUUIDString());
             } finally {
                 d.free();
             }
@@ -107,13 +109,16 @@ final class RunningGuest implements AutoCloseable {
         return "qemu+ssh://root@127.0.0.1:" + host.sshPort() + "/system";
     }
 
+    /** Removes the guest from whichever test-bed host it is on now (it may have migrated). */
     @Override
     public void close() throws Exception {
-        Connect c = new Connect(host.unixUri());
-        try {
-            guests.cleanup(c, prefix);
-        } finally {
-            c.close();
+        for (Testbed.Host h : bed.hosts()) {
+            Connect c = new Connect(h.unixUri());
+            try {
+                guests.cleanup(c, prefix);
+            } finally {
+                c.close();
+            }
         }
     }
 }
