@@ -134,6 +134,14 @@ class ConsoleUiTest {
                 && view.getScene() == robot.lookup("#consoleTab").query().getScene());
         assertEquals(VncView.Status.CONNECTED, view.getStatus(), "the session stayed up while it moved");
 
+        // Full screen is a window of its own; leaving full screen (Esc) puts the console back in the tab.
+        robot.clickOn("#consoleFullscreen");
+        waitFor(() -> section.windows().containsKey(guest.uuid) && section.windows().get(guest.uuid).isFullScreen());
+        Stage full = section.windows().get(guest.uuid);
+        assertTrue(view.getScene() == full.getScene());
+        robot.interact(() -> full.setFullScreen(false));
+        waitFor(() -> !full.isShowing() && view.getScene() == robot.lookup("#consoleTab").query().getScene());
+
         // Ctrl+Alt+Del from the send-key menu resets the guest; on_reboot=destroy makes that a visible stop.
         robot.clickOn("#consoleSendKey");
         robot.clickOn(robot.lookup(".menu-item").match(n -> n.getId() != null && n.getId().equals("sendKey-Ctrl-Alt-Del"))
