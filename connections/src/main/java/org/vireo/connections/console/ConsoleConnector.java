@@ -100,9 +100,11 @@ public final class ConsoleConnector {
                 throw new IOException("the console of this VM is a UNIX socket on " + uri.displayHost()
                         + ", which only an SSH connection can reach");
             }
-            String address = graphics.connectAddress();
-            boolean hostLocal = address.startsWith("127.") || address.equals("::1") || address.equals("localhost");
-            return tcp(hostLocal ? uri.host() : address, graphics.port());
+            if (graphics.listensOnLoopbackOnly()) {
+                throw new IOException("the console of this VM listens on " + graphics.where() + " of " + uri.displayHost()
+                        + " only, which only an SSH connection to that host can reach");
+            }
+            return tcp(graphics.listensOnAnyAddress() ? uri.host() : graphics.connectAddress(), graphics.port());
         }
         return graphics.socket() != null ? unixSocket(graphics.socket()) : tcp(graphics.connectAddress(), graphics.port());
     }

@@ -34,13 +34,22 @@ public record Graphics(String type, int port, boolean autoport, String listenAdd
      * become that host's loopback.
      */
     public String connectAddress() {
-        if (listenAddress == null || listenAddress.isBlank() || listenAddress.equals("0.0.0.0")) {
-            return "127.0.0.1";
+        if (!listensOnAnyAddress()) {
+            return listenAddress;
         }
-        if (listenAddress.equals("::") || listenAddress.equals("[::]")) {
-            return "::1";
-        }
-        return listenAddress;
+        return listenAddress != null && listenAddress.contains(":") ? "::1" : "127.0.0.1";
+    }
+
+    /** True when the server listens on every address of its host (reachable from other machines). */
+    public boolean listensOnAnyAddress() {
+        return listenAddress == null || listenAddress.isBlank() || listenAddress.equals("0.0.0.0")
+                || listenAddress.equals("::") || listenAddress.equals("[::]");
+    }
+
+    /** True when only programs on the server's own host can reach it. */
+    public boolean listensOnLoopbackOnly() {
+        String a = connectAddress();
+        return !listensOnAnyAddress() && (a.startsWith("127.") || a.equals("::1") || a.equals("localhost"));
     }
 
     /** {@code 127.0.0.1:5900} or the socket path, for status lines. */
