@@ -158,6 +158,28 @@ class ConsoleTestbedTest {
     }
 
     @Test
+    void spiceOnlyAndNoGraphicsAreNamed() throws Exception {
+        RunningGuest spice = RunningGuest.start(bed, bed.hostA(), "console-",
+                xml -> xml.replace("<graphics type='vnc'", "<graphics type='spice'"));
+        RunningGuest headless = RunningGuest.start(bed, bed.hostA(), "console-",
+                xml -> xml.replaceAll("(?s)<graphics type='vnc'.*?</graphics>", ""));
+        try {
+            connect(bed.hostA().unixUri());
+            VncConsoleOpener opener = new VncConsoleOpener(new ConsoleConnector(sessions, WAIT), WAIT);
+            ConsoleUnavailableException s = org.junit.jupiter.api.Assertions.assertThrows(ConsoleUnavailableException.class,
+                    () -> opener.locate(host, spice.uuid));
+            assertEquals(ConsoleLookup.Status.SPICE_ONLY, s.status());
+            assertTrue(s.getMessage().contains("SPICE"), s.getMessage());
+            ConsoleUnavailableException n = org.junit.jupiter.api.Assertions.assertThrows(ConsoleUnavailableException.class,
+                    () -> opener.locate(host, headless.uuid));
+            assertEquals(ConsoleLookup.Status.NO_GRAPHICS, n.status());
+        } finally {
+            spice.close();
+            headless.close();
+        }
+    }
+
+    @Test
     void cliScreenshotWritesAPngOfTheScreenSize() throws Exception {
         Path png = dir.resolve("shot.png");
         CliRunAccess.Result run = CliRunAccess.run(dir, RunningGuest.sshHome(bed, dir.resolve("cli")), "screenshot",
