@@ -103,6 +103,20 @@ class ConsoleUiTest {
         waitFor(() -> litPixels(robot, view) > 200);
         save(robot, "console-tab");
 
+        // Scaling 1:1 and back; the keyboard grab shows how to release it.
+        robot.clickOn("#consoleOneToOne");
+        assertEquals(VncView.ScaleMode.ONE_TO_ONE, view.getScaleMode());
+        robot.clickOn("#consoleFit");
+        assertEquals(VncView.ScaleMode.FIT, view.getScaleMode());
+        Label hint = robot.lookup("#consoleGrabHint").queryAs(Label.class);
+        assertTrue(!hint.isVisible());
+        robot.clickOn("#consoleGrab");
+        waitFor(() -> view.isGrab() && hint.isVisible());
+        assertEquals("Keyboard grabbed: press Ctrl+Alt to release", hint.getText());
+        save(robot, "console-grabbed");
+        robot.clickOn("#consoleGrab");
+        waitFor(() -> !view.isGrab() && !hint.isVisible());
+
         // Screenshot to PNG through the toolbar (the save dialog replaced by a fixed file).
         ConsoleSection section = (ConsoleSection) robot.lookup("#consoleTab").query().getProperties().get(ConsoleSection.class);
         Path png = dir.resolve("shot.png");
