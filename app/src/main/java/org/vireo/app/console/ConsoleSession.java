@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.vireo.app.task.TaskExecutor;
+import org.vireo.connections.console.ConsoleLookup;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
@@ -191,6 +192,11 @@ public final class ConsoleSession {
 
     private void unavailable(int gen, ConsoleUnavailableException e) {
         if (gen != generation) {
+            return;
+        }
+        if (e.status() == ConsoleLookup.Status.NOT_LISTENING) {
+            // The XML was read while QEMU was (re)starting (destroy + start between two polls): try again.
+            lost(gen, e);
             return;
         }
         phase.set(Phase.UNAVAILABLE);

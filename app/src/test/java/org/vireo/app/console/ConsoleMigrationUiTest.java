@@ -81,15 +81,7 @@ class ConsoleMigrationUiTest {
     }
 
     private void story(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> {
-            robot.lookup(".tree-table-row-cell").match(this::isGuestRow).tryQueryAs(Node.class).ifPresent(robot::clickOn);
-            WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup(".tab-label").match(n -> n instanceof Label l && l.getText().equals("Console"))
-                    .tryQuery().isPresent();
-        });
-        robot.clickOn(robot.lookup(".tab-label").match(n -> n instanceof Label l && l.getText().equals("Console"))
-                .queryAs(Node.class));
-        VncView view = robot.lookup("#consoleView").queryAs(VncView.class);
+        VncView view = ConsoleTab.open(robot, this::isGuestRow, WAIT_S);
         Label status = robot.lookup("#consoleStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> view.getStatus() == VncView.Status.CONNECTED);
         int portOnA = guest.vncPort();

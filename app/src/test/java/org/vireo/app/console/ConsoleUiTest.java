@@ -84,24 +84,22 @@ class ConsoleUiTest {
     }
 
     private void story(FxRobot robot) throws Exception {
-        waitFor(() -> robot.lookup(".tree-table-row-cell").match(this::isGuestRow).tryQuery().isPresent());
-        // A click while the tree re-lays out its rows may miss: click until the VM's tabs show.
-        waitFor(() -> {
-            robot.clickOn(robot.lookup(".tree-table-row-cell").match(this::isGuestRow).queryAs(Node.class));
-            WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup(".tab-label").match(n -> n instanceof Label l && l.getText().equals("Console"))
-                    .tryQuery().isPresent();
-        });
-        robot.clickOn(robot.lookup(".tab-label").match(n -> n instanceof Label l && l.getText().equals("Console"))
-                .queryAs(Node.class));
-
-        VncView view = robot.lookup("#consoleView").queryAs(VncView.class);
+        VncView view = ConsoleTab.open(robot, this::isGuestRow, WAIT_S);
         waitFor(() -> view.getStatus() == VncView.Status.CONNECTED);
         Label status = robot.lookup("#consoleStatus").queryAs(Label.class);
         int firstPort = guest.vncPort();
         assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + firstPort), status.getText() + " vs " + firstPort);
         waitFor(() -> litPixels(robot, view) > 200);
         save(robot, "console-tab");
+
+        // Another VM appearing on the host leaves the selection, and so the console, where it is.
+        try (RunningGuest other = RunningGuest.start(Testbed.require(), guest.host, "consoleui-")) {
+            waitFor(() -> robot.lookup(".tree-table-row-cell").match(cell -> cell instanceof TreeTableRow<?> r
+                    && r.getItem() instanceof TreeRow.VmRow v && v.vm().uuid().equals(other.uuid)).tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents(3);
+            assertEquals(guest.name, robot.lookup("#detailsTitle").queryAs(Label.class).getText());
+            assertTrue(view.getScene() != null && view.isVisible(), "the console tab is still shown");
+        }
 
         // Scaling 1:1 and back; the keyboard grab shows how to release it.
         robot.clickOn("#consoleOneToOne");
