@@ -176,7 +176,9 @@ class ConsoleUiTest {
                 && status.getText().startsWith("Connected to 127.0.0.1:"));
         int port = guest.vncPort();
         assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + port), status.getText() + " vs port " + port);
-        waitFor(() -> litPixels(robot, view) > 200);
+        // A new QEMU starts in 640x480 ("not initialized"), then SeaBIOS switches to 720x400 text: the view follows.
+        waitFor(() -> view.getClient().framebuffer().width() == 720 && view.getClient().framebuffer().height() == 400
+                && litPixels(robot, view) > 200);
         save(robot, "console-after-restart");
     }
 
