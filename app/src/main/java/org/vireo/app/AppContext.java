@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.vireo.app.ssh.BatchHostKeyPrompt;
+import org.vireo.app.console.ConsoleServices;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.libvirt.HostConnection;
@@ -26,6 +27,7 @@ public final class AppContext implements AutoCloseable {
     private final Fleet fleet;
     private final ExecutorService io;
     private final BatchHostKeyPrompt hostKeys;
+    private final ConsoleServices consoles;
 
     /**
      * This user's ~/.ssh, with non-interactive prompts: unknown host keys refused, no secrets asked. The window
@@ -51,6 +53,7 @@ public final class AppContext implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.consoles = ConsoleServices.create(fleet, sshSessions, auth);
     }
 
     public AppPaths paths() {
@@ -75,6 +78,11 @@ public final class AppContext implements AutoCloseable {
         return hostKeys;
     }
 
+    /** VM consoles: their opener (over the hosts' SSH sessions), password prompt and worker threads. */
+    public ConsoleServices consoles() {
+        return consoles;
+    }
+
     /** Disk work (store reads and writes): one thread, so saves stay in order. */
     public ExecutorService io() {
         return io;
@@ -86,5 +94,6 @@ public final class AppContext implements AutoCloseable {
         hostKeys.close();
         fleet.closeAsync().orTimeout(5, TimeUnit.SECONDS).whenComplete((done, failure) -> sshSessions.close());
         io.shutdown();
+        consoles.close();
     }
 }

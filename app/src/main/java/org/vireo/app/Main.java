@@ -10,6 +10,7 @@ import org.vireo.app.cli.CreateCommand;
 import org.vireo.app.cli.ExportCommand;
 import org.vireo.app.cli.ImportCommand;
 import org.vireo.app.cli.ListCommand;
+import org.vireo.app.cli.ScreenshotCommand;
 import org.vireo.app.cli.StoreRepository;
 import org.vireo.connections.store.ConnectionStore;
 
@@ -36,6 +37,8 @@ public final class Main {
                                 [--p2p] [--tunnelled] [--migrate-uri URI] [--listen-address ADDR]
                                 [--postcopy] [--auto-converge] [--max-downtime MS] [--accept-new-host-keys]
                                                      move a VM to another host (live unless --offline)
+                   vireo screenshot --connect URI VM FILE.png [--accept-new-host-keys]
+                                                     write the VM's VNC screen (VM by name or UUID) as PNG
                    vireo --version | --help
 
             URIs are libvirt's, exactly as virsh takes them: qemu:///system, qemu+ssh://root@node/system,
@@ -88,6 +91,7 @@ public final class Main {
         Map<String, CliCommand> commands = Map.of(
                 "list", new ListCommand(environment),
                 "create", new CreateCommand(environment),
+                "screenshot", new ScreenshotCommand(environment),
                 "import", new ImportCommand(saved),
                 "export", new ExportCommand(saved),
                 "migrate", new org.vireo.app.cli.MigrateCommand(environment));

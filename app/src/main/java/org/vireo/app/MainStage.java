@@ -2,12 +2,12 @@ package org.vireo.app;
 
 import java.util.List;
 import javafx.scene.Scene;
-import org.vireo.connections.libvirt.LibvirtEventLoop;
 import javafx.stage.Stage;
 import org.vireo.app.dialog.FxDialogService;
 import org.vireo.app.main.MainViewModel;
 import org.vireo.app.main.MainWindow;
 import org.vireo.app.task.FxTaskExecutor;
+import org.vireo.connections.libvirt.LibvirtEventLoop;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
 
@@ -16,14 +16,22 @@ public final class MainStage {
     private MainStage() {
     }
 
+    /** The window's two halves, for tests that drive the window beyond its ViewModel. */
+    public record Shown(MainViewModel viewModel, MainWindow window) {
+    }
+
     public static MainViewModel show(Stage stage, AppContext context, List<String> connectUris, Messages messages) {
+        return showWindow(stage, context, connectUris, messages).viewModel();
+    }
+
+    public static Shown showWindow(Stage stage, AppContext context, List<String> connectUris, Messages messages) {
         // JavaFX's GTK main loop now dispatches libvirt's events (see LibvirtEventLoop).
         LibvirtEventLoop.dispatchFromToolkitMainLoop();
         FxDialogService dialogs = new FxDialogService(stage);
         FxTaskExecutor ui = new FxTaskExecutor();
         MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages,
                 context.hostKeyBatches());
-        MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close);
+        MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close, context.consoles());
         Scene scene = new Scene(window.build(), 1100, 700);
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);
@@ -36,6 +44,6 @@ public final class MainStage {
             ReadyProbe.install(viewModel);
         }
         viewModel.start(connectUris);
-        return viewModel;
+        return new Shown(viewModel, window);
     }
 }

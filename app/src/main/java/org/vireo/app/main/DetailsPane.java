@@ -18,6 +18,9 @@ public final class DetailsPane extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final List<DetailsSection> sections;
     private final java.util.Map<DetailsSection, Tab> tabOf = new java.util.HashMap<>();
+    /** The tab the user last chose; it comes back whenever it applies again (a moment without selection, another VM). */
+    private Tab chosen;
+    private boolean rendering;
 
     public DetailsPane(MainViewModel viewModel, List<DetailsSection> extraSections) {
         this.viewModel = viewModel;
@@ -37,6 +40,11 @@ public final class DetailsPane extends BorderPane {
             tab.setId("tab-" + section.titleKey());
             tabOf.put(section, tab);
         }
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!rendering && now != null) {
+                chosen = now;
+            }
+        });
         setTop(title);
         setCenter(tabs);
         viewModel.selectedVmProperty().addListener((o, a, b) -> render());
@@ -60,7 +68,6 @@ public final class DetailsPane extends BorderPane {
         } else {
             title.setText(messages.get("details.nothingSelected"));
         }
-        Tab selected = tabs.getSelectionModel().getSelectedItem();
         List<Tab> visible = new java.util.ArrayList<>();
         for (DetailsSection section : sections) {
             if (section.appliesTo(host, vm)) {
@@ -68,11 +75,16 @@ public final class DetailsPane extends BorderPane {
                 visible.add(tabOf.get(section));
             }
         }
-        if (!tabs.getTabs().equals(visible)) {
-            tabs.getTabs().setAll(visible);
-            if (selected != null && visible.contains(selected)) {
-                tabs.getSelectionModel().select(selected);
+        rendering = true;
+        try {
+            if (!tabs.getTabs().equals(visible)) {
+                tabs.getTabs().setAll(visible);
             }
+            if (chosen != null && visible.contains(chosen)) {
+                tabs.getSelectionModel().select(chosen);
+            }
+        } finally {
+            rendering = false;
         }
     }
 }

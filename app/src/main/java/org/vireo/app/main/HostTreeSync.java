@@ -112,10 +112,26 @@ final class HostTreeSync {
         return item;
     }
 
-    /** Replaces children only when they differ, so an unchanged host costs no tree events. */
+    /**
+     * Changes children only where they differ, by single removals and insertions: an unchanged host costs no tree
+     * events, and a VM appearing or vanishing beside the selected one keeps the selection (a wholesale replace of
+     * the list clears it).
+     */
     private static void setChildren(TreeItem<TreeRow> parent, List<TreeItem<TreeRow>> children) {
-        if (!parent.getChildren().equals(children)) {
-            parent.getChildren().setAll(children);
+        List<TreeItem<TreeRow>> current = parent.getChildren();
+        if (current.equals(children)) {
+            return;
+        }
+        java.util.Set<TreeItem<TreeRow>> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wanted.addAll(children);
+        current.removeIf(item -> !wanted.contains(item));
+        for (int i = 0; i < children.size(); i++) {
+            TreeItem<TreeRow> want = children.get(i);
+            if (i < current.size() && current.get(i) == want) {
+                continue;
+            }
+            current.remove(want); // moved (e.g. renamed): taken out, put back in its place
+            current.add(i, want);
         }
     }
 }

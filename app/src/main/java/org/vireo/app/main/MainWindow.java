@@ -23,6 +23,8 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
 import org.vireo.app.importing.ConnectProgressWindow;
+import org.vireo.app.console.ConsoleSection;
+import org.vireo.app.console.ConsoleServices;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.wizards.importnodes.ImportNodesDialog;
 import org.vireo.wizards.importnodes.ImportNodesViewModel;
@@ -66,6 +68,7 @@ public final class MainWindow {
     private final Command migrate;
     private final Command evacuate;
     private final Command leaveMaintenance;
+    private final ConsoleServices consoles;
     private Parent root;
     private DetailsPane details;
     private final VmDialogCommands vmDialogs;
@@ -79,8 +82,9 @@ public final class MainWindow {
      * @param ui         hands results back to the FX thread
      */
     public MainWindow(MainViewModel viewModel, DialogService dialogs, java.util.concurrent.Executor background,
-                      TaskExecutor ui, Runnable quit) {
+                      TaskExecutor ui, Runnable quit, ConsoleServices consoles) {
         this.viewModel = viewModel;
+        this.consoles = consoles;
         this.background = background;
         this.ui = ui;
         this.dialogs = dialogs;
@@ -190,7 +194,8 @@ public final class MainWindow {
                 new XmlSection(vmDetails, messages, dialogs, ui, (title, changes) ->
                         DiffDialog.prompt(window(), messages).confirm(title, changes)),
                 new SnapshotsSection(vmDetails, messages, dialogs, ui, viewModel.confirmations(),
-                        vm -> SnapshotsSection.dialogPrompt(window(), messages).ask(vm)));
+                        vm -> SnapshotsSection.dialogPrompt(window(), messages).ask(vm)),
+                new ConsoleSection(consoles, viewModel.hosts(), dialogs, ui, messages));
     }
 
     private javafx.stage.Window window() {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -32,10 +31,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
-import org.vireo.app.dialog.FxDialogService;
+import org.vireo.app.MainStage;
 import org.vireo.app.importing.ConnectBatch;
 import org.vireo.app.importing.HostKeyReviewDialog;
-import org.vireo.app.main.MainViewModel;
 import org.vireo.app.main.MainWindow;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.ssh.FxAuthPrompt;
@@ -46,7 +44,6 @@ import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.ssh.SshSettings;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
-import org.vireo.resources.Theme;
 
 /**
  * The import story on the test bed's two sshds, through ~/.ssh/config aliases in a test HOME whose known_hosts
@@ -99,16 +96,7 @@ class ImportNodeListTestbedUiTest {
         auth = new FxAuthPrompt(ui, messages, () -> stage);
         context = new AppContext(new AppPaths(dir.resolve("config"), dir.resolve("state"), dir.resolve("cache")),
                 SshSettings.forHome(home, Map.of(), "root"), hostKeys, auth);
-        // What MainStage.show does, keeping the window to open the import on a file (no native file chooser).
-        FxDialogService dialogs = new FxDialogService(stage);
-        MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages,
-                context.hostKeyBatches());
-        window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close);
-        Scene scene = new Scene(window.build(), 1100, 700);
-        scene.getStylesheets().add(Theme.baseStylesheet());
-        stage.setScene(scene);
-        stage.show();
-        viewModel.start(List.of());
+        window = MainStage.showWindow(stage, context, List.of(), messages).window();
     }
 
     @AfterEach

@@ -10,11 +10,11 @@ import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
 /** Saves the screen as PNG when {@code -Dvireo.screenshots=DIR} is given, so dialogs can be looked at. */
-final class Screenshots {
+public final class Screenshots {
     private Screenshots() {
     }
 
-    static void save(FxRobot robot, String name) {
+    public static void save(FxRobot robot, String name) {
         String dir = System.getProperty("vireo.screenshots");
         if (dir == null || dir.isBlank()) {
             return;

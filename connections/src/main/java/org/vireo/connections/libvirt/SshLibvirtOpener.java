@@ -38,7 +38,7 @@ public final class SshLibvirtOpener implements HostConnection.Opener {
         SshTarget target;
         LibvirtSocketRequest socket;
         try {
-            target = SshTarget.fromLibvirtUri(entry.uri(), entry.jumpHost());
+            target = sshTarget(entry);
             socket = LibvirtSocketRequest.fromUri(entry.uri(), entry.readOnly());
         } catch (IllegalArgumentException e) {
             throw new TransportException(e.getMessage(), e, false);
@@ -58,6 +58,16 @@ public final class SshLibvirtOpener implements HostConnection.Opener {
             tunnel.close();
             throw e;
         }
+    }
+
+    /**
+     * The SSH login an entry's libvirt tunnel uses: {@link SshSessions#open(SshTarget)} with it returns that same
+     * shared session (consoles and remote commands of the host ride on it, never a second login).
+     *
+     * @throws IllegalArgumentException for a URI that is not an SSH one
+     */
+    public static SshTarget sshTarget(ConnectionEntry entry) {
+        return SshTarget.fromLibvirtUri(entry.uri(), entry.jumpHost());
     }
 
     /** Refused keys and failed logins need the user; a dead host, sshd or daemon socket may come back. */

@@ -1,6 +1,7 @@
 package org.vireo.connections.ssh;
 
 import com.jcraft.jsch.Channel;
+import com.jcraft.jsch.ChannelDirectStreamLocal;
 import com.jcraft.jsch.JSchException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,21 @@ public final class VncTunnel implements AutoCloseable {
         } catch (JSchException | IOException e) {
             throw new SshException("Cannot open a channel to " + remoteHost + ":" + remotePort + " via "
                     + session.route().target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A connected byte stream to the UNIX socket {@code path} on the host ({@code direct-streamlocal} channel). */
+    public static DirectStream openSocketStream(SshSession session, String path, Duration timeout) throws SshException {
+        try {
+            ChannelDirectStreamLocal ch = (ChannelDirectStreamLocal) session.jsch().openChannel("direct-streamlocal@openssh.com");
+            ch.setSocketPath(path);
+            InputStream in = ch.getInputStream();
+            OutputStream out = ch.getOutputStream();
+            ch.connect((int) timeout.toMillis());
+            return new DirectStream(ch, in, out);
+        } catch (JSchException | IOException e) {
+            throw new SshException("Cannot open a channel to the socket " + path + " via " + session.route().target()
+                    + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,8 @@
 package org.vireo.vnc.fx;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import javax.imageio.ImageIO;
 
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -24,6 +21,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 import org.vireo.vnc.Framebuffer;
+import org.vireo.vnc.FramebufferImage;
 import org.vireo.vnc.VncClient;
 import org.vireo.vnc.VncListener;
 import org.vireo.vnc.keys.KeyCombo;
@@ -107,12 +105,7 @@ public class VncView extends Control {
         if (c == null) {
             throw new IOException("no VNC session to take a screenshot of");
         }
-        Framebuffer fb = c.framebuffer();
-        BufferedImage image = new BufferedImage(fb.width(), fb.height(), BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, fb.width(), fb.height(), fb.snapshot(), 0, fb.width());
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
+        FramebufferImage.writePng(c.framebuffer(), file);
     }
 
     public ObjectProperty<ScaleMode> scaleModeProperty() {

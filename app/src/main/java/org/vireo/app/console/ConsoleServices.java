@@ -1,0 +1,44 @@
+package org.vireo.app.console;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.vireo.connections.console.ConsoleConnector;
+import org.vireo.connections.fleet.Fleet;
+import org.vireo.connections.ssh.AuthPrompt;
+import org.vireo.connections.ssh.SshSessions;
+
+/**
+ * What consoles need from the application: the fleet (to find the VM's host), the opener, where passwords are
+ * asked (dialogs in the window; called on worker threads, which wait), and worker threads for connects and
+ * reconnect delays (never the FX thread).
+ */
+public record ConsoleServices(Fleet fleet, VncConsoleOpener opener, AuthPrompt passwords,
+                              ScheduledExecutorService workers) implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    public ConsoleServices {
+        Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(passwords, "passwords");
+        Objects.requireNonNull(workers, "workers");
+    }
+
+    public static ConsoleServices create(Fleet fleet, SshSessions sessions, AuthPrompt passwords) {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "vireo-console-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        return new ConsoleServices(fleet, new VncConsoleOpener(new ConsoleConnector(sessions, TIMEOUT), TIMEOUT),
+                passwords, workers);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

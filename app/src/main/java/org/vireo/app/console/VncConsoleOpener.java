@@ -1,0 +1,96 @@
+package org.vireo.app.console;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.vireo.connections.console.ConsoleConnector;
+import org.vireo.connections.console.ConsoleLookup;
+import org.vireo.connections.console.ConsoleStream;
+import org.vireo.connections.console.Graphics;
+import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.vnc.VncClient;
+import org.vireo.vnc.VncListener;
+import org.vireo.vnc.VncOptions;
+
+/**
+ * The one way Vireo opens a VM's VNC console, for the window and the CLI: live XML → graphics → stream (local or
+ * over the host's SSH session) → RFB handshake. Blocks on the network and on the host's thread: never call it on
+ * the FX thread.
+ */
+public final class VncConsoleOpener {
+    private final ConsoleConnector connector;
+    private final Duration timeout;
+
+    /** @param timeout how long reading the XML may take */
+    public VncConsoleOpener(ConsoleConnector connector, Duration timeout) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** A connected session and the stream under it; closing ends both. */
+    public record OpenedConsole(VncClient client, ConsoleStream stream, Graphics graphics) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            stream.close();
+        }
+    }
+
+    /**
+     * @param askPassword asked only when the server wants a password the XML did not give (may return null)
+     * @param listeners   added before the handshake, so they see the first frame
+     */
+    public OpenedConsole open(HostConnection host, String uuid, Supplier<char[]> askPassword, List<VncListener> listeners)
+            throws IOException, ConsoleUnavailableException {
+        Graphics vnc = locate(host, uuid);
+        ConsoleStream stream = connector.open(host.entry(), vnc);
+        Supplier<char[]> password = vnc.password() != null ? vnc.password()::toCharArray : askPassword;
+        VncClient client = new VncClient(stream.in(), stream.out(), VncOptions.defaults().withPassword(password));
+        listeners.forEach(client::addListener);
+        try {
+            client.connect();
+        } catch (IOException | RuntimeException e) {
+            stream.close();
+            throw new IOException("VNC at " + stream.where() + ": " + message(e), e);
+        }
+        return new OpenedConsole(client, stream, vnc);
+    }
+
+    /** The VM's VNC graphics, ready to connect to. */
+    public Graphics locate(HostConnection host, String uuid) throws IOException, ConsoleUnavailableException {
+        ConsoleLookup lookup;
+        try {
+            lookup = connector.lookup(host, uuid).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the VM's graphics", e);
+        } catch (TimeoutException e) {
+            throw new IOException(host.displayName() + " did not send the VM's XML within " + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            throw new IOException(message(cause), cause);
+        }
+        ConsoleLookup.Status status = lookup.status();
+        return switch (status) {
+            case OK -> lookup.vnc().orElseThrow();
+            case NO_GRAPHICS -> throw new ConsoleUnavailableException(status, "the VM has no graphics device");
+            case SPICE_ONLY -> throw new ConsoleUnavailableException(status, "the VM's console is SPICE, which Vireo"
+                    + " does not support yet: add a VNC graphics device");
+            case OTHER_ONLY -> throw new ConsoleUnavailableException(status, "the VM's console is "
+                    + lookup.graphics().get(0).type() + ", which Vireo does not support: add a VNC graphics device");
+            case NOT_LISTENING -> throw new ConsoleUnavailableException(status, "the VM's VNC server has no port or"
+                    + " socket yet (is the VM running?)");
+        };
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,151 @@
+package org.vireo.app.console;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeTableRow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.TypedParameter;
+import org.libvirt.TypedStringParameter;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.app.AppContext;
+import org.vireo.app.AppPaths;
+import org.vireo.app.MainStage;
+import org.vireo.app.main.TreeRow;
+import org.vireo.app.ui.Screenshots;
+import org.vireo.connections.testbed.Testbed;
+import org.vireo.resources.Messages;
+import org.vireo.vnc.VncClient;
+import org.vireo.vnc.fx.VncView;
+
+/**
+ * User story: a VM's console, detached into its own window, stays with the VM when it is live-migrated from host A
+ * to host B (the same UUID shows up running on B; the console reconnects there).
+ */
+@Tag("testbed")
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ConsoleMigrationUiTest {
+    private static final long WAIT_S = 40;
+
+    @TempDir
+    static Path dir;
+
+    private Testbed bed;
+    private AppContext context;
+    private RunningGuest guest;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bed = Testbed.require();
+        guest = RunningGuest.start(bed, bed.hostA(), "consolemig-");
+        context = new AppContext(new AppPaths(dir.resolve("config"), dir.resolve("state"), dir.resolve("cache")));
+        MainStage.show(stage, context, List.of(bed.hostA().unixUri(), bed.hostB().unixUri()), new Messages(Locale.ROOT));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+        if (guest != null) {
+            guest.close();
+        }
+    }
+
+    @Test
+    void consoleFollowsTheVmToTheOtherHost(FxRobot robot) throws Exception {
+        try {
+            story(robot);
+        } catch (Exception | AssertionError e) {
+            WaitForAsyncUtils.waitForFxEvents(3);
+            Screenshots.save(robot, "console-migration-failure");
+            throw e;
+        }
+    }
+
+    private void story(FxRobot robot) throws Exception {
+        VncView view = ConsoleTab.open(robot, this::isGuestRow, WAIT_S);
+        Label status = robot.lookup("#consoleStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> view.getStatus() == VncView.Status.CONNECTED);
+        int portOnA = guest.vncPort();
+        assertTrue(bed.hostA().vncPortInRange(portOnA), "on A: " + portOnA);
+        assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + portOnA), status.getText());
+        VncClient onA = view.getClient();
+        // In its own window the console stays on screen whatever the tree does with the moved VM's row.
+        ConsoleSection section = (ConsoleSection) robot.lookup("#consoleTab").query().getProperties().get(ConsoleSection.class);
+        robot.clickOn("#consoleDetach");
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> section.windows().containsKey(guest.uuid));
+        Stage window = section.windows().get(guest.uuid);
+
+        migrateToB();
+
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> view.getClient() != onA
+                && view.getStatus() == VncView.Status.CONNECTED && status.getText().startsWith("Connected to 127.0.0.1:69"));
+        int portOnB = vncPortOnB();
+        assertTrue(bed.hostB().vncPortInRange(portOnB), "on B: " + portOnB);
+        assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + portOnB), status.getText());
+        assertTrue(window.isShowing() && view.getScene() == window.getScene(), "still in its window, now showing B");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.save(robot, "console-after-migration");
+    }
+
+    /** Live migration A → B as the test bed does it (direct client-driven, migration stream on loopback). */
+    private void migrateToB() throws Exception {
+        int port = bed.hostB().migrationPortMin()
+                + ThreadLocalRandom.current().nextInt(bed.hostB().migrationPortMax() - bed.hostB().migrationPortMin() + 1);
+        Connect a = new Connect(bed.hostA().unixUri());
+        Connect b = new Connect(bed.hostB().unixUri());
+        try {
+            Domain d = a.domainLookupByName(guest.name);
+            try {
+                TypedParameter[] params = {
+                    new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_DEST_NAME, guest.name),
+                    new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_URI, "tcp://127.0.0.1:" + port),
+                    new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_LISTEN_ADDRESS, "127.0.0.1"),
+                };
+                d.migrate(b, params, Domain.MigrateFlags.LIVE | Domain.MigrateFlags.PERSIST_DEST
+                        | Domain.MigrateFlags.UNDEFINE_SOURCE).free();
+            } finally {
+                d.free();
+            }
+        } finally {
+            b.close();
+            a.close();
+        }
+    }
+
+    private int vncPortOnB() throws Exception {
+        Connect b = new Connect(bed.hostB().unixUri());
+        try {
+            Domain d = b.domainLookupByName(guest.name);
+            try {
+                return org.vireo.connections.testbed.TestGuests.vncPort(d.getXMLDesc(0));
+            } finally {
+                d.free();
+            }
+        } finally {
+            b.close();
+        }
+    }
+
+    private boolean isGuestRow(Node cell) {
+        return cell instanceof TreeTableRow<?> r && r.getItem() instanceof TreeRow.VmRow v && v.vm().uuid().equals(guest.uuid);
+    }
+}
