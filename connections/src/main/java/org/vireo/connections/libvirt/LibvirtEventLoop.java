@@ -35,6 +35,10 @@ public final class LibvirtEventLoop {
         if (thread != null || dispatchedElsewhere) {
             return;
         }
+        if (toolkitLoopRunning()) {
+            dispatchedElsewhere = true;
+            return;
+        }
         Thread loop = new Thread(LibvirtEventLoop::run, THREAD_NAME);
         loop.setDaemon(true);
         loop.start();
@@ -75,6 +79,16 @@ public final class LibvirtEventLoop {
             Thread.currentThread().interrupt();
         }
         LibvirtWakeupTimer.disarm();
+    }
+
+    /**
+     * Whether a JavaFX toolkit already runs its GLib loop in this process (dialogs and tests that
+     * open hosts without the main window). This module must not depend on JavaFX, so it looks for
+     * the toolkit's thread by its documented name.
+     */
+    private static boolean toolkitLoopRunning() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && "JavaFX Application Thread".equals(t.getName()));
     }
 
     private static synchronized void register() throws LibvirtException {
