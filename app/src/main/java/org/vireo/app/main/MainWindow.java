@@ -72,6 +72,7 @@ public final class MainWindow {
     private Parent root;
     private DetailsPane details;
     private final VmDialogCommands vmDialogs;
+    private org.vireo.app.hosts.HostTableWindow hostTable;
 
     /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
     private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
@@ -190,12 +191,26 @@ public final class MainWindow {
     /** The tabs beside Overview, one per feature (graphs, console, …). */
     private List<DetailsSection> detailsSections() {
         VmDetailsModel vmDetails = new VmDetailsModel(viewModel::host, ui);
+        org.vireo.app.hosts.HostPageModel hostPage = new org.vireo.app.hosts.HostPageModel(viewModel::host, ui);
         return List.of(new HardwareSection(vmDetails, messages, dialogs, ui),
                 new XmlSection(vmDetails, messages, dialogs, ui, (title, changes) ->
                         DiffDialog.prompt(window(), messages).confirm(title, changes)),
                 new SnapshotsSection(vmDetails, messages, dialogs, ui, viewModel.confirmations(),
                         vm -> SnapshotsSection.dialogPrompt(window(), messages).ask(vm)),
-                new ConsoleSection(consoles, viewModel.hosts(), dialogs, ui, messages));
+                new ConsoleSection(consoles, viewModel.hosts(), dialogs, ui, messages),
+                new org.vireo.app.hosts.StorageSection(hostPage, messages),
+                new org.vireo.app.hosts.NetworksSection(hostPage, messages));
+    }
+
+    /** Opens the host table beside the main window, or brings the open one to the front. */
+    void showHostTable() {
+        if (hostTable != null && hostTable.stage().isShowing()) {
+            hostTable.stage().toFront();
+            return;
+        }
+        hostTable = new org.vireo.app.hosts.HostTableWindow(new org.vireo.app.hosts.HostTableModel(viewModel, ui),
+                messages, window());
+        hostTable.show();
     }
 
     private javafx.stage.Window window() {
@@ -233,7 +248,11 @@ public final class MainWindow {
             vm.getItems().add(item);
         }
         vm.getItems().addAll(new SeparatorMenuItem(), item(migrate, "menuMigrate"));
-        MenuBar bar = new MenuBar(file, host, vm);
+        Menu view = new Menu(messages.get("menu.view"));
+        MenuItem hostTableItem = item("menu.hostTable", "menuHostTable", this::showHostTable);
+        hostTableItem.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        view.getItems().add(hostTableItem);
+        MenuBar bar = new MenuBar(file, view, host, vm);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

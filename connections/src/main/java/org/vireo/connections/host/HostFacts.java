@@ -41,6 +41,7 @@ public record HostFacts(String hostName, HostCapabilities capabilities,
             List<StorageVolumeInfo> vols = new java.util.ArrayList<>(p.volumes());
             vols.add(volume);
             return new StoragePoolInfo(p.name(), p.type(), p.active(), p.capacityBytes(),
+                    p.allocationBytes() + volume.allocationBytes(),
                     Math.max(0, p.availableBytes() - volume.capacityBytes()), vols);
         }).toList();
         return new HostFacts(hostName, capabilities, domainCapabilities, updated, networks, bridges, freeMemoryKiB,

@@ -53,7 +53,8 @@ public final class HostFactsReader {
                 node.memory, node.cpus, domainNames(conn));
     }
 
-    private static List<StoragePoolInfo> pools(Connect conn) throws LibvirtException {
+    /** Every pool, active or not, with the volumes of the active ones. */
+    public static List<StoragePoolInfo> pools(Connect conn) throws LibvirtException {
         List<StoragePoolInfo> pools = new ArrayList<>();
         for (String name : concat(conn.listStoragePools(), conn.listDefinedStoragePools())) {
             StoragePool pool = conn.storagePoolLookupByName(name);
@@ -66,13 +67,16 @@ public final class HostFactsReader {
                     for (String volName : pool.listVolumes()) {
                         StorageVol vol = pool.storageVolLookupByName(volName);
                         try {
-                            volumes.add(new StorageVolumeInfo(name, volName, vol.getPath(), vol.getInfo().capacity));
+                            org.libvirt.StorageVolInfo volInfo = vol.getInfo();
+                            volumes.add(new StorageVolumeInfo(name, volName, vol.getPath(), volInfo.capacity,
+                                    volInfo.allocation));
                         } finally {
                             vol.free();
                         }
                     }
                 }
-                pools.add(new StoragePoolInfo(name, type, active, info.capacity, active ? info.available : 0,
+                pools.add(new StoragePoolInfo(name, type, active, info.capacity, active ? info.allocation : 0,
+                        active ? info.available : 0,
                         volumes));
             } finally {
                 pool.free();
@@ -89,7 +93,8 @@ public final class HostFactsReader {
         }
     }
 
-    private static List<NetworkInfo> networks(Connect conn) throws LibvirtException {
+    /** Every virtual network, active ones first. */
+    public static List<NetworkInfo> networks(Connect conn) throws LibvirtException {
         List<NetworkInfo> networks = new ArrayList<>();
         for (String name : conn.listNetworks()) {
             networks.add(network(conn, name, true));
@@ -103,13 +108,12 @@ public final class HostFactsReader {
     private static NetworkInfo network(Connect conn, String name, boolean active) throws LibvirtException {
         Network network = conn.networkLookupByName(name);
         try {
-            String bridge;
+            boolean autostart = network.getAutostart();
             try {
-                bridge = network.getBridgeName();
-            } catch (LibvirtException e) {
-                bridge = ""; // e.g. a macvtap network: no bridge of its own
+                return NetworkXml.parse(network.getXMLDesc(0), active, autostart);
+            } catch (HostXmlException e) {
+                return new NetworkInfo(name, active, "", autostart, "", ""); // still listed, its details unknown
             }
-            return new NetworkInfo(name, active, bridge == null ? "" : bridge);
         } finally {
             network.free();
         }

@@ -1,0 +1,82 @@
+package org.vireo.app.hosts;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.vireo.app.main.DetailsSection;
+import org.vireo.connections.host.NetworkInfo;
+import org.vireo.connections.model.HostSnapshot;
+import org.vireo.connections.model.VmInfo;
+import org.vireo.resources.Messages;
+
+/** The host page's Networks tab: each virtual network with its state, bridge, forward mode and addresses. */
+public final class NetworksSection implements DetailsSection {
+    private final HostPageModel model;
+    private final Messages messages;
+    private final TableView<NetworkInfo> table = new TableView<>();
+    private final BorderPane root = new BorderPane();
+
+    /** Shares {@code model} with the Storage tab: one read serves both. */
+    public NetworksSection(HostPageModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        table.setId("networkTable");
+        table.setPlaceholder(new Label(messages.get("network.none")));
+        table.getColumns().add(column("network.name", NetworkInfo::name));
+        table.getColumns().add(column("network.active", n -> yesNo(n.active())));
+        table.getColumns().add(column("network.autostart", n -> yesNo(n.autostart())));
+        table.getColumns().add(column("network.bridge", NetworkInfo::bridge));
+        table.getColumns().add(column("network.forward", n -> n.forwardMode().isEmpty()
+                ? messages.get("network.isolated") : n.forwardMode()));
+        table.getColumns().add(column("network.ipRange", NetworkInfo::ipRange));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label problem = new Label();
+        problem.textProperty().bind(model.problemProperty());
+        root.setCenter(table);
+        root.setBottom(problem);
+        root.setPadding(new Insets(8));
+        root.setId("networksSection");
+        model.summaryProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                table.getItems().clear();
+            } else {
+                table.getItems().setAll(now.networks());
+            }
+        });
+    }
+
+    private String yesNo(boolean value) {
+        return messages.get(value ? "common.yes" : "common.no");
+    }
+
+    private TableColumn<NetworkInfo, String> column(String key, Function<NetworkInfo, String> text) {
+        TableColumn<NetworkInfo, String> column = new TableColumn<>(messages.get(key));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        return column;
+    }
+
+    @Override
+    public String titleKey() {
+        return "details.tab.networks";
+    }
+
+    @Override
+    public Node content() {
+        return root;
+    }
+
+    @Override
+    public boolean appliesTo(HostSnapshot host, VmInfo vm) {
+        return host != null && vm == null;
+    }
+
+    @Override
+    public void show(HostSnapshot host, VmInfo vm) {
+        model.show(host);
+    }
+}
