@@ -82,6 +82,8 @@ public final class HostFactsReader {
                 pool.free();
             }
         }
+        // libvirt lists pools in no fixed order; users (and the wizard's choices) see them by name.
+        pools.sort(java.util.Comparator.comparing(StoragePoolInfo::name));
         return pools;
     }
 
