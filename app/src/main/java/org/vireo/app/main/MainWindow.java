@@ -26,6 +26,10 @@ import org.vireo.app.task.TaskExecutor;
 import org.vireo.wizards.importnodes.ImportNodesDialog;
 import org.vireo.wizards.importnodes.ImportNodesViewModel;
 import org.vireo.app.actions.VmAction;
+import org.vireo.app.graphs.BusiestSection;
+import org.vireo.app.graphs.GraphsSection;
+import org.vireo.app.graphs.StatsFeed;
+import org.vireo.app.graphs.TreeStatsColumns;
 import org.vireo.app.dialog.DialogService;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
@@ -45,6 +49,7 @@ public final class MainWindow {
     private final Command connect;
     private final Command disconnect;
     private final Command remove;
+    private final StatsFeed stats;
     private Parent root;
 
     /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
@@ -56,7 +61,8 @@ public final class MainWindow {
      * @param ui         hands results back to the FX thread
      */
     public MainWindow(MainViewModel viewModel, DialogService dialogs, java.util.concurrent.Executor background,
-                      TaskExecutor ui, Runnable quit) {
+                      TaskExecutor ui, Runnable quit, StatsFeed stats) {
+        this.stats = stats;
         this.viewModel = viewModel;
         this.background = background;
         this.ui = ui;
@@ -85,6 +91,7 @@ public final class MainWindow {
 
     public Parent build() {
         HostTreeView tree = new HostTreeView(viewModel);
+        TreeStatsColumns.install(tree, stats, messages);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
                 new SeparatorMenuItem(), item(remove, "contextRemove")));
         DetailsPane details = new DetailsPane(viewModel, detailsSections());
@@ -103,7 +110,7 @@ public final class MainWindow {
 
     /** The tabs beside Overview, one per feature (graphs, console, …). */
     private List<DetailsSection> detailsSections() {
-        return List.of();
+        return List.of(new GraphsSection(stats, messages), new BusiestSection(stats, viewModel::hosts, messages));
     }
 
     private MenuBar menuBar() {

@@ -115,11 +115,18 @@ public final class StatsPoller implements AutoCloseable {
     }
 
     /**
-     * Runs one tick now and returns when every host answered: for tests and tools (the schedule does the
-     * same on its thread).
+     * Runs one tick now, tells the listeners, and returns when every host answered: for tests and tools
+     * (the schedule does the same on its thread).
      */
     public Tick sampleNow() {
-        return collect(nextTickNumber()).join();
+        Tick tick = collect(nextTickNumber()).join();
+        publish(tick);
+        return tick;
+    }
+
+    /** The UUIDs read from now on, null for every VM. */
+    public Set<String> interest() {
+        return interest;
     }
 
     @Override
