@@ -41,7 +41,6 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
     private final ObservableList<Busy> rows = FXCollections.observableArrayList();
     private final TableView<Busy> table = new TableView<>(rows);
     private final BorderPane content = new BorderPane(table);
-    private boolean showing;
 
     public BusiestSection(StatsFeed feed, Supplier<List<HostSnapshot>> hosts, Messages messages) {
         this.feed = feed;
@@ -87,14 +86,13 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
 
     @Override
     public void show(HostSnapshot host, VmInfo vm) {
-        showing = appliesTo(host, vm);
         refresh();
     }
 
-    /** Recomputed only while shown: samples older than three intervals (a stopped VM) do not count. */
+    /** Recomputed only while its tab is in the window; samples older than a sweep (a stopped VM) do not count. */
     @Override
     public void refresh() {
-        if (!showing) {
+        if (content.getScene() == null) {
             return;
         }
         long since = System.currentTimeMillis() - feed.interval().toMillis() * STALE_INTERVALS;

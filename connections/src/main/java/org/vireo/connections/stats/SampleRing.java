@@ -1,15 +1,18 @@
 package org.vireo.connections.stats;
 
-import java.util.Arrays;
-
 /**
- * A fixed number of the latest samples of a few metrics that are sampled together (one row per tick),
- * in primitive arrays: appending overwrites the oldest row and allocates nothing. Thread-safe: the
- * sampler appends on a host thread while the UI copies out on the FX thread.
+ * The latest samples (at most {@code capacity}) of a few metrics that are sampled together, one row per
+ * tick, in primitive arrays: values as float (graphs need no more), times as epoch ms. Storage starts
+ * small and doubles up to the capacity, so VMs read only now and then (large fleets) hold little;
+ * once full, appending overwrites the oldest row and allocates nothing. Thread-safe: the sampler appends
+ * on a host thread while the UI copies out on the FX thread.
  */
 public final class SampleRing {
-    private final long[] times;
-    private final double[][] columns;
+    private static final int INITIAL_ROWS = 16;
+
+    private final int capacity;
+    private long[] times;
+    private final float[][] columns;
     private int next;
     private int size;
 
@@ -19,12 +22,14 @@ public final class SampleRing {
             throw new IllegalArgumentException("a sample ring needs capacity and metrics >= 1, got " + capacity
                     + " x " + metrics);
         }
-        times = new long[capacity];
-        columns = new double[metrics][capacity];
+        this.capacity = capacity;
+        int rows = Math.min(capacity, INITIAL_ROWS);
+        times = new long[rows];
+        columns = new float[metrics][rows];
     }
 
     public int capacity() {
-        return times.length;
+        return capacity;
     }
 
     /** Appends one row; {@code row} is copied (callers reuse it). NaN marks a metric unknown at that time. */
@@ -32,9 +37,12 @@ public final class SampleRing {
         if (row.length != columns.length) {
             throw new IllegalArgumentException("row has " + row.length + " values, the ring " + columns.length);
         }
+        if (size == times.length && size < capacity) {
+            grow();
+        }
         times[next] = timeMillis;
         for (int m = 0; m < columns.length; m++) {
-            columns[m][next] = row[m];
+            columns[m][next] = (float) row[m];
         }
         next = (next + 1) % times.length;
         if (size < times.length) {
@@ -62,7 +70,11 @@ public final class SampleRing {
      */
     public synchronized int copySeries(int metric, double[] dst) {
         int count = Math.min(size, dst.length);
-        copyNewest(columns[metric], dst, count);
+        float[] column = columns[metric];
+        int start = Math.floorMod(next - count, column.length);
+        for (int i = 0; i < count; i++) {
+            dst[i] = column[(start + i) % column.length];
+        }
         return count;
     }
 
@@ -76,17 +88,27 @@ public final class SampleRing {
         return count;
     }
 
-    public synchronized void clear() {
-        size = 0;
-        next = 0;
-        Arrays.fill(times, 0);
+    /** Rows of storage in use now (grows up to the capacity). */
+    synchronized int allocatedRows() {
+        return times.length;
     }
 
-    private void copyNewest(double[] column, double[] dst, int count) {
-        int start = Math.floorMod(next - count, column.length);
-        int first = Math.min(count, column.length - start);
-        System.arraycopy(column, start, dst, 0, first);
-        System.arraycopy(column, 0, dst, first, count - first);
+    /** Full at the current length: re-lay the rows oldest first into arrays twice as long. */
+    private void grow() {
+        int rows = Math.min(capacity, times.length * 2);
+        long[] newTimes = new long[rows];
+        int start = Math.floorMod(next - size, times.length);
+        int first = Math.min(size, times.length - start);
+        System.arraycopy(times, start, newTimes, 0, first);
+        System.arraycopy(times, 0, newTimes, first, size - first);
+        for (int m = 0; m < columns.length; m++) {
+            float[] column = new float[rows];
+            System.arraycopy(columns[m], start, column, 0, first);
+            System.arraycopy(columns[m], 0, column, first, size - first);
+            columns[m] = column;
+        }
+        times = newTimes;
+        next = size;
     }
 
     private int newestIndex() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,16 +83,25 @@ public final class StatsHistory {
      * first (ties by memory).
      */
     public List<Load> busiest(int limit, long sinceMillis) {
-        List<Load> loads = new ArrayList<>();
+        Comparator<Load> busier = Comparator.comparingDouble(Load::cpuPercent).thenComparingDouble(Load::memoryUsedKiB);
+        PriorityQueue<Load> top = new PriorityQueue<>(limit + 1, busier); // least busy at the head
         vms.forEach((uuid, ring) -> {
             long at = ring.latestTime();
             double cpu = ring.latest(VmMetric.CPU_PERCENT.ordinal());
-            if (at >= sinceMillis && !Double.isNaN(cpu)) {
-                loads.add(new Load(uuid, hostOfVm.get(uuid), cpu, ring.latest(VmMetric.MEMORY_USED_KIB.ordinal()), at));
+            if (at < sinceMillis || Double.isNaN(cpu) || limit <= 0) {
+                return;
+            }
+            if (top.size() == limit && cpu < top.peek().cpuPercent()) {
+                return; // not among the busiest: no record made
+            }
+            top.add(new Load(uuid, hostOfVm.get(uuid), cpu, ring.latest(VmMetric.MEMORY_USED_KIB.ordinal()), at));
+            if (top.size() > limit) {
+                top.poll();
             }
         });
-        loads.sort(Comparator.comparingDouble(Load::cpuPercent).thenComparingDouble(Load::memoryUsedKiB).reversed());
-        return loads.size() > limit ? List.copyOf(loads.subList(0, limit)) : loads;
+        List<Load> loads = new ArrayList<>(top);
+        loads.sort(busier.reversed());
+        return loads;
     }
 
     /** Forgets a host's own series (its VMs keep theirs: they may live on elsewhere). */

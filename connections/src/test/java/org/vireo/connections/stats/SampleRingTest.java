@@ -63,12 +63,40 @@ class SampleRingTest {
     }
 
     @Test
+    void valuesAreKeptAtFloatPrecisionAndNanStaysUnknown() {
+        SampleRing ring = new SampleRing(2, 2);
+        ring.append(1, new double[] {6.25, Double.NaN});
+        assertEquals(6.25, ring.latest(0));
+        assertTrue(Double.isNaN(ring.latest(1)));
+    }
+
+    @Test
     void theCallersRowIsCopiedNotKept() {
         SampleRing ring = new SampleRing(2, 1);
         double[] row = {1};
         ring.append(1, row);
         row[0] = 99;
         assertEquals(1.0, ring.latest(0));
+    }
+
+    @Test
+    void storageGrowsAsSamplesComeAndKeepsTheirOrder() {
+        SampleRing ring = new SampleRing(100, 1);
+        assertEquals(16, ring.allocatedRows(), "a VM read once in a while holds little");
+        for (int i = 1; i <= 150; i++) {
+            ring.append(i, new double[] {i});
+        }
+        assertEquals(100, ring.allocatedRows());
+        assertEquals(100, ring.size());
+        double[] all = new double[100];
+        ring.copySeries(0, all);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(51 + i, all[i], "oldest first after growing and wrapping");
+        }
+        long[] times = new long[100];
+        ring.copyTimes(times);
+        assertEquals(51, times[0]);
+        assertEquals(150, times[99]);
     }
 
     @Test
