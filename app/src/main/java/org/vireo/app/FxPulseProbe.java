@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 
 /**
- * For the benchmarks ({@code -Dvireo.fxProbe=true}): every 40 ms posts a runnable to the FX thread and
- * records how long it waited; every 5 s prints {@code VIREO_FX <max ms in these 5 s> <max ms since start>}.
+ * For the benchmarks ({@code -Dvireo.fxProbe=true}): every 100 ms posts a runnable to the FX thread and
+ * records how long it waited (a sparse probe, so it costs little CPU itself); every 5 s prints {@code VIREO_FX <max ms in these 5 s> <max ms since start>}.
  * The wait is how long the FX thread was busy (pulses, layout, our handlers) without reacting.
  */
 final class FxPulseProbe {
-    private static final long PERIOD_MS = 40;
+    private static final long PERIOD_MS = 100;
     private static final long REPORT_MS = 5_000;
 
     private final AtomicLong windowMax = new AtomicLong();

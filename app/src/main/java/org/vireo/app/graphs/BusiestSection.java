@@ -112,9 +112,26 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
         List<Busy> fresh = loads.stream().filter(l -> names.containsKey(l.uuid()))
                 .map(l -> new Busy(names.get(l.uuid())[0], names.get(l.uuid())[1], l.cpuPercent(), l.memoryUsedKiB()))
                 .toList();
-        if (!fresh.equals(rows)) {
+        if (!sameAsShown(fresh)) {
             rows.setAll(fresh);
         }
+    }
+
+    /** Same rows as they read on screen (CPU jitter below the shown precision changes nothing). */
+    private boolean sameAsShown(List<Busy> fresh) {
+        if (fresh.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            Busy a = fresh.get(i);
+            Busy b = rows.get(i);
+            if (!a.vm().equals(b.vm()) || !a.host().equals(b.host())
+                    || !StatFormats.PERCENT.apply(a.cpuPercent()).equals(StatFormats.PERCENT.apply(b.cpuPercent()))
+                    || !StatFormats.KIB.apply(a.memoryKiB()).equals(StatFormats.KIB.apply(b.memoryKiB()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -12,6 +12,10 @@ final class Sparkline extends Canvas {
     /** Shared scratch for the copy-out: sparklines draw on the FX thread only, one at a time. */
     private static final double[] SCRATCH = new double[POINTS];
 
+    /** What is on the canvas now: unchanged data leaves the canvas alone (no repaint of its pixels). */
+    private final float[] shown = new float[POINTS];
+    private int shownCount = -1;
+
     Sparkline(double width, double height) {
         super(width, height);
         getStyleClass().add("sparkline");
@@ -20,6 +24,9 @@ final class Sparkline extends Canvas {
     /** Draws the newest values from {@code source} (a copy-out into the scratch array); returns how many. */
     int draw(SeriesSource source) {
         int count = source.copyInto(SCRATCH);
+        if (sameAsShown(count)) {
+            return count;
+        }
         GraphicsContext gc = getGraphicsContext2D();
         double w = getWidth();
         double h = getHeight();
@@ -42,6 +49,19 @@ final class Sparkline extends Canvas {
         gc.setLineWidth(1);
         gc.stroke();
         return count;
+    }
+
+    /** True when the canvas already shows these values at pixel precision; else remembers them. */
+    private boolean sameAsShown(int count) {
+        double h = getHeight();
+        boolean same = count == shownCount;
+        for (int i = 0; i < count; i++) {
+            float level = (float) Math.rint(Double.isNaN(SCRATCH[i]) ? -1 : SCRATCH[i] * h / 100 * 4); // quarter pixels
+            same &= shown[i] == level;
+            shown[i] = level;
+        }
+        shownCount = count;
+        return same;
     }
 
     /** Where a sparkline reads its values from (a VM's or a host's CPU series). */

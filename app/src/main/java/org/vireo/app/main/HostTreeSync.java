@@ -26,12 +26,20 @@ final class HostTreeSync {
         List<TreeItem<TreeRow>> top = new ArrayList<>();
         Map<String, List<TreeItem<TreeRow>>> grouped = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (HostSnapshot host : hosts) {
-            TreeItem<TreeRow> hostItem = item(new TreeRow.HostRow(host), seen, true);
-            List<TreeItem<TreeRow>> vmItems = new ArrayList<>();
-            host.vms().stream()
-                    .sorted(java.util.Comparator.comparing(VmInfo::name, String.CASE_INSENSITIVE_ORDER))
-                    .forEach(vm -> vmItems.add(item(new TreeRow.VmRow(host.connectionId(), vm), seen, false)));
-            setChildren(hostItem, vmItems);
+            TreeItem<TreeRow> hostItem = items.get("host:" + host.connectionId());
+            if (hostItem != null && hostItem.getValue() instanceof TreeRow.HostRow h && h.host() == host) {
+                // The same snapshot as last time: its rows stand as they are (large fleets get one batch per
+                // changed host, not a rebuild of every VM row).
+                seen.put(hostItem.getValue().key(), hostItem);
+                hostItem.getChildren().forEach(child -> seen.put(child.getValue().key(), child));
+            } else {
+                hostItem = item(new TreeRow.HostRow(host), seen, true);
+                List<TreeItem<TreeRow>> vmItems = new ArrayList<>();
+                host.vms().stream()
+                        .sorted(java.util.Comparator.comparing(VmInfo::name, String.CASE_INSENSITIVE_ORDER))
+                        .forEach(vm -> vmItems.add(item(new TreeRow.VmRow(host.connectionId(), vm), seen, false)));
+                setChildren(hostItem, vmItems);
+            }
             String group = groupOf.get(host.connectionId());
             if (group == null || group.isBlank()) {
                 top.add(hostItem);

@@ -54,6 +54,9 @@ public final class MainViewModel {
     private final Messages messages;
 
     private final Map<String, HostSnapshot> latest = new LinkedHashMap<>();
+    /** Snapshots received from the fleet, not yet applied; guarded by itself. */
+    private final Map<String, HostSnapshot> incoming = new LinkedHashMap<>();
+    private boolean batchQueued;
     private final List<ConnectionEntry> saved = new ArrayList<>();
     private final ObservableList<HostSnapshot> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<TreeRow> selectedRow = new SimpleObjectProperty<>();
@@ -70,7 +73,7 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.ui = ui;
         this.messages = messages;
-        fleet.addBatchListener(batch -> ui.runOnUi(() -> applyBatch(batch)));
+        fleet.addBatchListener(this::receiveBatch);
         selectedRow.addListener((obs, old, row) -> refreshSelection());
     }
 
@@ -330,6 +333,33 @@ public final class MainViewModel {
 
     private Optional<HostConnection> hostConnection(String id) {
         return fleet.get(id);
+    }
+
+    /**
+     * Batches arriving while the previous one still waits for the UI thread are merged into it (latest
+     * snapshot per host), so a busy UI thread never gets a backlog of batches to replay.
+     */
+    private void receiveBatch(List<HostSnapshot> batch) {
+        synchronized (incoming) {
+            for (HostSnapshot snapshot : batch) {
+                incoming.put(snapshot.connectionId(), snapshot);
+            }
+            if (batchQueued) {
+                return;
+            }
+            batchQueued = true;
+        }
+        ui.runOnUi(this::applyIncoming);
+    }
+
+    private void applyIncoming() {
+        List<HostSnapshot> batch;
+        synchronized (incoming) {
+            batch = List.copyOf(incoming.values());
+            incoming.clear();
+            batchQueued = false;
+        }
+        applyBatch(batch);
     }
 
     /** Applies one batch of snapshots from the fleet (on the UI thread). */
