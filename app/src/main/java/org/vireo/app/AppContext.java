@@ -15,6 +15,8 @@ import org.vireo.connections.ssh.HostKeyPrompt;
 import org.vireo.connections.ssh.SshSessions;
 import org.vireo.connections.ssh.SshSettings;
 import org.vireo.connections.store.ConnectionStore;
+import org.vireo.connections.stats.StatsHistory;
+import org.vireo.connections.stats.StatsPoller;
 
 /**
  * The app's long-lived services, built once at start (no singletons: tests build their own with
@@ -28,6 +30,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService io;
     private final BatchHostKeyPrompt hostKeys;
     private final ConsoleServices consoles;
+    private final StatsPoller stats;
 
     /**
      * This user's ~/.ssh, with non-interactive prompts: unknown host keys refused, no secrets asked. The window
@@ -48,6 +51,9 @@ public final class AppContext implements AutoCloseable {
         HostConnection.Opener opener = DemoHost.withDemoSetup(OpenerByTransport.standard(sshSessions));
         this.fleet = new Fleet(opener, HostConnection.DEFAULT_POLL_INTERVAL, Fleet.DEFAULT_BATCH_INTERVAL,
                 Fleet.DEFAULT_MAX_CONCURRENT_CONNECTS, ReconnectPolicy.DEFAULT);
+        java.time.Duration interval = statsInterval();
+        this.stats = new StatsPoller(fleet, new StatsHistory(StatsHistory.capacityFor(StatsHistory.DEFAULT_SPAN, interval)),
+                interval);
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vireo-io");
             t.setDaemon(true);
@@ -83,6 +89,24 @@ public final class AppContext implements AutoCloseable {
         return consoles;
     }
 
+    /** Stats of every connected host, sampled on each host's own thread; started by the window. */
+    public StatsPoller stats() {
+        return stats;
+    }
+
+    /** {@code -Dvireo.statsInterval=SECONDS} (1-60), else 3 s. */
+    private static java.time.Duration statsInterval() {
+        String value = System.getProperty("vireo.statsInterval");
+        if (value == null || value.isBlank()) {
+            return StatsPoller.DEFAULT_INTERVAL;
+        }
+        try {
+            return java.time.Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("vireo.statsInterval must be whole seconds (1-60), was '" + value + "'", e);
+        }
+    }
+
     /** Disk work (store reads and writes): one thread, so saves stay in order. */
     public ExecutorService io() {
         return io;
@@ -92,6 +116,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         hostKeys.close();
+        stats.close();
         fleet.closeAsync().orTimeout(5, TimeUnit.SECONDS).whenComplete((done, failure) -> sshSessions.close());
         io.shutdown();
         consoles.close();

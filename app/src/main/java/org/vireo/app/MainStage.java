@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.vireo.app.dialog.FxDialogService;
+import org.vireo.app.graphs.StatsFeed;
 import org.vireo.app.main.MainViewModel;
 import org.vireo.app.main.MainWindow;
 import org.vireo.app.task.FxTaskExecutor;
@@ -31,7 +32,8 @@ public final class MainStage {
         FxTaskExecutor ui = new FxTaskExecutor();
         MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages,
                 context.hostKeyBatches());
-        MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close, context.consoles());
+        StatsFeed stats = new StatsFeed(context.stats(), ui, viewModel::hosts, StatsFeed.DEFAULT_FILTER_ABOVE);
+        MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close, context.consoles(), stats);
         Scene scene = new Scene(window.build(), 1100, 700);
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);
@@ -43,7 +45,11 @@ public final class MainStage {
         if (Boolean.getBoolean("vireo.readyProbe")) {
             ReadyProbe.install(viewModel);
         }
+        if (Boolean.getBoolean("vireo.fxProbe")) {
+            FxPulseProbe.start(System.out);
+        }
         viewModel.start(connectUris);
+        context.stats().start();
         return new Shown(viewModel, window);
     }
 }

@@ -19,6 +19,7 @@ final class HostTreeSync {
     private final Map<String, TreeItem<TreeRow>> items = new HashMap<>();
     /** Folders the user collapsed, by full name; outlives the folder's item. */
     private final java.util.Set<String> collapsed = new java.util.HashSet<>();
+    private InventoryFilter lastFilter;
 
     HostTreeSync(TreeItem<TreeRow> root) {
         this.root = root;
@@ -35,15 +36,24 @@ final class HostTreeSync {
         List<TreeItem<TreeRow>> top = new ArrayList<>();
         Map<String, List<TreeItem<TreeRow>>> grouped = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (HostSnapshot host : hosts) {
-            TreeItem<TreeRow> hostItem = item(new TreeRow.HostRow(host), seen, true);
             String group = groupOf.get(host.connectionId());
-            List<TreeItem<TreeRow>> vmItems = new ArrayList<>();
-            host.vms().stream()
-                    .filter(vm -> !filter.isActive() || filter.showsVm(host, group, vm, stateLabel))
-                    .sorted(java.util.Comparator.comparing(VmInfo::name, String.CASE_INSENSITIVE_ORDER))
-                    .forEach(vm -> vmItems.add(item(new TreeRow.VmRow(host.connectionId(), vm), seen, false)));
-            setChildren(hostItem, vmItems);
-            if (filter.isActive() && vmItems.isEmpty() && !filter.hostMatches(host, group)) {
+            TreeItem<TreeRow> hostItem = items.get("host:" + host.connectionId());
+            if (filter.equals(lastFilter) && hostItem != null && hostItem.getValue() instanceof TreeRow.HostRow h
+                    && h.host() == host) {
+                // The same snapshot under the same filter: its rows stand as they are (large fleets get one
+                // batch per changed host, not a rebuild of every VM row).
+                seen.put(hostItem.getValue().key(), hostItem);
+                hostItem.getChildren().forEach(child -> seen.put(child.getValue().key(), child));
+            } else {
+                hostItem = item(new TreeRow.HostRow(host), seen, true);
+                List<TreeItem<TreeRow>> vmItems = new ArrayList<>();
+                host.vms().stream()
+                        .filter(vm -> !filter.isActive() || filter.showsVm(host, group, vm, stateLabel))
+                        .sorted(java.util.Comparator.comparing(VmInfo::name, String.CASE_INSENSITIVE_ORDER))
+                        .forEach(vm -> vmItems.add(item(new TreeRow.VmRow(host.connectionId(), vm), seen, false)));
+                setChildren(hostItem, vmItems);
+            }
+            if (filter.isActive() && hostItem.getChildren().isEmpty() && !filter.hostMatches(host, group)) {
                 continue;
             }
             if (group == null || group.isBlank()) {
@@ -76,6 +86,7 @@ final class HostTreeSync {
         rootChildren.addAll(top);
         setChildren(root, rootChildren);
         items.keySet().retainAll(seen.keySet());
+        lastFilter = filter;
     }
 
     /** A folder item; a folder the user collapsed stays collapsed, also after it was emptied and refilled. */

@@ -60,6 +60,9 @@ public final class MainViewModel {
     private final Messages messages;
 
     private final Map<String, HostSnapshot> latest = new LinkedHashMap<>();
+    /** Snapshots received from the fleet, not yet applied; guarded by itself. */
+    private final Map<String, HostSnapshot> incoming = new LinkedHashMap<>();
+    private boolean batchQueued;
     private final List<ConnectionEntry> saved = new ArrayList<>();
     private final ObservableList<HostSnapshot> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<TreeRow> selectedRow = new SimpleObjectProperty<>();
@@ -93,7 +96,7 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.ui = ui;
         this.messages = messages;
-        fleet.addBatchListener(batch -> ui.runOnUi(() -> applyBatch(batch)));
+        fleet.addBatchListener(this::receiveBatch);
         selectedRow.addListener((obs, old, row) -> refreshSelection());
         this.confirmations = new Confirmations((title, message) ->
                 new Confirmations.Answer(dialogs.confirm(title, message), false));
@@ -542,6 +545,32 @@ public final class MainViewModel {
         return String.join(", ", targets.stream().map(t -> t.vm().name()).toList());
     }
 
+    /**
+     * Batches arriving while the previous one still waits for the UI thread are merged into it (latest
+     * snapshot per host), so a busy UI thread never gets a backlog of batches to replay.
+     */
+    private void receiveBatch(List<HostSnapshot> batch) {
+        synchronized (incoming) {
+            for (HostSnapshot snapshot : batch) {
+                incoming.put(snapshot.connectionId(), snapshot);
+            }
+            if (batchQueued) {
+                return;
+            }
+            batchQueued = true;
+        }
+        ui.runOnUi(this::applyIncoming);
+    }
+
+    private void applyIncoming() {
+        List<HostSnapshot> batch;
+        synchronized (incoming) {
+            batch = List.copyOf(incoming.values());
+            incoming.clear();
+            batchQueued = false;
+        }
+        applyBatch(batch);
+    }
 
     /** Applies one batch of snapshots from the fleet (on the UI thread). */
     void applyBatch(List<HostSnapshot> batch) {

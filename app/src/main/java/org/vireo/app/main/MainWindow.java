@@ -38,6 +38,10 @@ import org.vireo.app.details.HardwareSection;
 import org.vireo.app.details.SnapshotsSection;
 import org.vireo.app.details.VmDetailsModel;
 import org.vireo.app.details.XmlSection;
+import org.vireo.app.graphs.BusiestSection;
+import org.vireo.app.graphs.GraphsSection;
+import org.vireo.app.graphs.StatsFeed;
+import org.vireo.app.graphs.TreeStatsColumns;
 import org.vireo.app.dialog.DialogService;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
@@ -69,6 +73,7 @@ public final class MainWindow {
     private final Command evacuate;
     private final Command leaveMaintenance;
     private final ConsoleServices consoles;
+    private final StatsFeed stats;
     private Parent root;
     private DetailsPane details;
     private final VmDialogCommands vmDialogs;
@@ -83,7 +88,8 @@ public final class MainWindow {
      * @param ui         hands results back to the FX thread
      */
     public MainWindow(MainViewModel viewModel, DialogService dialogs, java.util.concurrent.Executor background,
-                      TaskExecutor ui, Runnable quit, ConsoleServices consoles) {
+                      TaskExecutor ui, Runnable quit, ConsoleServices consoles, StatsFeed stats) {
+        this.stats = stats;
         this.viewModel = viewModel;
         this.consoles = consoles;
         this.background = background;
@@ -139,6 +145,7 @@ public final class MainWindow {
         viewModel.setConfirmations(new Confirmations((title, message) ->
                 new FxConfirmPrompt(window(), messages).ask(title, message)));
         viewModel.setBulkViewer(run -> BulkProgressView.show(run, window(), messages));
+        TreeStatsColumns.install(tree, stats, messages);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
                 new SeparatorMenuItem(), item(evacuate, "contextEvacuate"), item(leaveMaintenance, "contextLeaveMaintenance"),
                 new SeparatorMenuItem(), item(remove, "contextRemove")));
@@ -199,7 +206,8 @@ public final class MainWindow {
                         vm -> SnapshotsSection.dialogPrompt(window(), messages).ask(vm)),
                 new ConsoleSection(consoles, viewModel.hosts(), dialogs, ui, messages),
                 new org.vireo.app.hosts.StorageSection(hostPage, messages),
-                new org.vireo.app.hosts.NetworksSection(hostPage, messages));
+                new org.vireo.app.hosts.NetworksSection(hostPage, messages),
+                new GraphsSection(stats, messages), new BusiestSection(stats, viewModel::hosts, messages));
     }
 
     /** Opens the host table beside the main window, or brings the open one to the front. */

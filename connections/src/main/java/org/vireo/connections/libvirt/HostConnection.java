@@ -38,8 +38,8 @@ import org.vireo.connections.store.ConnectionEntry;
  *
  * <p>Every libvirt call for the host runs on the host's own single daemon thread ("host-NAME"), so hosts
  * never wait on each other and the cache needs no locks. Domain lifecycle events only mark a VM dirty and
- * queue its refresh on that thread; a poll every few seconds is the fallback (and the only source for
- * drivers without events). Readers get immutable {@link HostSnapshot}s: {@link #snapshot()} is the last one
+ * queue its refresh on that thread; a poll is the fallback: every poll interval for drivers without events,
+ * {@value #EVENTS_POLL_FACTOR} times rarer when events arrive. Readers get immutable {@link HostSnapshot}s: {@link #snapshot()} is the last one
  * published, listeners hear of each new one.
  */
 public final class HostConnection implements AutoCloseable {
@@ -47,6 +47,8 @@ public final class HostConnection implements AutoCloseable {
     /** libvirt keepalive on remote links: dropped after 2 s × (3 + 1) = 8 s of silence, under the 10 s budget. */
     static final int KEEPALIVE_INTERVAL_S = 2;
     static final int KEEPALIVE_COUNT = 3;
+    /** How much rarer the fallback poll is while domain events arrive. */
+    static final int EVENTS_POLL_FACTOR = 10;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final System.Logger LOG = System.getLogger(HostConnection.class.getName());
 
@@ -332,7 +334,9 @@ public final class HostConnection implements AutoCloseable {
             throw new HostOperationException(e instanceof TransportException ? action + ": " + e.getMessage()
                     : LibvirtErrors.message(action, e), e);
         }
-        long millis = pollInterval.toMillis();
+        // With lifecycle events the poll is only a safety net (changes events do not report, e.g. memory set
+        // elsewhere); re-reading every VM of every host each few seconds costs more than all the rest.
+        long millis = (lifecycleListener != null ? pollInterval.multipliedBy(EVENTS_POLL_FACTOR) : pollInterval).toMillis();
         poller = executor.scheduleWithFixedDelay(this::pollGuarded, millis, millis, TimeUnit.MILLISECONDS);
         setState(ConnectionState.CONNECTED, null);
     }
@@ -623,7 +627,7 @@ public final class HostConnection implements AutoCloseable {
         List<VmInfo> sorted = new ArrayList<>(vms.values());
         sorted.sort(Comparator.comparing(VmInfo::name).thenComparing(VmInfo::uuid));
         HostSnapshot next = new HostSnapshot(entry.id(), entry.uri(), displayName, state, reason, info, sorted);
-        if (next.equals(snapshot)) {
+        if (sameApartFromCpuTime(next, snapshot)) {
             return;
         }
         snapshot = next;
@@ -634,6 +638,31 @@ public final class HostConnection implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "snapshot listener failed for " + displayName, e);
             }
         }
+    }
+
+    /**
+     * A running VM's CPU time moves on every poll; the stats poller follows it, so on its own it is no change
+     * worth a new snapshot (which would redraw every row of the host in the tree).
+     */
+    static boolean sameApartFromCpuTime(HostSnapshot a, HostSnapshot b) {
+        if (a == b) {
+            return true;
+        }
+        if (!a.connectionId().equals(b.connectionId()) || !a.uri().equals(b.uri())
+                || !Objects.equals(a.displayName(), b.displayName()) || a.state() != b.state()
+                || !Objects.equals(a.reason(), b.reason()) || !Objects.equals(a.info(), b.info())
+                || a.vms().size() != b.vms().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.vms().size(); i++) {
+            VmInfo x = a.vms().get(i);
+            VmInfo y = b.vms().get(i);
+            if (!x.equals(y) && !x.equals(new VmInfo(y.uuid(), y.name(), y.state(), y.vcpus(), y.memoryKiB(),
+                    y.maxMemoryKiB(), x.cpuTimeNs(), y.persistent(), y.autostart()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void freeQuietly(Domain domain) {
