@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.Connect;
+import org.vireo.connections.testbed.Testbed;
 
 /** libvirt through the SSH layer against the test bed's two hosts (testbed/start). */
 @Tag("testbed")
 class LibvirtTunnelTestbedTest {
-    private static final Path ENV = Path.of("/work/wt/testbed/.testbed-state/env");
     private static final Duration T = Duration.ofSeconds(10);
 
     @TempDir
@@ -29,8 +29,8 @@ class LibvirtTunnelTestbedTest {
 
     @BeforeEach
     void bed() throws Exception {
-        Path file = System.getenv("VIREO_TB_STATE") != null ? Path.of(System.getenv("VIREO_TB_STATE"), "env") : ENV;
-        assertTrue(Files.exists(file), "test bed not running: " + file + " missing (run testbed/start)");
+        // The same test bed every other test uses (fails with "test bed not running" when it is not).
+        Path file = Testbed.require().stateDir().resolve("env");
         try (Reader r = Files.newBufferedReader(file)) {
             env.load(r);
         }
