@@ -1,0 +1,87 @@
+package org.vireo.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.app.AppContext;
+import org.vireo.app.AppPaths;
+import org.vireo.app.MainStage;
+import org.vireo.resources.Messages;
+
+/**
+ * User story: an admin drags a node list file onto the window and gets the import preview. The
+ * file is dragged from a small window of the test's own (a stand-in for the file manager) through
+ * JavaFX's real drag and drop.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class NodeListDropUiTest {
+    @TempDir
+    static Path dir;
+
+    private AppContext context;
+    private Path nodeList;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        nodeList = Files.writeString(dir.resolve("reserved-nodes.txt"), "node-1\nnode-2\nnode-1\nnode-3\n");
+        context = new AppContext(new AppPaths(dir.resolve("config"), dir.resolve("state"), dir.resolve("cache")));
+        MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
+
+        Label file = new Label("reserved-nodes.txt");
+        file.setId("fileToDrag");
+        file.setStyle("-fx-padding: 20; -fx-background-color: #ddd;");
+        file.setOnDragDetected(event -> {
+            Dragboard board = file.startDragAndDrop(TransferMode.COPY);
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(List.of(nodeList.toFile()));
+            board.setContent(content);
+            event.consume();
+        });
+        Stage fileManager = new Stage();
+        fileManager.setScene(new Scene(file, 200, 80));
+        fileManager.setX(stage.getX() + stage.getWidth() + 10);
+        fileManager.setY(stage.getY());
+        fileManager.show();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void droppingANodeListOnTheWindowOpensTheImportPreview(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#demoBadge").tryQuery().isPresent());
+        robot.drag("#fileToDrag").dropTo("#hostTree");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importTable").tryQuery().isPresent());
+        TableView<?> preview = robot.lookup("#importTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.getItems().size() == 3);
+        assertEquals(3, preview.getItems().size(), "one row per distinct node; the repeat is merged");
+        Button add = robot.lookup("#importAddButton").queryButton();
+        assertTrue(add.getText().contains("3"), add.getText());
+    }
+}
