@@ -102,8 +102,12 @@ tb_start_holder() {
         || tb_die "could not create the namespace of host $TB_H"
     tb_mntns_of "$pid" >"$TB_PIDS/mntns"
     echo "$pid" >"$TB_PIDS/holder.pid"
+    # The host resolves its own name, as a Debian host does through /etc/hosts: libvirtd looks it up on
+    # every virConnectGetHostname, and an unresolvable name costs a DNS timeout (5 s) per call.
+    { cat /etc/hosts; printf '127.0.1.1 %s\n' "$TB_HOSTNAME"; } >"$TB_DIR/hosts"
     tb_ns bash -euo pipefail -c '
         hostname "$1"; shift
+        mount -n --bind "$1/hosts" /etc/hosts
         # A private /run: the machine'"'"'s /run/libvirt and /run/sshd are never used.
         mount -n -t tmpfs -o mode=755,size=16m vireo-testbed-run /run
         mkdir -p /run/libvirt /run/sshd /run/lock
