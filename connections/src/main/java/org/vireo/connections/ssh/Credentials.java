@@ -11,8 +11,15 @@ import java.util.Map;
 public final class Credentials implements AutoCloseable {
     private final Map<String, char[]> secrets = new HashMap<>();
 
+    private static final String PASSPHRASE = "passphrase:";
+
     static String passphraseKey(String keyFile) {
-        return "passphrase:" + keyFile;
+        return PASSPHRASE + keyFile;
+    }
+
+    /** What a key names for the user: "the password" or "the passphrase for FILE". */
+    static String describe(String key) {
+        return key.startsWith(PASSPHRASE) ? "the passphrase for " + key.substring(PASSPHRASE.length()) : "the password";
     }
 
     static String passwordKey(String destination) {

@@ -15,14 +15,18 @@ import java.util.Map;
  */
 final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
     private static final String PASSPHRASE_PREFIX = "Passphrase for ";
+    /** As OpenSSH's NumberOfPasswordPrompts: a wrong secret is asked again twice, then the login fails. */
+    static final int MAX_PROMPTS = 3;
 
     private final AuthPrompt prompt;
     private final Credentials cache;
     private final String destination;
     private final Map<String, char[]> typed = new HashMap<>();
     private final List<String> triedFromCache = new ArrayList<>();
+    private final Map<String, Integer> asks = new HashMap<>();
     private char[] current;
     private boolean cancelled;
+    private String exhausted;
 
     PromptingUserInfo(AuthPrompt prompt, Credentials cache, String destination) {
         this.prompt = prompt;
@@ -33,6 +37,14 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
     /** Whether the user cancelled a prompt (so the failure is not "wrong credentials"). */
     boolean cancelled() {
         return cancelled;
+    }
+
+    /**
+     * What the user typed {@link #MAX_PROMPTS} times without success ("the password", "the passphrase for KEY"),
+     * or null.
+     */
+    String exhausted() {
+        return exhausted;
     }
 
     @Override
@@ -100,6 +112,10 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
                 current = cached;
                 return true;
             }
+        }
+        if (asks.merge(key, 1, Integer::sum) > MAX_PROMPTS) {
+            exhausted = Credentials.describe(key);
+            return false;
         }
         char[] fresh = ask.get();
         if (fresh == null) {

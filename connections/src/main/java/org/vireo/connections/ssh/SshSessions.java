@@ -150,6 +150,10 @@ public final class SshSessions implements AutoCloseable {
             return hostKeys.refusal();
         }
         String through = via == null ? "" : " (through " + via.route().target() + ")";
+        if (userInfo.exhausted() != null) {
+            return new SshAuthException("Authentication to " + end + through + " failed: " + userInfo.exhausted()
+                    + " was refused " + PromptingUserInfo.MAX_PROMPTS + " times", e);
+        }
         if (userInfo.cancelled() || String.valueOf(e.getMessage()).startsWith("Auth cancel")) {
             return new SshAuthException("Login to " + end + through + " cancelled", e);
         }

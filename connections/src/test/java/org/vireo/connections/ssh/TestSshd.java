@@ -21,21 +21,61 @@ public final class TestSshd implements AutoCloseable {
     private final Path dir;
     private final Path authorizedKeys;
     private final int port;
+    private final PasswordLogin passwordLogin;
     private Path hostKey;
     private Process process;
 
-    private TestSshd(Path dir, Path hostKey, Path authorizedKeys, int port) {
+    /**
+     * How sshd takes root's password: by the "password" method (sshd reads the shadow file itself), or by
+     * "keyboard-interactive" through PAM (pam_unix asks "Password:"), the usual set-up of distributions.
+     */
+    public enum PasswordMethod { PASSWORD, KEYBOARD_INTERACTIVE }
+
+    /** Root's password for this server only: a shadow file and a PAM stack bound over the machine's in sshd's own mount namespace. */
+    private record PasswordLogin(PasswordMethod method, Path shadow, Path pam) {}
+
+    private TestSshd(Path dir, Path hostKey, Path authorizedKeys, int port, PasswordLogin passwordLogin) {
         this.dir = dir;
         this.hostKey = hostKey;
         this.authorizedKeys = authorizedKeys;
         this.port = port;
+        this.passwordLogin = passwordLogin;
     }
 
     /** Starts sshd in {@code dir} with a fresh ed25519 host key; {@code authorizedKeys} lists allowed users' keys. */
     public static TestSshd start(Path dir, Path authorizedKeys) throws Exception {
         Files.createDirectories(dir);
         Path key = Keys.generate(dir.resolve("host_key_" + System.nanoTime()), "ed25519");
-        TestSshd sshd = new TestSshd(dir, key, authorizedKeys, freePort());
+        TestSshd sshd = new TestSshd(dir, key, authorizedKeys, freePort(), null);
+        sshd.launch();
+        return sshd;
+    }
+
+    /**
+     * Starts sshd where root logs in with {@code password} by {@code method} (and no key is authorized). The
+     * machine's /etc/shadow is never changed: sshd runs in a mount namespace of its own where a copy with this
+     * password is bound over it.
+     */
+    public static TestSshd startWithPassword(Path dir, String password, PasswordMethod method) throws Exception {
+        Files.createDirectories(dir);
+        Path key = Keys.generate(dir.resolve("host_key_" + System.nanoTime()), "ed25519");
+        Path noKeys = Files.writeString(dir.resolve("authorized_keys"), "");
+        String hash = Keys.run(List.of("openssl", "passwd", "-6", "-salt", "vireotest", password)).trim();
+        StringBuilder shadow = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of("/etc/shadow"))) {
+            String[] fields = line.split(":", -1);
+            if (fields.length > 1 && fields[0].equals("root")) {
+                fields[1] = hash;
+                line = String.join(":", fields);
+            }
+            shadow.append(line).append('\n');
+        }
+        Path shadowFile = Files.writeString(dir.resolve("shadow"), shadow);
+        Files.setPosixFilePermissions(shadowFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path pam = Files.writeString(dir.resolve("pam-sshd"), String.join("\n",
+                "auth required pam_unix.so", "account required pam_permit.so", "session required pam_permit.so",
+                "password required pam_deny.so", ""));
+        TestSshd sshd = new TestSshd(dir, key, noKeys, freePort(), new PasswordLogin(method, shadowFile, pam));
         sshd.launch();
         return sshd;
     }
@@ -80,22 +120,38 @@ public final class TestSshd implements AutoCloseable {
                 "HostKey " + hostKey,
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + authorizedKeys,
-                "UsePAM no",
+                "UsePAM " + yesNo(method(PasswordMethod.KEYBOARD_INTERACTIVE)),
                 "StrictModes no",
                 "PermitRootLogin yes",
-                "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no",
+                "PasswordAuthentication " + yesNo(method(PasswordMethod.PASSWORD)),
+                "KbdInteractiveAuthentication " + yesNo(method(PasswordMethod.KEYBOARD_INTERACTIVE)),
                 "AllowTcpForwarding yes",
                 "AllowStreamLocalForwarding yes",
                 "AllowAgentForwarding no",
                 "X11Forwarding no",
                 "LogLevel ERROR",
                 ""));
-        process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
+        List<String> command = new ArrayList<>();
+        if (passwordLogin != null) {
+            // unshare and sh exec into sshd: the process we hold (and kill) is sshd itself.
+            command.addAll(List.of("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
+                    "mount -n --bind \"$1\" /etc/shadow && mount -n --bind \"$2\" /etc/pam.d/sshd && shift 2 && exec \"$@\"",
+                    "sh", passwordLogin.shadow().toString(), passwordLogin.pam().toString()));
+        }
+        command.addAll(List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sshd.log").toFile())
                 .start();
         awaitBanner(Duration.ofSeconds(10));
+    }
+
+    private boolean method(PasswordMethod m) {
+        return passwordLogin != null && passwordLogin.method() == m;
+    }
+
+    private static String yesNo(boolean yes) {
+        return yes ? "yes" : "no";
     }
 
     private void awaitBanner(Duration timeout) throws Exception {
@@ -121,11 +177,16 @@ public final class TestSshd implements AutoCloseable {
 
     /** Sends a signal to the listener and every per-connection sshd below it (e.g. STOP to stall the link). */
     public void signalAll(String signal) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("kill", "-" + signal));
         for (long pid : descendantsAndSelf(process.pid())) {
-            cmd.add(Long.toString(pid));
+            try {
+                Keys.run(List.of("kill", "-" + signal, Long.toString(pid)));
+            } catch (IllegalStateException e) {
+                // A per-connection child may end between listing and signalling (e.g. a finished pre-auth one).
+                if (pid == process.pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw e;
+                }
+            }
         }
-        Keys.run(cmd);
     }
 
     private static List<Long> descendantsAndSelf(long pid) {
