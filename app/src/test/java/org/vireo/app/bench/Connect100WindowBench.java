@@ -100,6 +100,7 @@ public final class Connect100WindowBench {
                 int[] last = seen != null ? seen : connectedWithVms(tree);
                 System.out.printf("window-ms=%d hosts=%d vms=%d fx-max-ms=%d fx-samples=%d fx-over-50ms=%d%n", ms,
                         last[0], last[1], probe.maxLatency().toMillis(), probe.samples(), probe.slowSamples());
+                System.err.println("FX thread stalls, most sampled stacks:\n" + probe.stallProfile(8));
                 if (seen == null) {
                     context.fleet().hosts().stream().limit(3).forEach(h -> System.err.println("bench: " + h.snapshot()));
                 }

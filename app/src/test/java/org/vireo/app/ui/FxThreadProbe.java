@@ -25,6 +25,11 @@ public final class FxThreadProbe implements AutoCloseable {
     private final AtomicLong slowSamples = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private volatile long worstAtNanos;
+    /** When the oldest posted runnable that has not run yet was posted, or 0. */
+    private final AtomicLong waitingSince = new AtomicLong();
+    /** While the FX thread is stalled, what it is doing: its top frames, sampled once a period, counted. */
+    private final java.util.Map<String, Long> stallStacks = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Thread fxThread;
 
     private FxThreadProbe() {
     }
@@ -38,7 +43,15 @@ public final class FxThreadProbe implements AutoCloseable {
 
     private void post() {
         long posted = System.nanoTime();
+        waitingSince.compareAndSet(0, posted);
+        long since = waitingSince.get();
+        Thread fx = fxThread;
+        if (fx != null && since != 0 && posted - since > SLOW_NANOS) {
+            sampleStall(fx);
+        }
         Platform.runLater(() -> {
+            fxThread = Thread.currentThread();
+            waitingSince.set(0);
             long latency = System.nanoTime() - posted;
             if (latency > maxNanos.get()) {
                 worstAtNanos = posted;
@@ -49,6 +62,25 @@ public final class FxThreadProbe implements AutoCloseable {
                 slowSamples.incrementAndGet();
             }
         });
+    }
+
+    private void sampleStall(Thread fx) {
+        StackTraceElement[] stack = fx.getStackTrace();
+        StringBuilder top = new StringBuilder();
+        for (int i = 0; i < Math.min(14, stack.length); i++) {
+            top.append("\n    at ").append(stack[i]);
+        }
+        stallStacks.merge(top.toString(), 1L, Long::sum);
+    }
+
+    /** The FX thread's most frequent stacks while it was stalled over 50 ms (a sampling profile of the stalls). */
+    public String stallProfile(int limit) {
+        StringBuilder out = new StringBuilder();
+        stallStacks.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .forEach(e -> out.append(e.getValue()).append(" samples:").append(e.getKey()).append('\n'));
+        return out.toString();
     }
 
     /** The longest a posted runnable waited for the FX thread so far. */
