@@ -129,8 +129,14 @@ final class HostTreeSync {
      * the list clears it).
      */
     private static void setChildren(TreeItem<TreeRow> parent, List<TreeItem<TreeRow>> children) {
-        List<TreeItem<TreeRow>> current = parent.getChildren();
+        javafx.collections.ObservableList<TreeItem<TreeRow>> current = parent.getChildren();
         if (current.equals(children)) {
+            return;
+        }
+        if (current.isEmpty()) {
+            // One change for a whole host's VMs: each single insertion makes the tree view recount every
+            // expanded row, which a host arriving with 100 VMs into a 10,000-row tree turned into seconds.
+            current.setAll(children);
             return;
         }
         java.util.Set<TreeItem<TreeRow>> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

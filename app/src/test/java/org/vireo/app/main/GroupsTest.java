@@ -89,6 +89,26 @@ class GroupsTest {
         assertTrue(sync.isCollapsed("Lab"));
     }
 
+    @Test
+    void aHostConnectingWithItsVmsChangesTheTreeOnce() {
+        TreeItem<TreeRow> root = new TreeItem<>(new TreeRow.GroupRow(""));
+        HostTreeSync sync = new HostTreeSync(root);
+        sync.update(List.of(host("a")), Map.of());
+        List<String> changes = new java.util.ArrayList<>();
+        root.addEventHandler(TreeItem.<TreeRow>childrenModificationEvent(),
+                e -> changes.add(e.getTreeItem().getValue().key() + " +" + e.getAddedSize()));
+
+        List<org.vireo.connections.model.VmInfo> vms = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> new org.vireo.connections.model.VmInfo(String.format("00000000-0000-4000-8000-%012d", i),
+                        "vm" + i, org.vireo.connections.model.VmState.RUNNING, 1, 1024, 1024, 0, true, false))
+                .toList();
+        sync.update(List.of(new HostSnapshot("a", "qemu+ssh://a/system", "a", ConnectionState.CONNECTED, null, null,
+                vms)), Map.of());
+
+        assertEquals(100, root.getChildren().get(0).getChildren().size());
+        assertEquals(List.of("host:a +100"), changes);
+    }
+
     private static List<String> keys(TreeItem<TreeRow> item) {
         return item.getChildren().stream().map(i -> i.getValue().key()).toList();
     }
