@@ -193,6 +193,81 @@ class MigrationTestbedTest {
                 samples.size());
     }
 
+    /**
+     * Peer to peer: A's libvirtd opens the destination URI itself. The engine passes B's connection URI as
+     * dconnuri; on the test bed that is B's unix socket path, which A's daemon (another mount namespace, same
+     * file system) reaches. The memory still goes QEMU to QEMU on loopback.
+     */
+    @Test
+    void peerToPeerMigrationMovesARunningGuestFromAToB() throws Exception {
+        String name = TestGuests.uniqueName(PREFIX + "-p2p");
+        String uuid = guestOnA(name, true);
+        HostConnection a = hostA();
+        HostConnection b = hostB();
+        MigrationOptions p2p = new MigrationOptions(MigrationMode.LIVE, true, true, false,
+                MigrationTransport.PEER_TO_PEER, "tcp://127.0.0.1", "127.0.0.1", 0, 0, false, false);
+        assertEquals(Domain.MigrateFlags.PEER2PEER, MigrationCall.flags(p2p) & Domain.MigrateFlags.PEER2PEER);
+
+        long t0 = System.nanoTime();
+        await(new Migrator().start(new MigrationRequest(uuid, a, b, p2p), p -> { }));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+
+        assertRunsOnBOnly(name, uuid, a, b);
+        System.out.printf("[migration] live A->B peer to peer (dconnuri %s): %d ms%n", b.entry().uri(), millis);
+    }
+
+    /** Tunnelled: peer to peer, and the memory travels inside A's libvirtd-to-B's libvirtd connection. */
+    @Test
+    void tunnelledMigrationMovesARunningGuestFromAToB() throws Exception {
+        String name = TestGuests.uniqueName(PREFIX + "-tun");
+        String uuid = guestOnA(name, true);
+        HostConnection a = hostA();
+        HostConnection b = hostB();
+        MigrationOptions tunnelled = new MigrationOptions(MigrationMode.LIVE, true, true, false,
+                MigrationTransport.TUNNELLED, null, null, 0, 0, false, false);
+        int flags = MigrationCall.flags(tunnelled);
+        assertEquals(Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.TUNNELED,
+                flags & (Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.TUNNELED));
+        List<MigrationProgress> samples = new CopyOnWriteArrayList<>();
+
+        long t0 = System.nanoTime();
+        await(new Migrator().start(new MigrationRequest(uuid, a, b, tunnelled), samples::add));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+
+        assertRunsOnBOnly(name, uuid, a, b);
+        System.out.printf("[migration] live A->B tunnelled: %d ms, %d progress samples%n", millis, samples.size());
+    }
+
+    /**
+     * Peer to peer between hosts reached over qemu+ssh: the engine hands B's qemu+ssh URI to A's libvirtd, which
+     * runs its own ssh without the test bed's key. It must fail before anything moves, saying why, with the
+     * guest still running on A.
+     */
+    @Test
+    void peerToPeerOverSshWithoutHostToHostCredentialsFailsClearlyAndTheGuestStaysOnA() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.copy(bed.knownHosts(), home.resolve(".ssh/known_hosts"));
+        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentityFile " + bed.sshKey() + "\n");
+        sessions = new SshSessions(SshSettings.forHome(home, Map.of(), "root"), HostKeyPrompt.refuseUnknown(),
+                AuthPrompt.none());
+        HostConnection.Opener opener = OpenerByTransport.standard(sessions);
+        String name = TestGuests.uniqueName(PREFIX + "-p2pssh");
+        String uuid = guestOnA(name, true);
+        HostConnection a = connect(bed.hostA().sshUri(), opener);
+        HostConnection b = connect(bed.hostB().sshUri(), opener);
+        MigrationOptions p2p = new MigrationOptions(MigrationMode.LIVE, true, true, false,
+                MigrationTransport.PEER_TO_PEER, "tcp://127.0.0.1", "127.0.0.1", 0, 0, false, false);
+
+        Throwable error = failureOf(new Migrator().start(new MigrationRequest(uuid, a, b, p2p), p -> { }));
+
+        assertInstanceOf(MigrationException.class, error);
+        assertTrue(error.getMessage().startsWith("Cannot migrate '" + name + "'"), error.getMessage());
+        System.out.printf("[migration] peer to peer over qemu+ssh without host-to-host keys: %s%n", error.getMessage());
+        assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, stateOn(directA, name), "still running on A");
+        assertTrue(!existsOn(directB, name), "nothing left on B");
+    }
+
     @Test
     void liveMigrationOverQemuSshTunnels() throws Exception {
         Path home = dir.resolve("home");
