@@ -67,7 +67,7 @@ public final class MigrationBench {
             for (Testbed.Host h : bed.hosts()) {
                 Connect c = new Connect(h.unixUri());
                 try {
-                    new TestGuests(bed).cleanup(c, PREFIX);
+                    guests.cleanup(c, PREFIX); // the instance that defined the guest knows its name
                 } finally {
                     c.close();
                 }

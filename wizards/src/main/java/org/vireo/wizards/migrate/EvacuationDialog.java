@@ -10,7 +10,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.vireo.connections.libvirt.HostConnection;
@@ -54,7 +56,23 @@ public final class EvacuationDialog extends Dialog<Void> {
         Label summary = new Label();
         summary.setId("evacuateSummary");
         summary.textProperty().bind(model.summaryProperty());
-        VBox content = new VBox(8, table, summary);
+        TextField uri = new TextField();
+        uri.setId("evacuateUri");
+        uri.setPromptText("tcp://10.0.0.2");
+        uri.textProperty().bindBidirectional(model.migrationUriProperty());
+        TextField listen = new TextField();
+        listen.setId("evacuateListen");
+        listen.setPromptText("0.0.0.0");
+        listen.textProperty().bindBidirectional(model.listenAddressProperty());
+        GridPane addresses = new GridPane();
+        addresses.setHgap(8);
+        addresses.setVgap(6);
+        addresses.addRow(0, new Label(messages.get("migrate.uri")), uri);
+        addresses.addRow(1, new Label(messages.get("migrate.listen")), listen);
+        addresses.disableProperty().bind(model.runningProperty().or(model.finishedProperty()));
+        addresses.setVisible(model.addressesApply());
+        addresses.setManaged(model.addressesApply());
+        VBox content = new VBox(8, table, addresses, summary);
         content.setPadding(new Insets(10));
         getDialogPane().setContent(content);
 
@@ -69,6 +87,7 @@ public final class EvacuationDialog extends Dialog<Void> {
             model.run();
         });
         Button closeButton = (Button) getDialogPane().lookupButton(close);
+        closeButton.setId("evacuateClose");
         closeButton.disableProperty().bind(model.runningProperty());
         setOnCloseRequest(e -> {
             if (model.runningProperty().get()) {
