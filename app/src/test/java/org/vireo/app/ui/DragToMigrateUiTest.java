@@ -152,6 +152,10 @@ class DragToMigrateUiTest {
         // B lists the incoming guest (paused) while it moves; it is done when A no longer lists it.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vmRow(tree, idB).isPresent() && vmRow(tree, idA).isEmpty());
         long shown = System.nanoTime();
+        // Pressing on its row to drag it selected it: the selection follows it to B.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() instanceof TreeRow.VmRow v
+                && v.connectionId().equals(idB) && v.vm().uuid().equals(uuid));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#migrateResult").queryAs(Label.class).getText().isEmpty());
         assertTrue(robot.lookup("#migrateResult").queryAs(Label.class).getText().contains("now runs on"),
                 robot.lookup("#migrateResult").queryAs(Label.class).getText());
