@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.MouseButton;
@@ -43,13 +41,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
-import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.store.ConnectionStore;
 import org.vireo.connections.testbed.TestGuests;
 import org.vireo.connections.testbed.Testbed;
-import org.vireo.resources.Messages;
 import org.vireo.wizards.migrate.EvacuationViewModel;
 import org.vireo.wizards.newvm.NewVmHosts;
 import org.vireo.wizards.newvm.NewVmWizardViewModel;
@@ -67,8 +63,8 @@ import org.vireo.wizards.newvm.NewVmWizardViewModel;
 class EvacuationUiTest {
     /** Sorts first among host A's guests. */
     private static final String PREFIX = "0vireo-evacui";
-    private static final String ID_A = "tb-a";
-    private static final String ID_B = "tb-b";
+    private static final String ID_A = TestbedWindow.ID_A;
+    private static final String ID_B = TestbedWindow.ID_B;
     @TempDir
     static Path home;
 
@@ -97,25 +93,14 @@ class EvacuationUiTest {
         } finally {
             a.close();
         }
-        paths = new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache"));
-        new ConnectionStore(paths.config()).save(List.of(
-                new ConnectionEntry(ID_B, bed.hostB().unixUri(), "1 host B", null, true, false, null),
-                new ConnectionEntry(ID_A, bed.hostA().unixUri(), "2 host A", null, true, false, null)));
-        context = new AppContext(paths);
-        MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
+        paths = TestbedWindow.paths(home);
+        context = TestbedWindow.show(stage, home, bed);
     }
 
     @AfterEach
     void close() throws LibvirtException {
         context.close();
-        for (Testbed.Host h : bed.hosts()) {
-            Connect c = new Connect(h.unixUri());
-            try {
-                guests.cleanup(c, PREFIX);
-            } finally {
-                c.close();
-            }
-        }
+        TestbedWindow.removeGuests(bed, guests, PREFIX);
     }
 
     @Test
@@ -232,16 +217,15 @@ class EvacuationUiTest {
     }
 
     private static boolean defined(Connect conn, String uuid) throws LibvirtException {
-        for (Domain d : conn.listAllDomains(0)) {
-            try {
-                if (d.getUUIDString().equals(uuid)) {
-                    return true;
-                }
-            } finally {
-                d.free();
+        try {
+            conn.domainLookupByUUIDString(uuid).free();
+            return true;
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == org.libvirt.Error.ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                return false;
             }
+            throw e;
         }
-        return false;
     }
 
     private Set<String> savedMaintenance() {
@@ -285,25 +269,12 @@ class EvacuationUiTest {
     }
 
     private static boolean hostConnected(TreeTableView<TreeRow> tree, String id) {
-        return rows(tree).stream().anyMatch(r -> r instanceof TreeRow.HostRow h && h.host().connectionId().equals(id)
+        return HostTreeLookup.rows(tree).stream().anyMatch(r -> r instanceof TreeRow.HostRow h && h.host().connectionId().equals(id)
                 && h.host().state().isConnected());
     }
 
     private static boolean vmListed(TreeTableView<TreeRow> tree, String hostId, String uuid) {
-        return rows(tree).stream().anyMatch(r -> r instanceof TreeRow.VmRow v && v.connectionId().equals(hostId)
+        return HostTreeLookup.rows(tree).stream().anyMatch(r -> r instanceof TreeRow.VmRow v && v.connectionId().equals(hostId)
                 && v.vm().uuid().equals(uuid));
-    }
-
-    private static List<TreeRow> rows(TreeTableView<TreeRow> tree) {
-        List<TreeRow> rows = new ArrayList<>();
-        collect(tree.getRoot(), rows);
-        return rows;
-    }
-
-    private static void collect(TreeItem<TreeRow> item, List<TreeRow> rows) {
-        if (item.getValue() != null) {
-            rows.add(item.getValue());
-        }
-        item.getChildren().forEach(child -> collect(child, rows));
     }
 }

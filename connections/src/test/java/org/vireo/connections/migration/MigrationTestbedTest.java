@@ -96,6 +96,17 @@ class MigrationTestbedTest {
         return h;
     }
 
+    /** Vireo's own SSH (JSch) with the test bed's key and known hosts, as a user's ~/.ssh would give them. */
+    private HostConnection.Opener sshOpener() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.copy(bed.knownHosts(), home.resolve(".ssh/known_hosts"));
+        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentityFile " + bed.sshKey() + "\n");
+        sessions = new SshSessions(SshSettings.forHome(home, Map.of(), "root"), HostKeyPrompt.refuseUnknown(),
+                AuthPrompt.none());
+        return OpenerByTransport.standard(sessions);
+    }
+
     private HostConnection hostA() throws Exception {
         return connect(bed.hostA().unixUri(), HostConnection.Opener.direct());
     }
@@ -200,42 +211,32 @@ class MigrationTestbedTest {
      */
     @Test
     void peerToPeerMigrationMovesARunningGuestFromAToB() throws Exception {
-        String name = TestGuests.uniqueName(PREFIX + "-p2p");
-        String uuid = guestOnA(name, true);
-        HostConnection a = hostA();
-        HostConnection b = hostB();
-        MigrationOptions p2p = new MigrationOptions(MigrationMode.LIVE, true, true, false,
-                MigrationTransport.PEER_TO_PEER, "tcp://127.0.0.1", "127.0.0.1", 0, 0, false, false);
-        assertEquals(Domain.MigrateFlags.PEER2PEER, MigrationCall.flags(p2p) & Domain.MigrateFlags.PEER2PEER);
-
-        long t0 = System.nanoTime();
-        await(new Migrator().start(new MigrationRequest(uuid, a, b, p2p), p -> { }));
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-
-        assertRunsOnBOnly(name, uuid, a, b);
-        System.out.printf("[migration] live A->B peer to peer (dconnuri %s): %d ms%n", b.entry().uri(), millis);
+        migrateAToBBy(MigrationTransport.PEER_TO_PEER, "tcp://127.0.0.1", "127.0.0.1", Domain.MigrateFlags.PEER2PEER);
     }
 
     /** Tunnelled: peer to peer, and the memory travels inside A's libvirtd-to-B's libvirtd connection. */
     @Test
     void tunnelledMigrationMovesARunningGuestFromAToB() throws Exception {
-        String name = TestGuests.uniqueName(PREFIX + "-tun");
+        migrateAToBBy(MigrationTransport.TUNNELLED, null, null,
+                Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.TUNNELED);
+    }
+
+    private void migrateAToBBy(MigrationTransport transport, String migrationUri, String listen, int expectedFlags)
+            throws Exception {
+        String name = TestGuests.uniqueName(PREFIX + "-" + transport.name().toLowerCase(java.util.Locale.ROOT).substring(0, 3));
         String uuid = guestOnA(name, true);
         HostConnection a = hostA();
         HostConnection b = hostB();
-        MigrationOptions tunnelled = new MigrationOptions(MigrationMode.LIVE, true, true, false,
-                MigrationTransport.TUNNELLED, null, null, 0, 0, false, false);
-        int flags = MigrationCall.flags(tunnelled);
-        assertEquals(Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.TUNNELED,
-                flags & (Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.TUNNELED));
-        List<MigrationProgress> samples = new CopyOnWriteArrayList<>();
+        MigrationOptions options = new MigrationOptions(MigrationMode.LIVE, true, true, false, transport, migrationUri,
+                listen, 0, 0, false, false);
+        assertEquals(expectedFlags, MigrationCall.flags(options) & expectedFlags, "the call's flags");
 
         long t0 = System.nanoTime();
-        await(new Migrator().start(new MigrationRequest(uuid, a, b, tunnelled), samples::add));
+        await(new Migrator().start(new MigrationRequest(uuid, a, b, options), p -> { }));
         long millis = (System.nanoTime() - t0) / 1_000_000;
 
         assertRunsOnBOnly(name, uuid, a, b);
-        System.out.printf("[migration] live A->B tunnelled: %d ms, %d progress samples%n", millis, samples.size());
+        System.out.printf("[migration] live A->B %s (dconnuri %s): %d ms%n", transport, b.entry().uri(), millis);
     }
 
     /**
@@ -245,13 +246,7 @@ class MigrationTestbedTest {
      */
     @Test
     void peerToPeerOverSshWithoutHostToHostCredentialsFailsClearlyAndTheGuestStaysOnA() throws Exception {
-        Path home = dir.resolve("home");
-        Files.createDirectories(home.resolve(".ssh"));
-        Files.copy(bed.knownHosts(), home.resolve(".ssh/known_hosts"));
-        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentityFile " + bed.sshKey() + "\n");
-        sessions = new SshSessions(SshSettings.forHome(home, Map.of(), "root"), HostKeyPrompt.refuseUnknown(),
-                AuthPrompt.none());
-        HostConnection.Opener opener = OpenerByTransport.standard(sessions);
+        HostConnection.Opener opener = sshOpener();
         String name = TestGuests.uniqueName(PREFIX + "-p2pssh");
         String uuid = guestOnA(name, true);
         HostConnection a = connect(bed.hostA().sshUri(), opener);
@@ -270,13 +265,7 @@ class MigrationTestbedTest {
 
     @Test
     void liveMigrationOverQemuSshTunnels() throws Exception {
-        Path home = dir.resolve("home");
-        Files.createDirectories(home.resolve(".ssh"));
-        Files.copy(bed.knownHosts(), home.resolve(".ssh/known_hosts"));
-        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentityFile " + bed.sshKey() + "\n");
-        sessions = new SshSessions(SshSettings.forHome(home, Map.of(), "root"), HostKeyPrompt.refuseUnknown(),
-                AuthPrompt.none());
-        HostConnection.Opener opener = OpenerByTransport.standard(sessions);
+        HostConnection.Opener opener = sshOpener();
         String name = TestGuests.uniqueName(PREFIX + "-ssh");
         String uuid = guestOnA(name, true);
         HostConnection a = connect(bed.hostA().sshUri(), opener);
