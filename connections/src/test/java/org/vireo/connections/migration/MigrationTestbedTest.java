@@ -258,6 +258,8 @@ class MigrationTestbedTest {
 
         assertInstanceOf(MigrationException.class, error);
         assertTrue(error.getMessage().startsWith("Cannot migrate '" + name + "'"), error.getMessage());
+        assertTrue(error.getMessage().contains("peer to peer: the libvirtd of 127.0.0.1 (vireo-a) connects to "
+                + bed.hostB().sshUri() + " itself"), error.getMessage());
         System.out.printf("[migration] peer to peer over qemu+ssh without host-to-host keys: %s%n", error.getMessage());
         assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, stateOn(directA, name), "still running on A");
         assertTrue(!existsOn(directB, name), "nothing left on B");
