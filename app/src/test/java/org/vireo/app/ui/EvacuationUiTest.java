@@ -70,7 +70,9 @@ class EvacuationUiTest {
 
     private static Testbed bed;
     private static TestGuests guests;
+    /** The two guests that move, and a third the user keeps on A by editing its row. */
     private static final List<String> names = new ArrayList<>();
+    private static String stayer;
     private static final Map<String, String> uuids = new ConcurrentHashMap<>();
     private AppContext context;
     private AppPaths paths;
@@ -82,7 +84,7 @@ class EvacuationUiTest {
         names.clear();
         Connect a = new Connect(bed.hostA().unixUri());
         try {
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < 3; i++) {
                 String name = TestGuests.uniqueName(PREFIX);
                 Domain d = guests.define(a, name);
                 d.create();
@@ -90,6 +92,7 @@ class EvacuationUiTest {
                 names.add(name);
                 d.free();
             }
+            stayer = names.remove(2);
         } finally {
             a.close();
         }
@@ -123,15 +126,26 @@ class EvacuationUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#evacuatePlan").tryQuery().isPresent());
         TableView<EvacuationViewModel.Line> plan = robot.lookup("#evacuatePlan").queryAs(TableView.class);
         Node dialogRoot = plan.getScene().getRoot();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> names.stream().allMatch(n -> line(plan, n).isPresent()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> names.stream().allMatch(n -> line(plan, n).isPresent())
+                && line(plan, stayer).isPresent());
 
-        for (String n : names) {
+        for (String n : List.of(names.get(0), names.get(1), stayer)) {
             EvacuationViewModel.Line line = line(plan, n).orElseThrow();
             assertEquals(ID_B, line.targetProperty().get().id(), "planned to B: " + n);
             assertEquals("waiting", line.statusProperty().get());
         }
-        assertTrue(shownInTable(robot, dialogRoot, "1 host B (vireo-b)"), "the plan shows B as the target");
-        // Host A is shared with other test runs: only this test's guests may move. Their rows stay on A.
+        assertTrue(shownInTable(robot, plan, "1 host B (vireo-b)"), "the plan shows B as the target");
+
+        // The user edits one row: the third guest stays on A.
+        EvacuationViewModel.Line keep = line(plan, stayer).orElseThrow();
+        robot.interact(() -> plan.scrollTo(keep));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> targetChoice(robot, plan, keep).isPresent());
+        robot.clickOn(targetChoice(robot, plan, keep).orElseThrow());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> staysItem(robot).isPresent());
+        robot.clickOn(staysItem(robot).orElseThrow());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> keep.targetProperty().get() == null);
+        // Host A is shared with other test runs: their guests must not move either (set in the model, as their
+        // number varies).
         robot.interact(() -> plan.getItems().stream().filter(l -> !names.contains(l.vm().name()))
                 .forEach(l -> l.targetProperty().set(null)));
         Screenshots.save(robot, "evacuation-plan");
@@ -158,7 +172,8 @@ class EvacuationUiTest {
             assertTrue(statuses.stream().anyMatch(s -> s.startsWith("migrating")), n + " showed progress: " + statuses);
             assertEquals("on 1 host B (vireo-b)", statuses.get(statuses.size() - 1), n + ": " + statuses);
         }
-        assertTrue(shownInTable(robot, dialogRoot, "on 1 host B (vireo-b)"), "the table shows where they went");
+        assertTrue(shownInTable(robot, plan, "on 1 host B (vireo-b)"), "the table shows where they went");
+        assertEquals("stays on 2 host A (vireo-a)", keep.statusProperty().get());
         assertTrue(run.isDisabled(), "a plan runs once");
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.save(robot, "evacuation-done");
@@ -200,6 +215,12 @@ class EvacuationUiTest {
         Connect a = new Connect(bed.hostA().unixUri());
         Connect b = new Connect(bed.hostB().unixUri());
         try {
+            Domain kept = a.domainLookupByName(stayer);
+            try {
+                assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, kept.getInfo().state, "the kept guest runs on A");
+            } finally {
+                kept.free();
+            }
             for (String n : names) {
                 Domain onB = b.domainLookupByName(n);
                 try {
@@ -240,9 +261,21 @@ class EvacuationUiTest {
         return plan.getItems().stream().filter(l -> l.vm().name().equals(name)).findFirst();
     }
 
-    private static boolean shownInTable(FxRobot robot, Node root, String text) {
-        return robot.from(root).lookup(".table-cell").match(c -> c instanceof Labeled l && text.equals(l.getText()))
-                .tryQuery().isPresent();
+    private static boolean shownInTable(FxRobot robot, Node table, String text) {
+        return robot.from(table).lookup((Node c) -> c instanceof Labeled l && text.equals(l.getText())).tryQuery()
+                .isPresent();
+    }
+
+    /** The "Move to" choice on the row of {@code line}. */
+    private static Optional<Node> targetChoice(FxRobot robot, Node table, EvacuationViewModel.Line line) {
+        return robot.from(table).lookup(".evacuate-target").match(c -> c.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
+                && cell.getTableRow() != null && cell.getTableRow().getItem() == line).tryQuery();
+    }
+
+    /** "stays on 2 host A (vireo-a)" in the open choice's list. */
+    private static Optional<Node> staysItem(FxRobot robot) {
+        return robot.lookup(".combo-box-popup .list-cell").match(c -> c instanceof Labeled l
+                && "stays on 2 host A (vireo-a)".equals(l.getText())).tryQuery();
     }
 
     /** The text of the host row's State cell, as the user reads it. */
@@ -258,9 +291,21 @@ class EvacuationUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextConnect").tryQuery()
                 .map(item -> item.getScene() == null || !item.getScene().getWindow().isShowing()).orElse(true));
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> hostRowNode(robot, tree, hostId).isPresent());
-        robot.clickOn(hostRowNode(robot, tree, hostId).orElseThrow(), MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextEvacuate").tryQuery().isPresent());
+        // Rows of other runs' guests come and go on the shared host A: a click that hit a moving row is tried
+        // again, at most three times.
+        for (int attempt = 1; ; attempt++) {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> hostRowNode(robot, tree, hostId).isPresent());
+            robot.clickOn(hostRowNode(robot, tree, hostId).orElseThrow(), MouseButton.SECONDARY);
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextEvacuate").tryQuery()
+                        .map(item -> item.getScene() != null && item.getScene().getWindow().isShowing()).orElse(false));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Optional<Node> hostRowNode(FxRobot robot, TreeTableView<TreeRow> tree, String hostId) {

@@ -11,11 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.migration.MigrationTargets;
 import org.vireo.resources.Messages;
 
 /** Host → Evacuate…: the plan (target editable per VM), then per-VM status and a summary. */
@@ -34,18 +36,23 @@ public final class EvacuationDialog extends Dialog<Void> {
         vm.setEditable(false);
         TableColumn<EvacuationViewModel.Line, HostConnection> target = new TableColumn<>(messages.get("evacuate.target"));
         target.setCellValueFactory(c -> c.getValue().targetProperty());
-        target.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
+        String stays = messages.get("evacuate.stays", MigrationTargets.label(model.host().snapshot()));
+        ObservableList<HostConnection> choices = FXCollections.observableArrayList();
+        choices.add(null);
+        choices.addAll(model.targets());
+        StringConverter<HostConnection> names = new StringConverter<>() {
             @Override
             public String toString(HostConnection h) {
-                return h == null ? messages.get("evacuate.noTarget") : org.vireo.connections.migration.MigrationTargets.label(h.snapshot());
+                return h == null ? stays : MigrationTargets.label(h.snapshot());
             }
 
             @Override
             public HostConnection fromString(String s) {
                 return null;
             }
-        }, model.targets()));
-        target.editableProperty().bind(model.runningProperty().not().and(model.finishedProperty().not()));
+        };
+        target.setCellFactory(c -> new EvacuationTargetCell(choices, names,
+                model.runningProperty().or(model.finishedProperty())));
         TableColumn<EvacuationViewModel.Line, String> status = new TableColumn<>(messages.get("evacuate.status"));
         status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setEditable(false);

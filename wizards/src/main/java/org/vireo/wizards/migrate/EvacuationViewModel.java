@@ -111,6 +111,9 @@ public final class EvacuationViewModel {
                 : baseOptions.withAddresses(migrationUri.get(), listenAddress.get());
         running.set(true);
         List<Line> planned = lines.stream().filter(l -> l.targetProperty().get() != null).toList();
+        String stays = messages.get("evacuate.stays", MigrationTargets.label(host.snapshot()));
+        lines.stream().filter(l -> l.targetProperty().get() == null && !l.statusProperty().get().equals(
+                messages.get("evacuate.noTarget"))).forEach(l -> l.statusProperty().set(stays));
         CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
         for (Line line : planned) {
             chain = chain.thenCompose(moved -> migrate(line, options).thenApply(ok -> ok ? moved + 1 : moved));
