@@ -79,7 +79,13 @@ public final class MainViewModel {
     /** Batches still connecting or waiting for their review, plus the latest one (its window may be open). */
     private final List<ConnectBatch> batches = new ArrayList<>();
     private String pendingVmSelection; // "connectionId/uuid" of a VM to select once a batch lists it
+    /** A selected VM that left its host before its destination listed it, and the row the tree moved to meanwhile. */
+    private TreeRow.VmRow departedSelection;
+    private String rowAfterDeparture;
     private final org.vireo.connections.migration.MaintenanceHosts maintenance = new org.vireo.connections.migration.MaintenanceHosts();
+    /** The hosts in maintenance as the UI thread last saw them, for bindings (menus). */
+    private final javafx.collections.ObservableSet<String> maintenanceIds = FXCollections.observableSet();
+    private final javafx.collections.ObservableSet<String> maintenanceView = FXCollections.unmodifiableObservableSet(maintenanceIds);
 
     public MainViewModel(Fleet fleet, ConnectionStore store, Executor io, DialogService dialogs, TaskExecutor ui,
                          Messages messages) {
@@ -98,6 +104,7 @@ public final class MainViewModel {
         this.messages = messages;
         fleet.addBatchListener(this::receiveBatch);
         selectedRow.addListener((obs, old, row) -> refreshSelection());
+        maintenance.addListener(ids -> ui.runOnUi(this::maintenanceChanged));
         this.confirmations = new Confirmations((title, message) ->
                 new Confirmations.Answer(dialogs.confirm(title, message), false));
     }
@@ -232,6 +239,29 @@ public final class MainViewModel {
         return maintenance;
     }
 
+    /** Read-only view of the hosts in maintenance, updated on the UI thread. */
+    public javafx.collections.ObservableSet<String> maintenanceIds() {
+        return maintenanceView;
+    }
+
+    /** The saved entries follow the live set, so a host stays in maintenance across restarts until cleared. */
+    private void maintenanceChanged() {
+        java.util.Set<String> ids = maintenance.ids();
+        maintenanceIds.retainAll(ids);
+        maintenanceIds.addAll(ids);
+        boolean changed = false;
+        for (int i = 0; i < saved.size(); i++) {
+            ConnectionEntry entry = saved.get(i);
+            if (entry.maintenance() != ids.contains(entry.id())) {
+                saved.set(i, entry.withMaintenance(!entry.maintenance()));
+                changed = true;
+            }
+        }
+        if (changed) {
+            persist();
+        }
+    }
+
     /** Every host connection of the session. */
     public List<HostConnection> connections() {
         return fleet.hosts();
@@ -262,6 +292,7 @@ public final class MainViewModel {
                 } else {
                     result.problem().ifPresent(p -> dialogs.showError(messages.get("store.loadFailed.title"), p, null));
                     saved.addAll(result.entries());
+                    saved.stream().filter(ConnectionEntry::maintenance).forEach(e -> maintenance.mark(e.id()));
                 }
                 for (ConnectionEntry entry : saved) {
                     HostConnection host = fleet.add(entry);
@@ -460,6 +491,7 @@ public final class MainViewModel {
         }
         String id = host.connectionId();
         boolean wasSaved = saved.removeIf(e -> e.id().equals(id));
+        maintenance.clear(id);
         fleet.remove(id);
         latest.remove(id);
         publishHosts();
@@ -574,16 +606,43 @@ public final class MainViewModel {
 
     /** Applies one batch of snapshots from the fleet (on the UI thread). */
     void applyBatch(List<HostSnapshot> batch) {
+        TreeRow before = selectedRow.get();
+        boolean beforeRan = before instanceof TreeRow.VmRow row && MigratedSelection.runsOnItsHost(row, latest);
         for (HostSnapshot snapshot : batch) {
             if (fleet.get(snapshot.connectionId()).isPresent()) {
                 latest.put(snapshot.connectionId(), snapshot);
             }
         }
         publishHosts();
+        followMigratedVm(beforeRan ? (TreeRow.VmRow) before : null);
         refreshSelection();
         batches.removeIf(b -> b.finishedProperty().get() && b != importBatch.get());
         batches.forEach(b -> b.applySnapshots(batch));
         selectPendingVm();
+    }
+
+    /**
+     * A selected VM that moved to another host stays selected there. Its destination may list it a batch later:
+     * then it is followed once it shows up, unless the user selected something else in between.
+     */
+    private void followMigratedVm(TreeRow.VmRow ranBefore) {
+        if (ranBefore != null && MigratedSelection.leftItsHost(ranBefore, latest)) {
+            departedSelection = ranBefore;
+            rowAfterDeparture = selectedRow.get() == null ? null : selectedRow.get().key();
+        }
+        if (departedSelection == null) {
+            return;
+        }
+        String now = selectedRow.get() == null ? null : selectedRow.get().key();
+        if (!java.util.Objects.equals(now, rowAfterDeparture) && !java.util.Objects.equals(now, departedSelection.key())) {
+            departedSelection = null; // the user chose another row
+            return;
+        }
+        Optional<TreeRow.VmRow> moved = MigratedSelection.newRow(departedSelection, latest);
+        if (moved.isPresent()) {
+            departedSelection = null;
+            selectedRow.set(moved.get());
+        }
     }
 
     private void publishHosts() {

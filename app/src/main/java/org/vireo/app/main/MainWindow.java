@@ -121,7 +121,10 @@ public final class MainWindow {
                 viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
         evacuate = new Command("menu.evacuate", migrations::evacuateSelected, hostNotIn(ConnectionState.DISCONNECTED,
                 ConnectionState.CONNECTING, ConnectionState.LOST, ConnectionState.RECONNECTING));
-        leaveMaintenance = new Command("menu.clearMaintenance", migrations::leaveMaintenanceSelected, hostNotIn());
+        leaveMaintenance = new Command("menu.clearMaintenance", migrations::leaveMaintenanceSelected,
+                Bindings.createBooleanBinding(() -> viewModel.selectedHostProperty().get() == null
+                        || !viewModel.maintenanceIds().contains(viewModel.selectedHostProperty().get().connectionId()),
+                        viewModel.selectedHostProperty(), viewModel.maintenanceIds()));
     }
 
     /**
@@ -316,7 +319,7 @@ public final class MainWindow {
 
     /** Opens the new-VM wizard on the connected hosts (the selected one first, when connected). */
     void newVm() {
-        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet()), OsCatalogue.bundled(),
+        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet(), viewModel.maintenance()::contains), OsCatalogue.bundled(),
                 ui::runOnUi, created -> onVmCreated.accept(created));
         HostSnapshot selected = viewModel.selectedHostProperty().get();
         if (selected != null) {

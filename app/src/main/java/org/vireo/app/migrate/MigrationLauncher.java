@@ -114,7 +114,7 @@ public final class MigrationLauncher {
         return viewModel.connections().stream().filter(h -> !viewModel.maintenance().contains(h.id())).toList();
     }
 
-    /** Host → Evacuate…: marks the host in maintenance, then shows the plan and runs it. */
+    /** Host → Evacuate…: shows the plan; running it puts the host in maintenance. */
     public void evacuateSelected() {
         var host = viewModel.selectedHostProperty().get();
         if (host == null || !host.state().isConnected()) {
@@ -124,11 +124,16 @@ public final class MigrationLauncher {
         if (connection.isEmpty()) {
             return;
         }
-        viewModel.maintenance().mark(host.connectionId());
         MigrationOptions base = lastOptions != null ? lastOptions : MigrationOptions.defaults(MigrationMode.LIVE);
-        org.vireo.wizards.migrate.EvacuationDialog dialog = new org.vireo.wizards.migrate.EvacuationDialog(
-                new org.vireo.wizards.migrate.EvacuationViewModel(migrator, connection.get(), targets(), base,
-                        ui::runOnUi, messages), messages);
+        org.vireo.wizards.migrate.EvacuationViewModel model = new org.vireo.wizards.migrate.EvacuationViewModel(migrator,
+                connection.get(), targets(), base, ui::runOnUi, messages);
+        // In maintenance from the moment the plan runs (not when the dialog merely opened): nothing is placed there.
+        model.runningProperty().addListener((obs, was, now) -> {
+            if (now) {
+                viewModel.maintenance().mark(host.connectionId());
+            }
+        });
+        org.vireo.wizards.migrate.EvacuationDialog dialog = new org.vireo.wizards.migrate.EvacuationDialog(model, messages);
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);

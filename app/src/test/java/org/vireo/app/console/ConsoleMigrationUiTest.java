@@ -81,7 +81,9 @@ class ConsoleMigrationUiTest {
     }
 
     private void story(FxRobot robot) throws Exception {
+        javafx.scene.control.TreeTableView<?> tree = robot.lookup("#hostTree").queryAs(javafx.scene.control.TreeTableView.class);
         VncView view = ConsoleTab.open(robot, this::isGuestRow, WAIT_S);
+        assertTrue(selectedOn(tree, bed.hostA().unixUri()), "the VM's row is selected, under A");
         Label status = robot.lookup("#consoleStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> view.getStatus() == VncView.Status.CONNECTED);
         int portOnA = guest.vncPort();
@@ -102,6 +104,14 @@ class ConsoleMigrationUiTest {
         assertTrue(bed.hostB().vncPortInRange(portOnB), "on B: " + portOnB);
         assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + portOnB), status.getText());
         assertTrue(window.isShowing() && view.getScene() == window.getScene(), "still in its window, now showing B");
+        // A frame from B: pixel rectangles (not only pseudo-encodings) arrived on the new connection, and the
+        // guest's screen (SeaBIOS text) is in its framebuffer.
+        VncClient onB = view.getClient();
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> onB.rectangleCounts().entrySet().stream()
+                .filter(e -> e.getKey() >= 0).mapToLong(java.util.Map.Entry::getValue).sum() > 0
+                && ConsoleTestbedTest.nonBlackPixels(onB.framebuffer()) > 100);
+        // The tree follows the VM it had selected: now its row under B.
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> selectedOn(tree, bed.hostB().unixUri()));
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.save(robot, "console-after-migration");
     }
@@ -143,6 +153,14 @@ class ConsoleMigrationUiTest {
         } finally {
             b.close();
         }
+    }
+
+    /** The tree's selected row is the guest under the host with this URI. */
+    private boolean selectedOn(javafx.scene.control.TreeTableView<?> tree, String uri) {
+        Object selected = tree.getSelectionModel().getSelectedItem() == null ? null
+                : tree.getSelectionModel().getSelectedItem().getValue();
+        return selected instanceof TreeRow.VmRow v && v.vm().uuid().equals(guest.uuid)
+                && context.fleet().get(v.connectionId()).map(h -> h.entry().uri().equals(uri)).orElse(false);
     }
 
     private boolean isGuestRow(Node cell) {

@@ -156,6 +156,82 @@ class MainViewModelTest {
     }
 
     /** Runs UI hand-offs until {@code condition} holds; fails after 10 s. */
+    @Test
+    void maintenanceIsSavedWithTheConnectionRestoredOnNextStartAndClearedFromTheMenu() throws Exception {
+        ConnectionEntry entry = new ConnectionEntry("m-1", "test:///default", "Lab", null, false, false, null);
+        store.save(List.of(entry));
+        viewModel.start(List.of());
+        awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.connectionId().equals("m-1")));
+
+        viewModel.maintenance().mark("m-1");
+        awaitUi(() -> viewModel.maintenanceIds().contains("m-1"));
+        io.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(entry.withMaintenance(true)), store.load().entries(), "saved with the connection");
+
+        Fleet again = new Fleet();
+        try {
+            MainViewModel restarted = new MainViewModel(again, store, io, dialogs, ui, new Messages(Locale.ROOT));
+            restarted.start(List.of());
+            awaitUi(() -> restarted.maintenanceIds().contains("m-1"));
+            assertTrue(restarted.maintenance().contains("m-1"), "restored on start");
+
+            restarted.maintenance().clear("m-1");
+            awaitUi(() -> restarted.maintenanceIds().isEmpty());
+            io.submit(() -> { }).get(5, TimeUnit.SECONDS);
+            assertEquals(List.of(entry), store.load().entries(), "cleared and saved");
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aSelectedVmThatMovesToAnotherHostStaysSelectedThere() {
+        fleet.add(new ConnectionEntry("a", "test:///default", "A", null, false, false, null));
+        fleet.add(new ConnectionEntry("b", "test:///default?b", "B", null, false, false, null));
+        VmInfo web = vm("u-web", "web", VmState.RUNNING);
+        viewModel.applyBatch(List.of(host("a", web), host("b")));
+        viewModel.selectedRowProperty().set(new TreeRow.VmRow("a", web));
+
+        viewModel.applyBatch(List.of(host("a", web), host("b", vm("u-web", "web", VmState.PAUSED))));
+        assertEquals("vm:a/u-web", viewModel.selectedRowProperty().get().key(), "still on A while it moves");
+
+        viewModel.applyBatch(List.of(host("a"), host("b", web)));
+        assertEquals("vm:b/u-web", viewModel.selectedRowProperty().get().key());
+        assertEquals("b", viewModel.selectedHostProperty().get().connectionId());
+        assertEquals(VmState.RUNNING, viewModel.selectedVmProperty().get().state());
+
+        // B lists it a batch after A dropped it: followed once it shows up.
+        viewModel.applyBatch(List.of(host("a", web), host("b")));
+        viewModel.selectedRowProperty().set(new TreeRow.VmRow("a", web));
+        viewModel.applyBatch(List.of(host("a"), host("b")));
+        viewModel.applyBatch(List.of(host("a"), host("b", web)));
+        assertEquals("vm:b/u-web", viewModel.selectedRowProperty().get().key());
+
+        // The user selected another row meanwhile: that choice stands.
+        viewModel.applyBatch(List.of(host("a", web), host("b")));
+        viewModel.selectedRowProperty().set(new TreeRow.VmRow("a", web));
+        viewModel.applyBatch(List.of(host("a"), host("b")));
+        viewModel.selectedRowProperty().set(new TreeRow.HostRow(host("a")));
+        viewModel.applyBatch(List.of(host("a"), host("b", web)));
+        assertEquals("host:a", viewModel.selectedRowProperty().get().key());
+
+        // A shut-off copy left on A (not undefined) selected while B runs it: the selection does not jump.
+        VmInfo offCopy = vm("u-web", "web", VmState.SHUTOFF);
+        viewModel.applyBatch(List.of(host("a", offCopy), host("b", web)));
+        viewModel.selectedRowProperty().set(new TreeRow.VmRow("a", offCopy));
+        viewModel.applyBatch(List.of(host("a", offCopy), host("b", web)));
+        assertEquals("vm:a/u-web", viewModel.selectedRowProperty().get().key());
+    }
+
+    private static VmInfo vm(String uuid, String name, VmState state) {
+        return new VmInfo(uuid, name, state, 1, 131072, 131072, 0, true, false);
+    }
+
+    private static HostSnapshot host(String id, VmInfo... vms) {
+        return new HostSnapshot(id, "test:///" + id, id.toUpperCase(Locale.ROOT), ConnectionState.CONNECTED, null, null,
+                List.of(vms));
+    }
+
     private void awaitUi(BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (!condition.getAsBoolean()) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -33,14 +32,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
-import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.migrate.DragToMigrate;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.testbed.TestGuests;
 import org.vireo.connections.testbed.Testbed;
-import org.vireo.resources.Messages;
 
 /**
  * User story: an admin drags a running VM from host A onto host B in the real window, confirms the dialog
@@ -76,31 +72,17 @@ class DragToMigrateUiTest {
         } finally {
             a.close();
         }
-        AppPaths paths = new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache"));
-        // Saved with names that put B's row above A's: other guests coming and going on the shared host A then
-        // never move B's row under the pointer during the drag.
         try {
-            new org.vireo.connections.store.ConnectionStore(paths.config()).save(List.of(
-                    new org.vireo.connections.store.ConnectionEntry("tb-b", bed.hostB().unixUri(), "1 host B", null, true, false, null),
-                    new org.vireo.connections.store.ConnectionEntry("tb-a", bed.hostA().unixUri(), "2 host A", null, true, false, null)));
+            context = TestbedWindow.show(stage, home, bed);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        context = new AppContext(paths);
-        MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
     }
 
     @AfterEach
     void close() throws LibvirtException {
         context.close();
-        for (Testbed.Host h : bed.hosts()) {
-            Connect c = new Connect(h.unixUri());
-            try {
-                guests.cleanup(c, PREFIX);
-            } finally {
-                c.close();
-            }
-        }
+        TestbedWindow.removeGuests(bed, guests, PREFIX);
     }
 
     @Test
@@ -152,6 +134,10 @@ class DragToMigrateUiTest {
         // B lists the incoming guest (paused) while it moves; it is done when A no longer lists it.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vmRow(tree, idB).isPresent() && vmRow(tree, idA).isEmpty());
         long shown = System.nanoTime();
+        // Pressing on its row to drag it selected it: the selection follows it to B.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getSelectionModel().getSelectedItem() != null
+                && tree.getSelectionModel().getSelectedItem().getValue() instanceof TreeRow.VmRow v
+                && v.connectionId().equals(idB) && v.vm().uuid().equals(uuid));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#migrateResult").queryAs(Label.class).getText().isEmpty());
         assertTrue(robot.lookup("#migrateResult").queryAs(Label.class).getText().contains("now runs on"),
                 robot.lookup("#migrateResult").queryAs(Label.class).getText());

@@ -47,8 +47,12 @@ final class HostTreeLookup {
     }
 
     private List<TreeRow> rows() {
+        return rows(tree());
+    }
+
+    /** Every row of {@code tree}, folded ones included, top to bottom. */
+    static List<TreeRow> rows(TreeTableView<TreeRow> tree) {
         List<TreeRow> rows = new ArrayList<>();
-        TreeTableView<TreeRow> tree = tree();
         if (tree.getRoot() != null) {
             collect(tree.getRoot(), rows);
         }

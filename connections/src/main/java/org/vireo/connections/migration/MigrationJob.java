@@ -201,7 +201,7 @@ public final class MigrationJob {
                 TypedParameter[] params = MigrationCall.params(o, domain.getName());
                 int flags = MigrationCall.flags(o);
                 if (o.transport().isPeerToPeer()) {
-                    domain.migrateToURI(dst.entry().uri(), params, flags);
+                    migratePeerToPeer(domain, params, flags, action);
                 } else {
                     Domain there = domain.migrate(d.connect(), params, flags);
                     if (there != null) {
@@ -226,6 +226,25 @@ public final class MigrationJob {
             }
             close(d);
             close(s);
+        }
+    }
+
+    /**
+     * The source's libvirtd opens the destination URI itself, with its own credentials (not this client's SSH
+     * keys or tunnels): a failure says so, since that is the usual reason.
+     */
+    private void migratePeerToPeer(Domain domain, TypedParameter[] params, int flags, String action)
+            throws LibvirtException, MigrationException {
+        String dconnuri = request.destination().entry().uri();
+        try {
+            domain.migrateToURI(dconnuri, params, flags);
+        } catch (LibvirtException e) {
+            if (cancelled.get()) {
+                throw e;
+            }
+            throw new MigrationException(LibvirtErrors.message(action, e) + " (peer to peer: the libvirtd of "
+                    + MigrationTargets.label(request.source().snapshot()) + " connects to " + dconnuri
+                    + " itself, with its own credentials; a direct migration needs none)", e);
         }
     }
 

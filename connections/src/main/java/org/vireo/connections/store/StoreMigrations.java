@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>1: {@code {"version":1,"uris":[...],"autoconnect":[...]}} — the two lists virt-manager keeps.</li>
- *   <li>2: {@code {"schemaVersion":2,"connections":[{"id":...,"uri":...,"autoconnect":...}, ...]}}.</li>
+ *   <li>2: {@code {"schemaVersion":2,"connections":[{"id":...,"uri":...,"autoconnect":...}, ...]}}. Fields
+ *   added later within 2 are optional with a default of false or none (e.g. {@code "maintenance"}), so older
+ *   files need no step and an older Vireo still reads newer ones.</li>
  * </ul>
  */
 public final class StoreMigrations {

@@ -96,6 +96,17 @@ class MigrationTestbedTest {
         return h;
     }
 
+    /** Vireo's own SSH (JSch) with the test bed's key and known hosts, as a user's ~/.ssh would give them. */
+    private HostConnection.Opener sshOpener() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve(".ssh"));
+        Files.copy(bed.knownHosts(), home.resolve(".ssh/known_hosts"));
+        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentityFile " + bed.sshKey() + "\n");
+        sessions = new SshSessions(SshSettings.forHome(home, Map.of(), "root"), HostKeyPrompt.refuseUnknown(),
+                AuthPrompt.none());
+        return OpenerByTransport.standard(sessions);
+    }
+
     private HostConnection hostA() throws Exception {
         return connect(bed.hostA().unixUri(), HostConnection.Opener.direct());
     }
@@ -193,15 +204,70 @@ class MigrationTestbedTest {
                 samples.size());
     }
 
+    /**
+     * Peer to peer: A's libvirtd opens the destination URI itself. The engine passes B's connection URI as
+     * dconnuri; on the test bed that is B's unix socket path, which A's daemon (another mount namespace, same
+     * file system) reaches. The memory still goes QEMU to QEMU on loopback.
+     */
+    @Test
+    void peerToPeerMigrationMovesARunningGuestFromAToB() throws Exception {
+        migrateAToBBy(MigrationTransport.PEER_TO_PEER, "tcp://127.0.0.1", "127.0.0.1", Domain.MigrateFlags.PEER2PEER);
+    }
+
+    /** Tunnelled: peer to peer, and the memory travels inside A's libvirtd-to-B's libvirtd connection. */
+    @Test
+    void tunnelledMigrationMovesARunningGuestFromAToB() throws Exception {
+        migrateAToBBy(MigrationTransport.TUNNELLED, null, null,
+                Domain.MigrateFlags.PEER2PEER | Domain.MigrateFlags.TUNNELED);
+    }
+
+    private void migrateAToBBy(MigrationTransport transport, String migrationUri, String listen, int expectedFlags)
+            throws Exception {
+        String name = TestGuests.uniqueName(PREFIX + "-" + transport.name().toLowerCase(java.util.Locale.ROOT).substring(0, 3));
+        String uuid = guestOnA(name, true);
+        HostConnection a = hostA();
+        HostConnection b = hostB();
+        MigrationOptions options = new MigrationOptions(MigrationMode.LIVE, true, true, false, transport, migrationUri,
+                listen, 0, 0, false, false);
+        assertEquals(expectedFlags, MigrationCall.flags(options) & expectedFlags, "the call's flags");
+
+        long t0 = System.nanoTime();
+        await(new Migrator().start(new MigrationRequest(uuid, a, b, options), p -> { }));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+
+        assertRunsOnBOnly(name, uuid, a, b);
+        System.out.printf("[migration] live A->B %s (dconnuri %s): %d ms%n", transport, b.entry().uri(), millis);
+    }
+
+    /**
+     * Peer to peer between hosts reached over qemu+ssh: the engine hands B's qemu+ssh URI to A's libvirtd, which
+     * runs its own ssh without the test bed's key. It must fail before anything moves, saying why, with the
+     * guest still running on A.
+     */
+    @Test
+    void peerToPeerOverSshWithoutHostToHostCredentialsFailsClearlyAndTheGuestStaysOnA() throws Exception {
+        HostConnection.Opener opener = sshOpener();
+        String name = TestGuests.uniqueName(PREFIX + "-p2pssh");
+        String uuid = guestOnA(name, true);
+        HostConnection a = connect(bed.hostA().sshUri(), opener);
+        HostConnection b = connect(bed.hostB().sshUri(), opener);
+        MigrationOptions p2p = new MigrationOptions(MigrationMode.LIVE, true, true, false,
+                MigrationTransport.PEER_TO_PEER, "tcp://127.0.0.1", "127.0.0.1", 0, 0, false, false);
+
+        Throwable error = failureOf(new Migrator().start(new MigrationRequest(uuid, a, b, p2p), p -> { }));
+
+        assertInstanceOf(MigrationException.class, error);
+        assertTrue(error.getMessage().startsWith("Cannot migrate '" + name + "'"), error.getMessage());
+        assertTrue(error.getMessage().contains("peer to peer: the libvirtd of 127.0.0.1 (vireo-a) connects to "
+                + bed.hostB().sshUri() + " itself"), error.getMessage());
+        System.out.printf("[migration] peer to peer over qemu+ssh without host-to-host keys: %s%n", error.getMessage());
+        assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, stateOn(directA, name), "still running on A");
+        assertTrue(!existsOn(directB, name), "nothing left on B");
+    }
+
     @Test
     void liveMigrationOverQemuSshTunnels() throws Exception {
-        Path home = dir.resolve("home");
-        Files.createDirectories(home.resolve(".ssh"));
-        Files.copy(bed.knownHosts(), home.resolve(".ssh/known_hosts"));
-        Files.writeString(home.resolve(".ssh/config"), "Host *\n  IdentityFile " + bed.sshKey() + "\n");
-        sessions = new SshSessions(SshSettings.forHome(home, Map.of(), "root"), HostKeyPrompt.refuseUnknown(),
-                AuthPrompt.none());
-        HostConnection.Opener opener = OpenerByTransport.standard(sessions);
+        HostConnection.Opener opener = sshOpener();
         String name = TestGuests.uniqueName(PREFIX + "-ssh");
         String uuid = guestOnA(name, true);
         HostConnection a = connect(bed.hostA().sshUri(), opener);

@@ -123,6 +123,42 @@ class ConnectionStoreTest {
     }
 
     @Test
+    void maintenanceIsSavedOnlyWhenSetAndSurvivesTheRoundTrip() throws IOException {
+        ConnectionEntry evacuated = new ConnectionEntry("m1", "qemu+ssh://root@host-m/system", "Host M", null, true,
+                false, null).withMaintenance(true);
+        ConnectionEntry normal = new ConnectionEntry("n1", "qemu:///system", null, null, false, false, null);
+        store().save(List.of(evacuated, normal));
+
+        List<ConnectionEntry> loaded = store().load().entries();
+        assertEquals(List.of(evacuated, normal), loaded);
+        assertTrue(loaded.get(0).maintenance());
+        String json = Files.readString(file());
+        assertEquals(1, json.split("\"maintenance\"", -1).length - 1, "written for the evacuated host only: " + json);
+        assertTrue(json.contains("\"schemaVersion\" : 2"), "an optional field needs no new schema version: " + json);
+        assertFalse(loaded.get(0).withMaintenance(false).maintenance());
+        assertEquals("Rack", loaded.get(0).withGroup("Rack").group());
+        assertTrue(loaded.get(0).withGroup("Rack").withAutoconnect(false).maintenance(), "other edits keep the flag");
+    }
+
+    /** Files written before the flag existed, in either schema, read as "no host in maintenance". */
+    @Test
+    void filesWithoutTheMaintenanceFieldMigrateToNotInMaintenance() throws IOException {
+        write("{\"version\":1,\"uris\":[\"qemu:///system\"],\"autoconnect\":[]}");
+        assertEquals(List.of(false), store().load().entries().stream().map(ConnectionEntry::maintenance).toList());
+
+        write("""
+                {"schemaVersion":2,"connections":[{"id":"x","uri":"qemu:///system","autoconnect":true,"readOnly":false}]}
+                """);
+        assertEquals(List.of(new ConnectionEntry("x", "qemu:///system", null, null, true, false, null, false)),
+                store().load().entries());
+
+        write("""
+                {"schemaVersion":2,"connections":[{"id":"y","uri":"qemu:///system","maintenance":true}]}
+                """);
+        assertTrue(store().load().entries().get(0).maintenance());
+    }
+
+    @Test
     void version1AutoconnectUriMissingFromUrisIsStillKept() throws IOException {
         write("{\"version\":1,\"uris\":[],\"autoconnect\":[\"qemu:///system\"]}");
         List<ConnectionEntry> entries = store().load().entries();

@@ -10,10 +10,14 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.migration.MigrationTargets;
 import org.vireo.resources.Messages;
 
 /** Host → Evacuate…: the plan (target editable per VM), then per-VM status and a summary. */
@@ -32,18 +36,23 @@ public final class EvacuationDialog extends Dialog<Void> {
         vm.setEditable(false);
         TableColumn<EvacuationViewModel.Line, HostConnection> target = new TableColumn<>(messages.get("evacuate.target"));
         target.setCellValueFactory(c -> c.getValue().targetProperty());
-        target.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
+        String stays = messages.get("evacuate.stays", MigrationTargets.label(model.host().snapshot()));
+        ObservableList<HostConnection> choices = FXCollections.observableArrayList();
+        choices.add(null);
+        choices.addAll(model.targets());
+        StringConverter<HostConnection> names = new StringConverter<>() {
             @Override
             public String toString(HostConnection h) {
-                return h == null ? messages.get("evacuate.noTarget") : org.vireo.connections.migration.MigrationTargets.label(h.snapshot());
+                return h == null ? stays : MigrationTargets.label(h.snapshot());
             }
 
             @Override
             public HostConnection fromString(String s) {
                 return null;
             }
-        }, model.targets()));
-        target.editableProperty().bind(model.runningProperty().not().and(model.finishedProperty().not()));
+        };
+        target.setCellFactory(c -> new EvacuationTargetCell(choices, names,
+                model.runningProperty().or(model.finishedProperty())));
         TableColumn<EvacuationViewModel.Line, String> status = new TableColumn<>(messages.get("evacuate.status"));
         status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setEditable(false);
@@ -54,7 +63,23 @@ public final class EvacuationDialog extends Dialog<Void> {
         Label summary = new Label();
         summary.setId("evacuateSummary");
         summary.textProperty().bind(model.summaryProperty());
-        VBox content = new VBox(8, table, summary);
+        TextField uri = new TextField();
+        uri.setId("evacuateUri");
+        uri.setPromptText("tcp://10.0.0.2");
+        uri.textProperty().bindBidirectional(model.migrationUriProperty());
+        TextField listen = new TextField();
+        listen.setId("evacuateListen");
+        listen.setPromptText("0.0.0.0");
+        listen.textProperty().bindBidirectional(model.listenAddressProperty());
+        GridPane addresses = new GridPane();
+        addresses.setHgap(8);
+        addresses.setVgap(6);
+        addresses.addRow(0, new Label(messages.get("migrate.uri")), uri);
+        addresses.addRow(1, new Label(messages.get("migrate.listen")), listen);
+        addresses.disableProperty().bind(model.runningProperty().or(model.finishedProperty()));
+        addresses.setVisible(model.addressesApply());
+        addresses.setManaged(model.addressesApply());
+        VBox content = new VBox(8, table, addresses, summary);
         content.setPadding(new Insets(10));
         getDialogPane().setContent(content);
 
@@ -69,6 +94,7 @@ public final class EvacuationDialog extends Dialog<Void> {
             model.run();
         });
         Button closeButton = (Button) getDialogPane().lookupButton(close);
+        closeButton.setId("evacuateClose");
         closeButton.disableProperty().bind(model.runningProperty());
         setOnCloseRequest(e -> {
             if (model.runningProperty().get()) {

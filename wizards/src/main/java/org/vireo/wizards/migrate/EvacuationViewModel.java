@@ -21,6 +21,7 @@ import org.vireo.connections.migration.MigrationMode;
 import org.vireo.connections.migration.MigrationOptions;
 import org.vireo.connections.migration.MigrationRequest;
 import org.vireo.connections.migration.MigrationTargets;
+import org.vireo.connections.migration.MigrationTransport;
 import org.vireo.connections.migration.Migrator;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
@@ -57,6 +58,8 @@ public final class EvacuationViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final StringProperty migrationUri = new SimpleStringProperty(this, "migrationUri");
+    private final StringProperty listenAddress = new SimpleStringProperty(this, "listenAddress");
 
     /**
      * @param hosts       every host of the session not in maintenance; those that can take VMs become targets
@@ -69,6 +72,8 @@ public final class EvacuationViewModel {
         this.uiThread = uiThread;
         this.messages = messages;
         this.baseOptions = baseOptions.withMode(MigrationMode.LIVE);
+        migrationUri.set(baseOptions.migrationUri());
+        listenAddress.set(baseOptions.listenAddress());
         targets.setAll(MigrationTargets.candidates(host, hosts));
     }
 
@@ -102,11 +107,16 @@ public final class EvacuationViewModel {
 
     /** Migrates the planned VMs one after another; completes (on the FX thread) with how many moved. */
     public CompletableFuture<Integer> run() {
+        MigrationOptions options = baseOptions.transport() == MigrationTransport.TUNNELLED ? baseOptions
+                : baseOptions.withAddresses(migrationUri.get(), listenAddress.get());
         running.set(true);
         List<Line> planned = lines.stream().filter(l -> l.targetProperty().get() != null).toList();
+        String stays = messages.get("evacuate.stays", MigrationTargets.label(host.snapshot()));
+        lines.stream().filter(l -> l.targetProperty().get() == null && !l.statusProperty().get().equals(
+                messages.get("evacuate.noTarget"))).forEach(l -> l.statusProperty().set(stays));
         CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
         for (Line line : planned) {
-            chain = chain.thenCompose(moved -> migrate(line).thenApply(ok -> ok ? moved + 1 : moved));
+            chain = chain.thenCompose(moved -> migrate(line, options).thenApply(ok -> ok ? moved + 1 : moved));
         }
         return chain.whenComplete((moved, error) -> uiThread.accept(() -> {
             running.set(false);
@@ -115,10 +125,10 @@ public final class EvacuationViewModel {
         }));
     }
 
-    private CompletableFuture<Boolean> migrate(Line line) {
+    private CompletableFuture<Boolean> migrate(Line line, MigrationOptions options) {
         HostConnection target = line.targetProperty().get();
         uiThread.accept(() -> line.statusProperty().set(messages.get("evacuate.running")));
-        return migrator.start(new MigrationRequest(line.vm().uuid(), host, target, baseOptions),
+        return migrator.start(new MigrationRequest(line.vm().uuid(), host, target, options),
                         p -> uiThread.accept(() -> line.statusProperty().set(p.fraction() < 0
                                 ? messages.get("evacuate.running")
                                 : messages.get("evacuate.progress", Math.round(p.fraction() * 100))))).result()
@@ -132,6 +142,11 @@ public final class EvacuationViewModel {
     }
 
     public HostConnection host() { return host; }
+    /** Where each destination's QEMU listens for the memory (direct and peer to peer); blank = libvirt's choice. */
+    public StringProperty migrationUriProperty() { return migrationUri; }
+    public StringProperty listenAddressProperty() { return listenAddress; }
+    /** Tunnelled migrations carry the memory inside libvirt's connection: no addresses apply. */
+    public boolean addressesApply() { return baseOptions.transport() != MigrationTransport.TUNNELLED; }
     public ObservableList<HostConnection> targets() { return targets; }
     public ObservableList<Line> lines() { return lines; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }

@@ -14,15 +14,27 @@ import org.vireo.connections.model.VmInfo;
 /** The wizard's hosts are the fleet's connected hosts; every libvirt read goes through the host's own thread. */
 public final class FleetHosts implements NewVmHosts {
     private final Fleet fleet;
+    private final java.util.function.Predicate<String> inMaintenance;
 
     public FleetHosts(Fleet fleet) {
+        this(fleet, id -> false);
+    }
+
+    /** @param inMaintenance by connection id: hosts the user evacuated, which "least loaded" never picks */
+    public FleetHosts(Fleet fleet, java.util.function.Predicate<String> inMaintenance) {
         this.fleet = fleet;
+        this.inMaintenance = inMaintenance;
     }
 
     @Override
     public List<HostRef> connectedHosts() {
         return fleet.hosts().stream().filter(h -> h.snapshot().state().isConnected())
                 .map(h -> new HostRef(h.id(), h.displayName())).toList();
+    }
+
+    @Override
+    public List<HostRef> placementHosts() {
+        return connectedHosts().stream().filter(h -> !inMaintenance.test(h.id())).toList();
     }
 
     private HostConnection host(String id) {

@@ -17,6 +17,11 @@ public interface NewVmHosts extends HostLoadSource {
     /** Hosts that are connected now, in the order the user sees them. */
     List<HostRef> connectedHosts();
 
+    /** The connected hosts "least loaded" may choose from: hosts in maintenance are left out. */
+    default List<HostRef> placementHosts() {
+        return connectedHosts();
+    }
+
     CompletableFuture<HostFacts> facts(String hostId);
 
     CompletableFuture<NewVmJob.Created> create(VmDraft draft, String domainXml, CancelToken cancel,

@@ -177,7 +177,7 @@ public final class NewVmWizardViewModel {
             return;
         }
         placementReason.set("Comparing the hosts…");
-        List<CompletableFuture<HostLoad>> loads = hosts.connectedHosts().stream()
+        List<CompletableFuture<HostLoad>> loads = hosts.placementHosts().stream()
                 .map(h -> hosts.load(h.id()).exceptionally(e -> null)).toList();
         CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenRun(() -> {
             List<HostLoad> known = loads.stream().map(CompletableFuture::join).filter(l -> l != null).toList();

@@ -147,4 +147,20 @@ class NewVmWizardViewModelTest {
         assertTrue(vm.placementReasonProperty().get().startsWith("Chosen: "), vm.placementReasonProperty().get());
         assertTrue(vm.placementReasonProperty().get().contains("best of 2 hosts"));
     }
+
+    /** A host in maintenance (evacuated) is still listed for an explicit choice, but "least loaded" skips it. */
+    @Test
+    void leastLoadedSkipsAHostInMaintenance() throws Exception {
+        HostConnection second = fleet.add(new ConnectionEntry(UUID.randomUUID().toString(), "test:///default?second",
+                "Evacuated", null, true, false, null));
+        second.connect().get(10, TimeUnit.SECONDS);
+        NewVmWizardViewModel wizard = new NewVmWizardViewModel(new FleetHosts(fleet, second.id()::equals),
+                OsCatalogue.bundled(), ui, created::add);
+        assertEquals(3, wizard.hostChoices().size(), "least loaded + both hosts: " + wizard.hostChoices());
+        wizard.hostChoiceProperty().set(NewVmWizardViewModel.LEAST_LOADED);
+        ui.runUntil(() -> wizard.placementReasonProperty().get().startsWith("Chosen: "), WAIT, "placement");
+        String reason = wizard.placementReasonProperty().get();
+        assertTrue(reason.contains("best of 1 host"), reason);
+        assertFalse(reason.startsWith("Chosen: Evacuated"), reason);
+    }
 }
