@@ -42,9 +42,16 @@ public final class VncClient implements Closeable {
     static final int MAX_CUT_TEXT = 16 * 1024 * 1024;
     private static final int OUTBOX_CAPACITY = 8192;
 
+    static {
+        // before any TLS class loads, or the JDK never lets VeNCrypt's anonymous TLS subtypes through
+        AnonymousTls.allow();
+    }
+
     private final InputStream rawIn;
-    private final OutputStream out;
-    private final RfbInput in;
+    private final OutputStream rawOut;
+    /** The session's streams: the raw ones, or TLS over them after VeNCrypt; set before the threads start. */
+    private OutputStream out;
+    private RfbInput in;
     private final VncOptions options;
     private final KeyMap keyMap = KeyMap.standard();
     private final List<VncListener> listeners = new CopyOnWriteArrayList<>();
@@ -59,6 +66,7 @@ public final class VncClient implements Closeable {
     private volatile Framebuffer framebuffer;
     private volatile String desktopName = "";
     private volatile String protocolVersion = "";
+    private volatile String security = "";
     private volatile boolean extendedKeyEvents;
     private volatile boolean absolutePointer = true;
     /** Screens of the last ExtendedDesktopSize (16 bytes each); null until the server sent one. */
@@ -68,7 +76,8 @@ public final class VncClient implements Closeable {
 
     public VncClient(InputStream in, OutputStream out, VncOptions options) {
         this.rawIn = Objects.requireNonNull(in, "in");
-        this.out = Objects.requireNonNull(out, "out");
+        this.rawOut = Objects.requireNonNull(out, "out");
+        this.out = rawOut;
         this.in = new RfbInput(in);
         this.options = Objects.requireNonNull(options, "options");
     }
@@ -88,7 +97,10 @@ public final class VncClient implements Closeable {
      */
     public void connect() throws IOException {
         try {
-            new Handshake(in, out, options).run(this);
+            Handshake handshake = new Handshake(in, out, options);
+            handshake.run(this);
+            in = handshake.input();
+            out = handshake.output();
         } catch (IOException | RuntimeException e) {
             closeStreams();
             closed.set(true);
@@ -105,8 +117,10 @@ public final class VncClient implements Closeable {
         reader.start();
     }
 
-    void initialised(String version, int width, int height, String name) throws VncProtocolException {
+    void initialised(String version, String securityName, int width, int height, String name)
+            throws VncProtocolException {
         protocolVersion = version;
+        security = securityName;
         desktopName = name;
         resize(width, height);
     }
@@ -132,6 +146,14 @@ public final class VncClient implements Closeable {
     /** False when the server asked for relative pointer motion (QEMU pointer motion change). */
     public boolean absolutePointer() {
         return absolutePointer;
+    }
+
+    /**
+     * The security agreed: "None", "VncAuth", or the VeNCrypt subtype ("X509None", "X509Vnc", "X509Plain",
+     * "TLSNone", "TLSVnc", "TLSPlain", "Plain"). The TLS ones encrypt the whole session.
+     */
+    public String security() {
+        return security;
     }
 
     public boolean isClosed() {
@@ -450,7 +472,7 @@ public final class VncClient implements Closeable {
             // closing to unblock the reader; a failure here changes nothing
         }
         try {
-            out.close();
+            rawOut.close();
         } catch (IOException ignored) {
             // as above
         }

@@ -136,7 +136,7 @@ class QemuVncTest {
     }
 
     /** Empty if the frames are equal except inside one 9x16 text cell, else a description. */
-    private static String differenceBeyondOneCell(int[] a, int[] b, int width) {
+    static String differenceBeyondOneCell(int[] a, int[] b, int width) {
         if (a.length != b.length) {
             return "frame sizes differ";
         }
