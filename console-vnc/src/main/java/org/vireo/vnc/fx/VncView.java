@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,6 +25,7 @@ import javafx.scene.image.WritableImage;
 import org.vireo.vnc.Framebuffer;
 import org.vireo.vnc.FramebufferImage;
 import org.vireo.vnc.VncClient;
+import org.vireo.vnc.XvpAction;
 import org.vireo.vnc.VncListener;
 import org.vireo.vnc.keys.KeyCombo;
 
@@ -46,6 +49,7 @@ public class VncView extends Control {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyObjectWrapper<VncClient> client = new ReadOnlyObjectWrapper<>(this, "client");
     private final ReadOnlyStringWrapper remoteClipboard = new ReadOnlyStringWrapper(this, "remoteClipboard", "");
+    private final ReadOnlyBooleanWrapper powerActions = new ReadOnlyBooleanWrapper(this, "powerActions", false);
     private final FrameBridge bridge = new FrameBridge();
 
     public VncView() {
@@ -78,6 +82,7 @@ public class VncView extends Control {
         newClient.addListener(bridge);
         status.set(Status.CONNECTED);
         statusMessage.set("Connected to " + newClient.desktopName());
+        powerActions.set(newClient.xvpAvailable());
         bridge.resized(newClient.framebuffer());
     }
 
@@ -88,6 +93,7 @@ public class VncView extends Control {
             old.removeListener(bridge);
             bridge.attached = null;
             client.set(null);
+            powerActions.set(false);
         }
     }
 
@@ -96,6 +102,19 @@ public class VncView extends Control {
         VncClient c = client.get();
         if (c != null) {
             c.sendCombo(combo);
+        }
+    }
+
+    /** True while the attached server offers XVP power actions (shutdown, reboot, reset). */
+    public ReadOnlyBooleanProperty powerActionsAvailableProperty() {
+        return powerActions.getReadOnlyProperty();
+    }
+
+    /** Asks the server for a power action; ignored unless {@link #powerActionsAvailableProperty()} is true. */
+    public void power(XvpAction action) {
+        VncClient c = client.get();
+        if (c != null && c.xvpAvailable()) {
+            c.xvp(action);
         }
     }
 
@@ -257,6 +276,12 @@ public class VncView extends Control {
                 shape.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
                 setCursor(new ImageCursor(shape, hotX, hotY));
             });
+        }
+
+        @Override
+        public void onXvpAvailable() {
+            VncClient c = attached;
+            Platform.runLater(() -> powerActions.set(c != null && c == client.get()));
         }
 
         @Override
