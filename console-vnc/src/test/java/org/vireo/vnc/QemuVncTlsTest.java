@@ -63,12 +63,7 @@ class QemuVncTlsTest {
     }
 
     private VncClient connect(Qemu qemu, VncOptions options, RecordingListener listener) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), qemu.port);
-        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), options);
-        clients.add(client);
-        client.addListener(listener);
-        client.connect();
-        return client;
+        return Sessions.connect(qemu.port, options, listener, clients);
     }
 
     private static VncOptions trusting(TestCertificates ca) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -132,7 +131,6 @@ public final class VncDecodeBench {
         AtomicLong pixels = new AtomicLong();
         AtomicLong lastBatch = new AtomicLong();
         CountDownLatch ended = new CountDownLatch(1);
-        AtomicInteger batches = new AtomicInteger();
         AtomicLong readerCpu = new AtomicLong();
         VncClient client = new VncClient(new ByteArrayInputStream(stream), OutputStream.nullOutputStream(), options);
         client.addListener(new VncListener() {
@@ -143,7 +141,6 @@ public final class VncDecodeBench {
 
             @Override
             public void onUpdateBatchComplete() {
-                batches.incrementAndGet();
                 lastBatch.set(System.nanoTime());
             }
 

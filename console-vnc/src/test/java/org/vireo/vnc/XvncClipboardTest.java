@@ -53,12 +53,7 @@ class XvncClipboardTest {
     }
 
     private VncClient connect(VncOptions options, RecordingListener listener) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port);
-        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), options);
-        clients.add(client);
-        client.addListener(listener);
-        client.connect();
-        return client;
+        return Sessions.connect(server.port, options, listener, clients);
     }
 
     /** An X client owning the CLIPBOARD selection with {@code text} (xclip in the foreground, ended by PID). */

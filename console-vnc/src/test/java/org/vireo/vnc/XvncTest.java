@@ -81,12 +81,7 @@ class XvncTest {
     }
 
     private VncClient connect(int port, VncOptions options, RecordingListener listener) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), options);
-        clients.add(client);
-        client.addListener(listener);
-        client.connect();
-        return client;
+        return Sessions.connect(port, options, listener, clients);
     }
 
     @Test

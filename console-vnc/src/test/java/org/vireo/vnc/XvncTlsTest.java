@@ -64,12 +64,7 @@ class XvncTlsTest {
     }
 
     private VncClient connect(Xvnc server, VncOptions options, RecordingListener listener) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port);
-        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), options);
-        opened.add(client);
-        client.addListener(listener);
-        client.connect();
-        return client;
+        return Sessions.connect(server.port, options, listener, opened);
     }
 
     private static VncOptions trusting(TestCertificates ca) {
