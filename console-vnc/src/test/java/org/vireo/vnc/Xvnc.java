@@ -1,8 +1,11 @@
 package org.vireo.vnc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +92,38 @@ final class Xvnc implements AutoCloseable {
             }
         }
         return colours.size();
+    }
+
+    /**
+     * Makes an X client own the CLIPBOARD selection with {@code text} (xclip in the foreground); the caller
+     * ends the returned process.
+     */
+    Process ownClipboard(String text) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("xclip", "-quiet", "-selection", "clipboard", "-i")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("xclip-" + display + ".log").toFile());
+        pb.environment().putAll(env());
+        Process p = pb.start();
+        p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /** Polls xclip -o (bounded) until the display's CLIPBOARD holds {@code expected}. */
+    void awaitClipboard(String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = ExternalProcess.run(env(), 30, "xclip", "-o", "-selection", "clipboard");
+            } catch (AssertionError noOwnerYet) {
+                seen = noOwnerYet.getMessage();
+            }
+            if (seen.equals(expected)) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling an external program's state; no event to wait on
+        }
+        assertEquals(expected, seen, "X clipboard on the server");
     }
 
     @Override

@@ -1,17 +1,14 @@
 package org.vireo.vnc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -56,19 +53,8 @@ class XvncClipboardTest {
         return Sessions.connect(server.port, options, listener, clients);
     }
 
-    /** An X client owning the CLIPBOARD selection with {@code text} (xclip in the foreground, ended by PID). */
     private void ownClipboard(String text) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("xclip", "-quiet", "-selection", "clipboard", "-i")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("xclip.log").toFile());
-        pb.environment().putAll(server.env());
-        Process p = pb.start();
-        owners.add(p);
-        p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-    }
-
-    private String readClipboard() throws Exception {
-        return ExternalProcess.run(server.env(), 30, "xclip", "-o", "-selection", "clipboard");
+        owners.add(server.ownClipboard(text));
     }
 
     private VncClient connectExtended(RecordingListener listener) throws Exception {
@@ -91,7 +77,7 @@ class XvncClipboardTest {
         RecordingListener listener = new RecordingListener();
         VncClient client = connectExtended(listener);
         client.clipboard(UNICODE);
-        awaitServerClipboard(UNICODE);
+        server.awaitClipboard(UNICODE);
     }
 
     @Test
@@ -104,29 +90,11 @@ class XvncClipboardTest {
         assertFalse(client.extendedClipboard());
 
         client.clipboard("café naïve");
-        awaitServerClipboard("café naïve");
+        server.awaitClipboard("café naïve");
 
         ownClipboard("déjà vu");
         listener.awaitEvent(() -> "déjà vu".equals(listener.clipboard.get()), 20,
                 "the X clipboard text, now \"" + listener.clipboard.get() + "\"");
         assertTrue(client.rectangleCounts().keySet().stream().noneMatch(e -> e == Encoding.EXTENDED_CLIPBOARD));
-    }
-
-    /** Polls xclip -o (bounded) until the X clipboard holds {@code expected}. */
-    private void awaitServerClipboard(String expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String seen = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                seen = readClipboard();
-            } catch (AssertionError noOwnerYet) {
-                seen = noOwnerYet.getMessage();
-            }
-            if (seen.equals(expected)) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(100); // polling an external program's state; no event to wait on
-        }
-        assertEquals(expected, seen, "X clipboard on the server");
     }
 }

@@ -21,6 +21,8 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 
 import org.vireo.vnc.Framebuffer;
 import org.vireo.vnc.FramebufferImage;
@@ -50,11 +52,48 @@ public class VncView extends Control {
     private final ReadOnlyObjectWrapper<VncClient> client = new ReadOnlyObjectWrapper<>(this, "client");
     private final ReadOnlyStringWrapper remoteClipboard = new ReadOnlyStringWrapper(this, "remoteClipboard", "");
     private final ReadOnlyBooleanWrapper powerActions = new ReadOnlyBooleanWrapper(this, "powerActions", false);
+    private final BooleanProperty shareClipboard = new SimpleBooleanProperty(this, "shareClipboard", true);
+    /** The text last exchanged with the server either way (FX thread), so a copy does not echo back. */
+    private String lastClipboard;
     private final FrameBridge bridge = new FrameBridge();
 
     public VncView() {
         getStyleClass().add("vnc-view");
         setFocusTraversable(true);
+        // The local clipboard goes to the server when the view gets focus (the user is about to paste there);
+        // the server's goes to the local clipboard as soon as it changes.
+        focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                sendLocalClipboard();
+            }
+        });
+        remoteClipboard.addListener((o, was, text) -> {
+            if (shareClipboard.get() && text != null && !text.equals(lastClipboard)) {
+                lastClipboard = text;
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text);
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+    }
+
+    /** Whether text is copied between the local clipboard and the server's (default true). */
+    public BooleanProperty shareClipboardProperty() {
+        return shareClipboard;
+    }
+
+    /** Sends the local clipboard's text to the server if it changed since the last exchange (FX thread). */
+    public void sendLocalClipboard() {
+        VncClient c = client.get();
+        Clipboard local = Clipboard.getSystemClipboard();
+        if (c == null || !shareClipboard.get() || !local.hasString()) {
+            return;
+        }
+        String text = local.getString();
+        if (text != null && !text.equals(lastClipboard)) {
+            lastClipboard = text;
+            c.clipboard(text);
+        }
     }
 
     @Override
