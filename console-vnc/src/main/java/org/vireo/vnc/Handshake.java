@@ -12,6 +12,7 @@ final class Handshake {
     static final int SECURITY_INVALID = 0;
     static final int SECURITY_NONE = 1;
     static final int SECURITY_VNC_AUTH = 2;
+    static final int SECURITY_XVP = 22;
     private static final Pattern VERSION = Pattern.compile("RFB (\\d{3})\\.(\\d{3})\n");
 
     /** Replaced by the TLS streams once VeNCrypt started TLS. */
@@ -36,6 +37,9 @@ final class Handshake {
         if (type == SECURITY_VNC_AUTH) {
             security = "VncAuth";
             vncAuthentication();
+        } else if (type == SECURITY_XVP && minor >= 7) {
+            security = "XVP";
+            xvpAuthentication();
         } else if (type == VeNCrypt.SECURITY_TYPE && minor >= 7) {
             veNCrypt();
         } else if (type != SECURITY_NONE) {
@@ -104,7 +108,7 @@ final class Handshake {
         byte[] types = new byte[count];
         in.readFully(types, 0, count);
         int chosen = -1;
-        for (int preferred : new int[] {VeNCrypt.SECURITY_TYPE, SECURITY_NONE, SECURITY_VNC_AUTH}) {
+        for (int preferred : new int[] {VeNCrypt.SECURITY_TYPE, SECURITY_NONE, SECURITY_VNC_AUTH, SECURITY_XVP}) {
             for (byte t : types) {
                 if (chosen < 0 && (t & 0xFF) == preferred) {
                     chosen = preferred;
@@ -113,10 +117,32 @@ final class Handshake {
         }
         if (chosen < 0) {
             throw new VncAuthenticationException("server offers only security types " + Arrays.toString(unsigned(types))
-                    + "; supported are None (1), VNC Authentication (2) and VeNCrypt (19)");
+                    + "; supported are None (1), VNC Authentication (2), VeNCrypt (19) and XVP (22)");
         }
         write(new byte[] {(byte) chosen});
         return chosen;
+    }
+
+    /** XVP authentication (22): U8 user length, U8 target length, user, target, then VNC authentication. */
+    private void xvpAuthentication() throws IOException {
+        String user = options.username().get();
+        String target = options.xvpTarget().get();
+        if (user == null || target == null) {
+            throw new VncAuthenticationException("server requires XVP authentication (user name, target machine and"
+                    + " password) and no " + (user == null ? "user name" : "target") + " was given");
+        }
+        byte[] u = user.getBytes(StandardCharsets.UTF_8);
+        byte[] t = target.getBytes(StandardCharsets.UTF_8);
+        if (u.length > 255 || t.length > 255) {
+            throw new IllegalArgumentException("XVP user name and target must be at most 255 bytes");
+        }
+        byte[] message = new byte[2 + u.length + t.length];
+        message[0] = (byte) u.length;
+        message[1] = (byte) t.length;
+        System.arraycopy(u, 0, message, 2, u.length);
+        System.arraycopy(t, 0, message, 2 + u.length, t.length);
+        write(message);
+        vncAuthentication();
     }
 
     private void vncAuthentication() throws IOException {
@@ -141,6 +167,7 @@ final class Handshake {
         String what = switch (type) {
             case SECURITY_VNC_AUTH -> "VNC authentication failed";
             case VeNCrypt.SECURITY_TYPE -> "VeNCrypt authentication failed";
+            case SECURITY_XVP -> "XVP authentication failed";
             default -> "security handshake failed";
         };
         String reason = minor >= 8 ? reason("") : "";

@@ -23,6 +23,6 @@
  *     else classic Latin-1 cut text.</li>
  * <li>XVP power actions (shutdown, reboot, reset) when the server offers them.</li>
  * </ul>
- * Not yet: the XVP security type (22), continuous updates.
+ * Security type XVP (22) too (user and target, then VNC authentication). Not yet: continuous updates.
  */
 package org.vireo.vnc;

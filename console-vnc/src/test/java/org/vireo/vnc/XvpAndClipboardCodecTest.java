@@ -45,6 +45,37 @@ class XvpAndClipboardCodecTest {
     }
 
     @Test
+    void xvpAuthenticationSendsUserTargetThenTheVncResponse() throws Exception {
+        byte[] challenge = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            challenge[i] = (byte) (i * 7);
+        }
+        byte[] script = new Script().ascii("RFB 003.008\n").u8(1, 22).bytes(challenge).s32(0).serverInit(8, 8).build();
+        try (ScriptedServer server = new ScriptedServer(script)) {
+            VncClient client = server.client(VncOptions.defaults().withUsername(() -> "ann").withXvpTarget(() -> "vm")
+                    .withPassword("secret"::toCharArray));
+            client.connect();
+            assertEquals("XVP", client.security());
+            byte[] sent = server.awaitReceived(12 + 1 + 2 + 5 + 16, 10);
+            assertEquals(22, sent[12], "chose XVP");
+            assertArrayEquals(new byte[] {3, 2, 'a', 'n', 'n', 'v', 'm'}, Arrays.copyOfRange(sent, 13, 20));
+            assertArrayEquals(VncAuth.response("secret".toCharArray(), challenge), Arrays.copyOfRange(sent, 20, 36));
+            client.close();
+        }
+    }
+
+    @Test
+    void xvpAuthenticationWithoutTargetIsAClearError() throws Exception {
+        byte[] script = new Script().ascii("RFB 003.008\n").u8(1, 22).bytes(new byte[16]).build();
+        try (ScriptedServer server = new ScriptedServer(script)) {
+            VncClient client = server.client(VncOptions.defaults().withUsername(() -> "ann"));
+            VncAuthenticationException e = assertThrows(VncAuthenticationException.class, client::connect);
+            assertEquals("server requires XVP authentication (user name, target machine and password) and no target"
+                    + " was given", e.getMessage());
+        }
+    }
+
+    @Test
     void xvpFailIsReported() throws Exception {
         byte[] script = new Script().hello38(8, 8).u8(250, 0, 1, 1).u8(250, 0, 1, 0).build();
         try (ScriptedServer server = new ScriptedServer(script)) {
