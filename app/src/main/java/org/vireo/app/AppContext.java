@@ -59,7 +59,8 @@ public final class AppContext implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.consoles = ConsoleServices.create(fleet, sshSessions, auth);
+        this.consoles = ConsoleServices.create(fleet, sshSessions, auth,
+                new org.vireo.vnc.CertificatePins(paths.state().resolve("vnc-certificates")));
     }
 
     public AppPaths paths() {

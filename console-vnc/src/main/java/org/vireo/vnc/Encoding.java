@@ -22,13 +22,16 @@ public final class Encoding {
     public static final int QEMU_LED_STATE = -261;
     public static final int EXTENDED_DESKTOP_SIZE = -308;
     public static final int CURSOR_WITH_ALPHA = -314;
+    public static final int XVP = -309;
+    public static final int EXTENDED_CLIPBOARD = 0xC0A1E5CE;
 
     /** Pixel encodings in order of preference: cheap-to-decode lossless first on a fast link. */
     public static final List<Integer> DEFAULT_PIXEL_ENCODINGS = List.of(ZRLE, TIGHT, HEXTILE, ZLIB, RRE, COPY_RECT, RAW);
 
     /** Pseudo-encodings this client understands. */
     public static final List<Integer> SUPPORTED_PSEUDO_ENCODINGS = List.of(DESKTOP_SIZE, EXTENDED_DESKTOP_SIZE,
-            CURSOR_WITH_ALPHA, CURSOR, LAST_RECT, QEMU_EXTENDED_KEY_EVENT, QEMU_POINTER_MOTION_CHANGE, QEMU_LED_STATE);
+            CURSOR_WITH_ALPHA, CURSOR, LAST_RECT, QEMU_EXTENDED_KEY_EVENT, QEMU_POINTER_MOTION_CHANGE, QEMU_LED_STATE,
+            XVP, EXTENDED_CLIPBOARD);
 
     private Encoding() {
     }
@@ -50,6 +53,8 @@ public final class Encoding {
             case QEMU_LED_STATE -> "QEMULedState";
             case EXTENDED_DESKTOP_SIZE -> "ExtendedDesktopSize";
             case CURSOR_WITH_ALPHA -> "CursorWithAlpha";
+            case XVP -> "XVP";
+            case EXTENDED_CLIPBOARD -> "ExtendedClipboard";
             default -> "encoding " + encoding;
         };
     }

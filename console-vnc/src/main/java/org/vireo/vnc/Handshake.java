@@ -12,11 +12,14 @@ final class Handshake {
     static final int SECURITY_INVALID = 0;
     static final int SECURITY_NONE = 1;
     static final int SECURITY_VNC_AUTH = 2;
+    static final int SECURITY_XVP = 22;
     private static final Pattern VERSION = Pattern.compile("RFB (\\d{3})\\.(\\d{3})\n");
 
-    private final RfbInput in;
-    private final OutputStream out;
+    /** Replaced by the TLS streams once VeNCrypt started TLS. */
+    private RfbInput in;
+    private OutputStream out;
     private final VncOptions options;
+    private String security = "None";
 
     Handshake(RfbInput in, OutputStream out, VncOptions options) {
         this.in = in;
@@ -32,11 +35,17 @@ final class Handshake {
             throw new VncAuthenticationException("server refused the connection: " + reason("no reason given"));
         }
         if (type == SECURITY_VNC_AUTH) {
+            security = "VncAuth";
             vncAuthentication();
+        } else if (type == SECURITY_XVP && minor >= 7) {
+            security = "XVP";
+            xvpAuthentication();
+        } else if (type == VeNCrypt.SECURITY_TYPE && minor >= 7) {
+            veNCrypt();
         } else if (type != SECURITY_NONE) {
             throw new VncAuthenticationException("server requires security type " + type + ", which is not supported");
         }
-        if (type == SECURITY_VNC_AUTH || minor >= 8) {
+        if (type != SECURITY_NONE || minor >= 8) {
             securityResult(minor, type);
         }
         write(new byte[] {(byte) (options.shared() ? 1 : 0)});
@@ -44,7 +53,30 @@ final class Handshake {
         int height = in.u16();
         in.skip(16); // the server's native pixel format: we set ours right after
         String name = in.string(VncClient.MAX_REASON, "desktop name", StandardCharsets.UTF_8);
-        client.initialised("3." + minor, width, height, name);
+        client.initialised("3." + minor, security, width, height, name);
+    }
+
+    /** The stream to read after the handshake (TLS-decrypted when VeNCrypt started TLS). */
+    RfbInput input() {
+        return in;
+    }
+
+    OutputStream output() {
+        return out;
+    }
+
+    private void veNCrypt() throws IOException {
+        VeNCrypt.Negotiated n = new VeNCrypt(in, out, options).negotiate();
+        security = VeNCrypt.name(n.subtype().code());
+        if (n.tls() != null) {
+            in = new RfbInput(n.tls().in());
+            out = n.tls().out();
+        }
+        switch (n.subtype().inner()) {
+            case NONE -> { }
+            case VNC -> vncAuthentication();
+            case PLAIN -> VeNCrypt.plain(out, options);
+        }
     }
 
     /** Reads the server's version and returns the minor version we speak: 3, 7 or 8. */
@@ -67,7 +99,7 @@ final class Handshake {
         return minor == 7 ? 7 : 3;
     }
 
-    /** 3.7+: the server lists its types; prefer None, else VNC Authentication. */
+    /** 3.7+: the server lists its types; prefer VeNCrypt (encryption), then None, then VNC Authentication. */
     private int chooseSecurity() throws IOException {
         int count = in.u8();
         if (count == 0) {
@@ -76,21 +108,41 @@ final class Handshake {
         byte[] types = new byte[count];
         in.readFully(types, 0, count);
         int chosen = -1;
-        for (byte t : types) {
-            if (t == SECURITY_NONE) {
-                chosen = SECURITY_NONE;
-                break;
-            }
-            if (t == SECURITY_VNC_AUTH) {
-                chosen = SECURITY_VNC_AUTH;
+        for (int preferred : new int[] {VeNCrypt.SECURITY_TYPE, SECURITY_NONE, SECURITY_VNC_AUTH, SECURITY_XVP}) {
+            for (byte t : types) {
+                if (chosen < 0 && (t & 0xFF) == preferred) {
+                    chosen = preferred;
+                }
             }
         }
         if (chosen < 0) {
             throw new VncAuthenticationException("server offers only security types " + Arrays.toString(unsigned(types))
-                    + "; supported are None (1) and VNC Authentication (2)");
+                    + "; supported are None (1), VNC Authentication (2), VeNCrypt (19) and XVP (22)");
         }
         write(new byte[] {(byte) chosen});
         return chosen;
+    }
+
+    /** XVP authentication (22): U8 user length, U8 target length, user, target, then VNC authentication. */
+    private void xvpAuthentication() throws IOException {
+        String user = options.username().get();
+        String target = options.xvpTarget().get();
+        if (user == null || target == null) {
+            throw new VncAuthenticationException("server requires XVP authentication (user name, target machine and"
+                    + " password) and no " + (user == null ? "user name" : "target") + " was given");
+        }
+        byte[] u = user.getBytes(StandardCharsets.UTF_8);
+        byte[] t = target.getBytes(StandardCharsets.UTF_8);
+        if (u.length > 255 || t.length > 255) {
+            throw new IllegalArgumentException("XVP user name and target must be at most 255 bytes");
+        }
+        byte[] message = new byte[2 + u.length + t.length];
+        message[0] = (byte) u.length;
+        message[1] = (byte) t.length;
+        System.arraycopy(u, 0, message, 2, u.length);
+        System.arraycopy(t, 0, message, 2 + u.length, t.length);
+        write(message);
+        vncAuthentication();
     }
 
     private void vncAuthentication() throws IOException {
@@ -112,7 +164,12 @@ final class Handshake {
         if (result == 0) {
             return;
         }
-        String what = type == SECURITY_VNC_AUTH ? "VNC authentication failed" : "security handshake failed";
+        String what = switch (type) {
+            case SECURITY_VNC_AUTH -> "VNC authentication failed";
+            case VeNCrypt.SECURITY_TYPE -> "VeNCrypt authentication failed";
+            case SECURITY_XVP -> "XVP authentication failed";
+            default -> "security handshake failed";
+        };
         String reason = minor >= 8 ? reason("") : "";
         throw new VncAuthenticationException(reason.isEmpty() ? what + " (wrong password?)" : what + ": " + reason);
     }

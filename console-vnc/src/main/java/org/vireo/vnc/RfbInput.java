@@ -18,6 +18,11 @@ public final class RfbInput {
         this.in = new DataInputStream(new BufferedInputStream(in, 64 * 1024));
     }
 
+    /** The buffered stream itself, for a layer (TLS) that takes over the bytes not yet read. */
+    InputStream stream() {
+        return in;
+    }
+
     public int u8() throws IOException {
         return in.readUnsignedByte();
     }

@@ -7,4 +7,8 @@ public class VncAuthenticationException extends VncProtocolException {
     public VncAuthenticationException(String message) {
         super(message);
     }
+
+    public VncAuthenticationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

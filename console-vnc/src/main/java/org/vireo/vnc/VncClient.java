@@ -41,10 +41,20 @@ public final class VncClient implements Closeable {
     static final int MAX_REASON = 64 * 1024;
     static final int MAX_CUT_TEXT = 16 * 1024 * 1024;
     private static final int OUTBOX_CAPACITY = 8192;
+    private static final int XVP_MESSAGE = 250;
+    private static final int XVP_FAIL = 0;
+    private static final int XVP_INIT = 1;
+
+    static {
+        // before any TLS class loads, or the JDK never lets VeNCrypt's anonymous TLS subtypes through
+        AnonymousTls.allow();
+    }
 
     private final InputStream rawIn;
-    private final OutputStream out;
-    private final RfbInput in;
+    private final OutputStream rawOut;
+    /** The session's streams: the raw ones, or TLS over them after VeNCrypt; set before the threads start. */
+    private OutputStream out;
+    private RfbInput in;
     private final VncOptions options;
     private final KeyMap keyMap = KeyMap.standard();
     private final List<VncListener> listeners = new CopyOnWriteArrayList<>();
@@ -59,6 +69,14 @@ public final class VncClient implements Closeable {
     private volatile Framebuffer framebuffer;
     private volatile String desktopName = "";
     private volatile String protocolVersion = "";
+    private volatile String security = "";
+    /** The server's extended clipboard caps flags; 0 until it sent them (then cut text goes extended). */
+    private volatile int serverClipboardCaps;
+    private volatile long serverTextLimit;
+    /** The text last given to {@link #clipboard}, provided when the server asks for it. */
+    private volatile String localClipboard;
+    /** XVP version from the server's XVP_INIT; 0 while XVP is not offered. */
+    private volatile int xvpVersion;
     private volatile boolean extendedKeyEvents;
     private volatile boolean absolutePointer = true;
     /** Screens of the last ExtendedDesktopSize (16 bytes each); null until the server sent one. */
@@ -68,7 +86,8 @@ public final class VncClient implements Closeable {
 
     public VncClient(InputStream in, OutputStream out, VncOptions options) {
         this.rawIn = Objects.requireNonNull(in, "in");
-        this.out = Objects.requireNonNull(out, "out");
+        this.rawOut = Objects.requireNonNull(out, "out");
+        this.out = rawOut;
         this.in = new RfbInput(in);
         this.options = Objects.requireNonNull(options, "options");
     }
@@ -88,7 +107,10 @@ public final class VncClient implements Closeable {
      */
     public void connect() throws IOException {
         try {
-            new Handshake(in, out, options).run(this);
+            Handshake handshake = new Handshake(in, out, options);
+            handshake.run(this);
+            in = handshake.input();
+            out = handshake.output();
         } catch (IOException | RuntimeException e) {
             closeStreams();
             closed.set(true);
@@ -105,8 +127,10 @@ public final class VncClient implements Closeable {
         reader.start();
     }
 
-    void initialised(String version, int width, int height, String name) throws VncProtocolException {
+    void initialised(String version, String securityName, int width, int height, String name)
+            throws VncProtocolException {
         protocolVersion = version;
+        security = securityName;
         desktopName = name;
         resize(width, height);
     }
@@ -132,6 +156,37 @@ public final class VncClient implements Closeable {
     /** False when the server asked for relative pointer motion (QEMU pointer motion change). */
     public boolean absolutePointer() {
         return absolutePointer;
+    }
+
+    /**
+     * The security agreed: "None", "VncAuth", or the VeNCrypt subtype ("X509None", "X509Vnc", "X509Plain",
+     * "TLSNone", "TLSVnc", "TLSPlain", "Plain"). The TLS ones encrypt the whole session.
+     */
+    public String security() {
+        return security;
+    }
+
+    /** True once the server said it takes XVP power actions (shutdown, reboot, reset). */
+    public boolean xvpAvailable() {
+        return xvpVersion > 0;
+    }
+
+    /**
+     * Asks the server for a power action; a refusal comes back as {@link VncListener#onXvpFailed()}.
+     *
+     * @throws IllegalStateException if the server never offered XVP
+     */
+    public void xvp(XvpAction action) {
+        int version = xvpVersion;
+        if (version == 0) {
+            throw new IllegalStateException("the server does not offer XVP power actions");
+        }
+        send(new byte[] {(byte) XVP_MESSAGE, 0, (byte) version, (byte) action.code});
+    }
+
+    /** True once the server announced the extended clipboard: cut text then goes as UTF-8 both ways. */
+    public boolean extendedClipboard() {
+        return serverClipboardCaps != 0;
     }
 
     public boolean isClosed() {
@@ -249,8 +304,24 @@ public final class VncClient implements Closeable {
         }
     }
 
-    /** Sends text to the server's clipboard (Latin-1 as RFB requires; other characters become '?'). */
+    /**
+     * Sends text to the server's clipboard: as UTF-8 when the server speaks the extended clipboard (announced,
+     * or sent at once if the server takes unsolicited text), else as classic cut text in Latin-1 (other
+     * characters become '?').
+     */
     public void clipboard(String text) {
+        Objects.requireNonNull(text, "text");
+        int serverFlags = serverClipboardCaps;
+        if (serverFlags != 0) {
+            localClipboard = text;
+            if ((serverFlags & ExtendedClipboard.NOTIFY) != 0) {
+                send(ExtendedClipboard.notify(true));
+            } else if ((serverFlags & ExtendedClipboard.PROVIDE) != 0
+                    && text.getBytes(StandardCharsets.UTF_8).length < serverTextLimit) {
+                send(ExtendedClipboard.provide(text));
+            }
+            return;
+        }
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
         if (latin1.length > MAX_CUT_TEXT) {
             throw new IllegalArgumentException("clipboard text of " + latin1.length + " bytes exceeds " + MAX_CUT_TEXT);
@@ -309,6 +380,7 @@ public final class VncClient implements Closeable {
                     case 1 -> colourMapEntries();
                     case 2 -> listeners.forEach(VncListener::onBell);
                     case 3 -> serverCutText();
+                    case XVP_MESSAGE -> xvpMessage();
                     default -> throw new VncProtocolException("unknown server message type " + type);
                 }
             }
@@ -412,9 +484,69 @@ public final class VncClient implements Closeable {
 
     private void serverCutText() throws IOException {
         in.skip(3);
-        String text = new String(in.bytes(in.u32(), MAX_CUT_TEXT, "ServerCutText"), StandardCharsets.ISO_8859_1);
+        long length = in.u32();
+        // a negative length means the extended form, but only to a client that announced it
+        if (length > Integer.MAX_VALUE && options.pseudoEncodings().contains(Encoding.EXTENDED_CLIPBOARD)) {
+            extendedCutText(-(long) (int) length);
+            return;
+        }
+        String text = new String(in.bytes(length, MAX_CUT_TEXT, "ServerCutText"), StandardCharsets.ISO_8859_1);
         for (VncListener l : listeners) {
             l.onClipboard(text);
+        }
+    }
+
+    /** ServerCutText in the extended clipboard form (a negative length): caps, request, peek, notify, provide. */
+    private void extendedCutText(long length) throws IOException {
+        if (length < 4) {
+            throw new VncProtocolException("extended ServerCutText of " + length + " bytes has no flags");
+        }
+        byte[] payload = in.bytes(length, MAX_CUT_TEXT, "extended ServerCutText");
+        int flags = ByteBuffer.wrap(payload).getInt();
+        int action = flags & ExtendedClipboard.ACTIONS;
+        if ((action & ExtendedClipboard.CAPS) != 0) { // caps lists the server's actions beside its own bit
+            if ((flags & ExtendedClipboard.FORMAT_TEXT) != 0 && payload.length >= 8) {
+                serverTextLimit = ByteBuffer.wrap(payload, 4, 4).getInt() & 0xFFFFFFFFL;
+            }
+            serverClipboardCaps = flags;
+            send(ExtendedClipboard.caps(MAX_CUT_TEXT));
+        } else if (action == ExtendedClipboard.REQUEST) {
+            String text = localClipboard;
+            if (text != null && (flags & ExtendedClipboard.FORMAT_TEXT) != 0) {
+                send(ExtendedClipboard.provide(text));
+            }
+        } else if (action == ExtendedClipboard.PEEK) {
+            send(ExtendedClipboard.notify(localClipboard != null));
+        } else if (action == ExtendedClipboard.NOTIFY) {
+            if ((flags & ExtendedClipboard.FORMAT_TEXT) != 0) {
+                send(ExtendedClipboard.request());
+            }
+        } else if (action == ExtendedClipboard.PROVIDE) {
+            String text = ExtendedClipboard.providedText(flags, payload, 4, MAX_CUT_TEXT);
+            if (text != null) {
+                listeners.forEach(l -> l.onClipboard(text));
+            }
+        } else {
+            throw new VncProtocolException("extended ServerCutText with flags 0x" + Integer.toHexString(flags)
+                    + " names no single action");
+        }
+    }
+
+    /** XVP from the server: INIT says power actions are available, FAIL that the last one was refused. */
+    private void xvpMessage() throws IOException {
+        in.u8();
+        int version = in.u8();
+        int code = in.u8();
+        switch (code) {
+            case XVP_INIT -> {
+                if (version < 1) {
+                    throw new VncProtocolException("XVP_INIT with version " + version);
+                }
+                xvpVersion = version;
+                listeners.forEach(VncListener::onXvpAvailable);
+            }
+            case XVP_FAIL -> listeners.forEach(VncListener::onXvpFailed);
+            default -> throw new VncProtocolException("XVP message with unknown code " + code);
         }
     }
 
@@ -450,7 +582,7 @@ public final class VncClient implements Closeable {
             // closing to unblock the reader; a failure here changes nothing
         }
         try {
-            out.close();
+            rawOut.close();
         } catch (IOException ignored) {
             // as above
         }

@@ -41,6 +41,14 @@ public interface VncListener {
     default void onLedState(int leds) {
     }
 
+    /** The server offers XVP power actions ({@link VncClient#xvp}). */
+    default void onXvpAvailable() {
+    }
+
+    /** The server refused or failed the last XVP power action. */
+    default void onXvpFailed() {
+    }
+
     /** The session ended: empty when closed by this client, otherwise the error. */
     default void onClosed(Optional<Throwable> error) {
     }

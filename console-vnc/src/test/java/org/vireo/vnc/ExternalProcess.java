@@ -87,11 +87,11 @@ final class ExternalProcess {
 
     /** An X display number with no lock file or socket. */
     static int freeDisplay() {
-        for (int n = 40; n < 200; n++) {
+        for (int n = 70; n < 200; n++) {
             if (!Files.exists(Path.of("/tmp/.X" + n + "-lock")) && !Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
                 return n;
             }
         }
-        throw new AssertionError("no free X display number in 40..199");
+        throw new AssertionError("no free X display number in 70..199");
     }
 }

@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -39,29 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 class QemuVncTest {
     @TempDir
     static Path dir;
+    private static Qemu qemu;
     private static int port;
-    private static long qemuPid;
-    private static Path qmp;
     private final List<VncClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void startPausedVm() throws Exception {
-        port = ExternalProcess.freePort();
-        qmp = dir.resolve("qmp.sock");
-        Path pidFile = dir.resolve("qemu.pid");
-        // -daemonize: the parent exits once the VNC server listens, so no polling for readiness
-        ExternalProcess.run(java.util.Map.of(), 60, "qemu-system-x86_64", "-display", "none",
-                "-vnc", "127.0.0.1:" + (port - 5900), "-nodefaults", "-vga", "std", "-machine", "accel=tcg",
-                "-m", "64", "-S", "-qmp", "unix:" + qmp + ",server=on,wait=off", "-daemonize", "-pidfile", pidFile.toString());
-        qemuPid = Long.parseLong(Files.readString(pidFile).strip());
+        qemu = Qemu.start(dir, "plain", "", true);
+        port = qemu.port;
     }
 
     @AfterAll
     static void stopVm() throws Exception {
-        var handle = ProcessHandle.of(qemuPid);
-        if (handle.isPresent()) {
-            handle.get().destroy();
-            handle.get().onExit().get(10, TimeUnit.SECONDS);
+        if (qemu != null) {
+            qemu.close();
         }
     }
 
@@ -71,12 +54,7 @@ class QemuVncTest {
     }
 
     private VncClient connect(VncOptions options, RecordingListener listener) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), options);
-        clients.add(client);
-        client.addListener(listener);
-        client.connect();
-        return client;
+        return Sessions.connect(port, options, listener, clients);
     }
 
     @Test
@@ -96,7 +74,7 @@ class QemuVncTest {
                 "QEMU pointer motion change");
         assertTrue(!client.absolutePointer(), "a VM with only a PS/2 mouse wants relative motion");
 
-        qmp("{\"execute\":\"qmp_capabilities\"}", "{\"execute\":\"cont\"}");
+        qemu.qmp("{\"execute\":\"cont\"}");
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!(client.framebuffer().width() == 720 && client.framebuffer().height() == 400)
                 && System.nanoTime() < deadline) {
@@ -136,7 +114,7 @@ class QemuVncTest {
     }
 
     /** Empty if the frames are equal except inside one 9x16 text cell, else a description. */
-    private static String differenceBeyondOneCell(int[] a, int[] b, int width) {
+    static String differenceBeyondOneCell(int[] a, int[] b, int width) {
         if (a.length != b.length) {
             return "frame sizes differ";
         }
@@ -178,32 +156,5 @@ class QemuVncTest {
         listener.awaitPixels((long) client.framebuffer().width() * client.framebuffer().height(), 20);
         client.close();
         return client;
-    }
-
-    /** Sends QMP commands, each answered before the next (bounded). */
-    private static void qmp(String... commands) throws Exception {
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(qmp));
-            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(Channels.newInputStream(ch),
-                    StandardCharsets.UTF_8));
-            CompletableFuture<String> greeting = CompletableFuture.supplyAsync(() -> readLine(reader));
-            greeting.get(10, TimeUnit.SECONDS);
-            for (String command : commands) {
-                ch.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
-                String reply;
-                do {
-                    reply = CompletableFuture.supplyAsync(() -> readLine(reader)).get(10, TimeUnit.SECONDS);
-                } while (reply != null && reply.contains("\"event\""));
-                assertTrue(reply != null && reply.contains("\"return\""), command + " answered " + reply);
-            }
-        }
-    }
-
-    private static String readLine(java.io.BufferedReader reader) {
-        try {
-            return reader.readLine();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

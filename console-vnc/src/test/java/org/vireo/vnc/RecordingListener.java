@@ -78,7 +78,39 @@ final class RecordingListener implements VncListener {
 
     @Override
     public void onClipboard(String text) {
-        clipboard.set(text);
+        synchronized (this) {
+            clipboard.set(text);
+            notifyAll();
+        }
+    }
+
+    final AtomicInteger xvpInits = new AtomicInteger();
+    final AtomicInteger xvpFailures = new AtomicInteger();
+
+    @Override
+    public synchronized void onXvpAvailable() {
+        xvpInits.incrementAndGet();
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onXvpFailed() {
+        xvpFailures.incrementAndGet();
+        notifyAll();
+    }
+
+    /** Waits (bounded) for any event that makes {@code condition} true; fails naming {@code what}. */
+    synchronized void awaitEvent(java.util.function.BooleanSupplier condition, int seconds, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || closed.getCount() == 0) {
+                throw new AssertionError("not within " + seconds + " s: " + what + " (session closed: "
+                        + closeReason.get() + ")");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     @Override

@@ -18,9 +18,13 @@ import org.vireo.vnc.ScriptedServer.Script;
 /** Handshake and message parsing against a scripted server, including hostile streams. */
 class VncClientProtocolTest {
 
-    private static Throwable sessionError(byte[] script) throws Exception {
+    static Throwable sessionError(byte[] script) throws Exception {
+        return sessionError(script, VncOptions.defaults());
+    }
+
+    private static Throwable sessionError(byte[] script, VncOptions options) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
-            VncClient client = server.client(VncOptions.defaults());
+            VncClient client = server.client(options);
             RecordingListener listener = new RecordingListener();
             client.addListener(listener);
             client.connect();
@@ -136,7 +140,11 @@ class VncClientProtocolTest {
 
     @Test
     void fourGigabyteCutTextIsRefused() throws Exception {
-        Throwable e = sessionError(new Script().hello38(64, 32).u8(3, 0, 0, 0).s32(0xFFFFFFFF).build());
+        // without the extended clipboard announced, the length is a plain U32
+        java.util.List<Integer> pseudo = new java.util.ArrayList<>(Encoding.SUPPORTED_PSEUDO_ENCODINGS);
+        pseudo.remove(Integer.valueOf(Encoding.EXTENDED_CLIPBOARD));
+        Throwable e = sessionError(new Script().hello38(64, 32).u8(3, 0, 0, 0).s32(0xFFFFFFFF).build(),
+                VncOptions.defaults().withPseudoEncodings(pseudo));
         assertInstanceOf(VncProtocolException.class, e);
         assertTrue(e.getMessage().contains("ServerCutText length 4294967295 exceeds"), e.getMessage());
     }

@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,78 +34,45 @@ class XvncTest {
 
     @TempDir
     static Path dir;
-    private static Process open;
-    private static Process locked;
+    private static Xvnc open;
+    private static Xvnc locked;
     private static int openPort;
     private static int lockedPort;
-    private static int openDisplay;
     private static int lockedDisplay;
     private static BufferedImage reference;
     private final List<VncClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void startServers() throws Exception {
-        openDisplay = ExternalProcess.freeDisplay();
-        openPort = ExternalProcess.freePort();
-        open = xvnc(openDisplay, openPort, "open", "-SecurityTypes", "None");
-        Path image = dir.resolve("picture.png");
-        ExternalProcess.run(Map.of(), 60, "convert", "-size", WIDTH + "x" + HEIGHT, "-seed", "7", "plasma:fractal",
-                "-fill", "white", "-draw", "rectangle 10,10 200,100", "-fill", "blue", "-draw", "circle 400,300 450,350",
-                "-fill", "black", "-draw", "rectangle 500,20 620,200", "-depth", "8", image.toString());
-        // display(1) returns non-zero after setting the root background on this Xvnc; the dump below decides.
-        ProcessBuilder display = new ProcessBuilder("display", "-window", "root", image.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("display.log").toFile());
-        display.environment().put("DISPLAY", ":" + openDisplay);
-        Process shown = display.start();
-        if (!shown.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            shown.destroyForcibly();
-        }
-        reference = rootDump(openDisplay);
-        assertTrue(distinctColours(reference) > 1000, "the root window shows the picture (" + distinctColours(reference)
-                + " colours)");
+        open = Xvnc.start(dir, "open", WIDTH, HEIGHT, "-SecurityTypes", "None");
+        openPort = open.port;
+        reference = open.showPicture(WIDTH, HEIGHT);
 
+        Path passwordFile = passwordFile(dir, PASSWORD);
+        locked = Xvnc.start(dir, "locked", WIDTH, HEIGHT, "-SecurityTypes", "VncAuth",
+                "-PasswordFile", passwordFile.toString());
+        lockedPort = locked.port;
+        lockedDisplay = locked.display;
+    }
+
+    /** A TigerVNC password file (vncpasswd -f) holding {@code password}. */
+    static Path passwordFile(Path dir, String password) throws Exception {
         Path passwordFile = dir.resolve("passwd");
         Process vncpasswd = new ProcessBuilder("vncpasswd", "-f").redirectOutput(passwordFile.toFile()).start();
-        vncpasswd.getOutputStream().write((PASSWORD + "\n" + PASSWORD + "\n").getBytes());
+        vncpasswd.getOutputStream().write((password + "\n" + password + "\n").getBytes());
         vncpasswd.getOutputStream().close();
         assertEquals(0, vncpasswd.waitFor());
-        lockedPort = ExternalProcess.freePort();
-        lockedDisplay = ExternalProcess.freeDisplay();
-        locked = xvnc(lockedDisplay, lockedPort, "locked", "-SecurityTypes", "VncAuth",
-                "-PasswordFile", passwordFile.toString());
-    }
-
-    private static Process xvnc(int display, int port, String name, String... security) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("Xvnc", ":" + display, "-rfbport", String.valueOf(port), "-localhost",
-                "-geometry", WIDTH + "x" + HEIGHT, "-depth", "24", "-nolisten", "tcp"));
-        cmd.addAll(List.of(security));
-        return ExternalProcess.startAndAwait(cmd, dir.resolve(name + ".log"),
-                line -> line.contains("Listening for VNC connections"), 20);
-    }
-
-    static BufferedImage rootDump(int display) throws Exception {
-        Path xwd = Files.createTempFile(dir, "root", ".xwd");
-        Path png = Files.createTempFile(dir, "root", ".png");
-        Map<String, String> env = Map.of("DISPLAY", ":" + display);
-        ExternalProcess.run(env, 30, "xwd", "-root", "-silent", "-out", xwd.toString());
-        ExternalProcess.run(env, 30, "convert", "xwd:" + xwd, "png:" + png);
-        return ImageIO.read(png.toFile());
-    }
-
-    private static int distinctColours(BufferedImage img) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                colours.add(img.getRGB(x, y));
-            }
-        }
-        return colours.size();
+        return passwordFile;
     }
 
     @AfterAll
     static void stopServers() throws InterruptedException {
-        ExternalProcess.stop(open);
-        ExternalProcess.stop(locked);
+        if (open != null) {
+            open.close();
+        }
+        if (locked != null) {
+            locked.close();
+        }
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -117,12 +81,7 @@ class XvncTest {
     }
 
     private VncClient connect(int port, VncOptions options, RecordingListener listener) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), options);
-        clients.add(client);
-        client.addListener(listener);
-        client.connect();
-        return client;
+        return Sessions.connect(port, options, listener, clients);
     }
 
     @Test

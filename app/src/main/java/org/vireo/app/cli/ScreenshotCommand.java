@@ -26,6 +26,7 @@ import org.vireo.connections.ssh.AuthPrompt;
 import org.vireo.connections.ssh.HostKeyPrompt;
 import org.vireo.connections.ssh.SshSessions;
 import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.vnc.CertificatePins;
 import org.vireo.vnc.Framebuffer;
 import org.vireo.vnc.FramebufferImage;
 
@@ -124,7 +125,7 @@ public final class ScreenshotCommand implements CliCommand {
         }
         FullFrame frame = new FullFrame();
         VncConsoleOpener opener = new VncConsoleOpener(new ConsoleConnector(sessions, environment.hostTimeout()),
-                environment.hostTimeout());
+                environment.hostTimeout(), new CertificatePins(environment.paths().state().resolve("vnc-certificates")));
         try (VncConsoleOpener.OpenedConsole console = opener.open(host, vm.get().uuid(), () -> null, List.of(frame))) {
             long left = Math.max(1, deadline - System.nanoTime());
             frame.await(left);

@@ -1,11 +1,14 @@
 package org.vireo.app.console;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.geometry.Orientation;
@@ -14,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.vireo.resources.Messages;
 import org.vireo.vnc.fx.VncView;
+import org.vireo.vnc.XvpAction;
 import org.vireo.vnc.keys.KeyCombo;
 
 /**
@@ -65,6 +69,7 @@ final class ConsolePane extends BorderPane {
             item.setOnAction(e -> view.sendCombo(combo));
             sendKey.getItems().add(item);
         }
+        addPowerActions(sendKey, view, messages);
         sendKey.disableProperty().bind(notConnected);
 
         ToggleButton grab = new ToggleButton(messages.get("console.grab"));
@@ -107,6 +112,28 @@ final class ConsolePane extends BorderPane {
         setCenter(view);
         setBottom(status);
         view.setMinSize(0, 0);
+    }
+
+    /** Shutdown, reboot and reset (XVP) below the keys, shown only while the server offers them. */
+    private static void addPowerActions(MenuButton menu, VncView view, Messages messages) {
+        SeparatorMenuItem separator = new SeparatorMenuItem();
+        separator.visibleProperty().bind(view.powerActionsAvailableProperty());
+        menu.getItems().add(separator);
+        for (XvpAction action : XvpAction.values()) {
+            String name = action.name().toLowerCase(java.util.Locale.ROOT);
+            MenuItem item = new MenuItem(messages.get("console.power." + name));
+            item.setId("power-" + name);
+            item.visibleProperty().bind(view.powerActionsAvailableProperty());
+            item.setOnAction(e -> {
+                Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                        messages.get("console.power.confirm", item.getText()), ButtonType.OK, ButtonType.CANCEL);
+                confirm.initOwner(menu.getScene() == null ? null : menu.getScene().getWindow());
+                if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+                    view.power(action);
+                }
+            });
+            menu.getItems().add(item);
+        }
     }
 
     /** Hides Detach where the pane already has its own window. */

@@ -9,6 +9,7 @@ import org.vireo.connections.console.ConsoleConnector;
 import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.ssh.AuthPrompt;
 import org.vireo.connections.ssh.SshSessions;
+import org.vireo.vnc.CertificatePins;
 
 /**
  * What consoles need from the application: the fleet (to find the VM's host), the opener, where passwords are
@@ -26,14 +27,16 @@ public record ConsoleServices(Fleet fleet, VncConsoleOpener opener, AuthPrompt p
         Objects.requireNonNull(workers, "workers");
     }
 
-    public static ConsoleServices create(Fleet fleet, SshSessions sessions, AuthPrompt passwords) {
+    /** @param certificates VNC TLS certificates pinned on first use, per host */
+    public static ConsoleServices create(Fleet fleet, SshSessions sessions, AuthPrompt passwords,
+                                         CertificatePins certificates) {
         AtomicInteger n = new AtomicInteger();
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "vireo-console-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        return new ConsoleServices(fleet, new VncConsoleOpener(new ConsoleConnector(sessions, TIMEOUT), TIMEOUT),
+        return new ConsoleServices(fleet, new VncConsoleOpener(new ConsoleConnector(sessions, TIMEOUT), TIMEOUT, certificates),
                 passwords, workers);
     }
 

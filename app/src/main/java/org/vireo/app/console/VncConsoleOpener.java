@@ -13,6 +13,8 @@ import org.vireo.connections.console.ConsoleLookup;
 import org.vireo.connections.console.ConsoleStream;
 import org.vireo.connections.console.Graphics;
 import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.vnc.CertificatePins;
+import org.vireo.vnc.TlsTrust;
 import org.vireo.vnc.VncClient;
 import org.vireo.vnc.VncListener;
 import org.vireo.vnc.VncOptions;
@@ -25,11 +27,28 @@ import org.vireo.vnc.VncOptions;
 public final class VncConsoleOpener {
     private final ConsoleConnector connector;
     private final Duration timeout;
+    private final CertificatePins certificates;
 
-    /** @param timeout how long reading the XML may take */
+    /** Without a certificate store: TLS consoles with X.509 certificates are refused (anonymous TLS works). */
     public VncConsoleOpener(ConsoleConnector connector, Duration timeout) {
+        this(connector, timeout, null);
+    }
+
+    /**
+     * @param timeout      how long reading the XML may take
+     * @param certificates where the VNC TLS certificate of each host is pinned on first use (null: none)
+     */
+    public VncConsoleOpener(ConsoleConnector connector, Duration timeout, CertificatePins certificates) {
         this.connector = Objects.requireNonNull(connector, "connector");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.certificates = certificates;
+    }
+
+    /** The host's QEMU uses one VNC certificate for all its VMs: pinned per host, by its URI. */
+    private VncOptions options(HostConnection host, Supplier<char[]> password) {
+        VncOptions options = VncOptions.defaults().withPassword(password);
+        return certificates == null ? options
+                : options.withTlsTrust(TlsTrust.pinned(certificates, host.entry().uri().toString()));
     }
 
     /** A connected session and the stream under it; closing ends both. */
@@ -50,7 +69,7 @@ public final class VncConsoleOpener {
         Graphics vnc = locate(host, uuid);
         ConsoleStream stream = connector.open(host.entry(), vnc);
         Supplier<char[]> password = vnc.password() != null ? vnc.password()::toCharArray : askPassword;
-        VncClient client = new VncClient(stream.in(), stream.out(), VncOptions.defaults().withPassword(password));
+        VncClient client = new VncClient(stream.in(), stream.out(), options(host, password));
         listeners.forEach(client::addListener);
         try {
             client.connect();

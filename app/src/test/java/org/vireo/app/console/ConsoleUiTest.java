@@ -156,6 +156,10 @@ class ConsoleUiTest {
 
         // Ctrl+Alt+Del from the send-key menu resets the guest; on_reboot=destroy makes that a visible stop.
         robot.clickOn("#consoleSendKey");
+        assertTrue(robot.lookup(".menu-item").match(n -> "power-reboot".equals(n.getId()) && n.isVisible()).tryQuery()
+                .isEmpty(), "QEMU offers no XVP: no power actions in the send-key menu");
+        assertTrue(robot.lookup(".menu-item").match(n -> "sendKey-Ctrl-Alt-Del".equals(n.getId()) && n.isVisible())
+                .tryQuery().isPresent(), "the menu is open");
         robot.clickOn(robot.lookup(".menu-item").match(n -> n.getId() != null && n.getId().equals("sendKey-Ctrl-Alt-Del"))
                 .queryAs(Node.class));
         waitFor(() -> status.getText().contains("is not running (Shut off)"));

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,10 +21,13 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 
 import org.vireo.vnc.Framebuffer;
 import org.vireo.vnc.FramebufferImage;
 import org.vireo.vnc.VncClient;
+import org.vireo.vnc.XvpAction;
 import org.vireo.vnc.VncListener;
 import org.vireo.vnc.keys.KeyCombo;
 
@@ -46,11 +51,49 @@ public class VncView extends Control {
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyObjectWrapper<VncClient> client = new ReadOnlyObjectWrapper<>(this, "client");
     private final ReadOnlyStringWrapper remoteClipboard = new ReadOnlyStringWrapper(this, "remoteClipboard", "");
+    private final ReadOnlyBooleanWrapper powerActions = new ReadOnlyBooleanWrapper(this, "powerActions", false);
+    private final BooleanProperty shareClipboard = new SimpleBooleanProperty(this, "shareClipboard", true);
+    /** The text last exchanged with the server either way (FX thread), so a copy does not echo back. */
+    private String lastClipboard;
     private final FrameBridge bridge = new FrameBridge();
 
     public VncView() {
         getStyleClass().add("vnc-view");
         setFocusTraversable(true);
+        // The local clipboard goes to the server when the view gets focus (the user is about to paste there);
+        // the server's goes to the local clipboard as soon as it changes.
+        focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                sendLocalClipboard();
+            }
+        });
+        remoteClipboard.addListener((o, was, text) -> {
+            if (shareClipboard.get() && text != null && !text.equals(lastClipboard)) {
+                lastClipboard = text;
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text);
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+    }
+
+    /** Whether text is copied between the local clipboard and the server's (default true). */
+    public BooleanProperty shareClipboardProperty() {
+        return shareClipboard;
+    }
+
+    /** Sends the local clipboard's text to the server if it changed since the last exchange (FX thread). */
+    public void sendLocalClipboard() {
+        VncClient c = client.get();
+        Clipboard local = Clipboard.getSystemClipboard();
+        if (c == null || !shareClipboard.get() || !local.hasString()) {
+            return;
+        }
+        String text = local.getString();
+        if (text != null && !text.equals(lastClipboard)) {
+            lastClipboard = text;
+            c.clipboard(text);
+        }
     }
 
     @Override
@@ -78,6 +121,7 @@ public class VncView extends Control {
         newClient.addListener(bridge);
         status.set(Status.CONNECTED);
         statusMessage.set("Connected to " + newClient.desktopName());
+        powerActions.set(newClient.xvpAvailable());
         bridge.resized(newClient.framebuffer());
     }
 
@@ -88,6 +132,7 @@ public class VncView extends Control {
             old.removeListener(bridge);
             bridge.attached = null;
             client.set(null);
+            powerActions.set(false);
         }
     }
 
@@ -96,6 +141,19 @@ public class VncView extends Control {
         VncClient c = client.get();
         if (c != null) {
             c.sendCombo(combo);
+        }
+    }
+
+    /** True while the attached server offers XVP power actions (shutdown, reboot, reset). */
+    public ReadOnlyBooleanProperty powerActionsAvailableProperty() {
+        return powerActions.getReadOnlyProperty();
+    }
+
+    /** Asks the server for a power action; ignored unless {@link #powerActionsAvailableProperty()} is true. */
+    public void power(XvpAction action) {
+        VncClient c = client.get();
+        if (c != null && c.xvpAvailable()) {
+            c.xvp(action);
         }
     }
 
@@ -257,6 +315,12 @@ public class VncView extends Control {
                 shape.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
                 setCursor(new ImageCursor(shape, hotX, hotY));
             });
+        }
+
+        @Override
+        public void onXvpAvailable() {
+            VncClient c = attached;
+            Platform.runLater(() -> powerActions.set(c != null && c == client.get()));
         }
 
         @Override

@@ -111,4 +111,66 @@ class VncViewUiTest {
             client.close();
         }
     }
+
+    @Test
+    void powerActionsAppearOnlyWhenTheServerOffersXvp() throws Exception {
+        // ServerInit, then XVP_INIT (no installed server offers XVP: the bytes follow rfbproto)
+        ByteBuffer b = ByteBuffer.allocate(64);
+        b.put("RFB 003.008\n".getBytes()).put((byte) 1).put((byte) 1).putInt(0);
+        b.putShort((short) W).putShort((short) H).put(new byte[] {32, 24, 0, 1, 0, (byte) 255, 0, (byte) 255, 0,
+            (byte) 255, 16, 8, 0, 0, 0, 0}).putInt(2).put("ui".getBytes());
+        byte[] hello = java.util.Arrays.copyOf(b.array(), b.position());
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return server.accept();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+            VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), VncOptions.defaults());
+            try (Socket serverSide = accepted.get(10, TimeUnit.SECONDS)) {
+                serverSide.getOutputStream().write(hello);
+                client.connect();
+                VncView view = new VncView();
+                CompletableFuture<Boolean> before = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    view.attach(client);
+                    before.complete(view.powerActionsAvailableProperty().get());
+                });
+                assertEquals(false, before.get(10, TimeUnit.SECONDS), "no XVP offered yet");
+                serverSide.getOutputStream().write(new byte[] {(byte) 250, 0, 1, 1});
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                boolean offered = false;
+                while (!offered && System.nanoTime() < deadline) {
+                    CompletableFuture<Boolean> now = new CompletableFuture<>();
+                    Platform.runLater(() -> now.complete(view.powerActionsAvailableProperty().get()));
+                    offered = now.get(10, TimeUnit.SECONDS);
+                }
+                assertEquals(true, offered, "power actions offered after XVP_INIT");
+                Platform.runLater(() -> view.power(org.vireo.vnc.XvpAction.RESET));
+                // what the client sent ends with the XVP reset request (read with a socket timeout)
+                byte[] reset = {(byte) 250, 0, 1, 4};
+                byte[] buf = new byte[4096];
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                serverSide.setSoTimeout(10_000);
+                while (!endsWith(all.toByteArray(), reset)) {
+                    int n = serverSide.getInputStream().read(buf);
+                    if (n < 0) {
+                        break;
+                    }
+                    all.write(buf, 0, n);
+                }
+                assertEquals(true, endsWith(all.toByteArray(), reset), "XVP reset sent");
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    private static boolean endsWith(byte[] data, byte[] tail) {
+        return data.length >= tail.length
+                && java.util.Arrays.equals(data, data.length - tail.length, data.length, tail, 0, tail.length);
+    }
 }

@@ -1,0 +1,102 @@
+package org.vireo.vnc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.vnc.fx.VncView;
+
+/**
+ * The VncView shares the clipboard with a real Xvnc (needs DISPLAY, e.g. Xvfb): text copied on the server
+ * lands in this display's clipboard, and this display's clipboard reaches the server, UTF-8 both ways.
+ */
+@Tag("ui")
+class VncViewClipboardUiTest {
+    @TempDir
+    static Path dir;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.get(20, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void clipboardTravelsBothWays() throws Exception {
+        Xvnc server = Xvnc.start(dir, "view-clipboard", 320, 240, "-SecurityTypes", "None");
+        opened.add(server);
+        RecordingListener listener = new RecordingListener();
+        VncClient client = Sessions.connect(server.port, VncOptions.defaults(), listener, opened);
+        listener.awaitEvent(client::extendedClipboard, 20, "extended clipboard");
+        VncView view = onFx(() -> {
+            VncView v = new VncView();
+            Stage stage = new Stage();
+            stage.setScene(new Scene(v, 320, 240));
+            stage.show();
+            v.attach(client);
+            opened.add(() -> Platform.runLater(stage::close));
+            return v;
+        });
+
+        String remote = "copied on the server: Grüße 🙂";
+        Process owner = server.ownClipboard(remote);
+        opened.add(() -> ExternalProcess.stop(owner));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String local = null;
+        while (!remote.equals(local) && System.nanoTime() < deadline) {
+            local = onFx(() -> Clipboard.getSystemClipboard().getString());
+            TimeUnit.MILLISECONDS.sleep(100); // polling the local clipboard; it has no change event
+        }
+        assertEquals(remote, local, "the server's copy in the local clipboard");
+
+        String mine = "copied here: ünïcode → 服务器";
+        onFx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(mine);
+            Clipboard.getSystemClipboard().setContent(content);
+            view.sendLocalClipboard();
+            return null;
+        });
+        server.awaitClipboard(mine);
+    }
+}
