@@ -85,12 +85,14 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     private TreeTableColumn<TreeRow, String> nameColumn() {
         TreeTableColumn<TreeRow, String> column = textColumn("column.name", "nameColumn", 260, this::nameText);
         column.setCellFactory(c -> new TreeTableCell<>() {
+            private final Circle dot = StateIcons.dot();
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 TreeRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : text);
-                setGraphic(row == null ? null : StateIcons.forRow(row));
+                setGraphic(row == null ? null : StateIcons.show(dot, row));
             }
         });
         return column;
@@ -221,7 +223,19 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         private StateIcons() {
         }
 
-        static Circle forRow(TreeRow row) {
+        /**
+         * One dot per cell, reused: a row update changes its style class only. Cached as a bitmap, so a repaint
+         * of the row blits it instead of rasterizing the circle again (the software pipeline's main cost at rest).
+         */
+        static Circle dot() {
+            Circle dot = new Circle(5);
+            dot.getStyleClass().add("state-dot");
+            dot.setCache(true);
+            return dot;
+        }
+
+        /** {@code dot} styled for {@code row}, or null for rows without a state (folders). */
+        static Circle show(Circle dot, TreeRow row) {
             String style;
             if (row instanceof TreeRow.VmRow v) {
                 style = "state-" + v.vm().state().name().toLowerCase(java.util.Locale.ROOT);
@@ -230,8 +244,10 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
             } else {
                 return null;
             }
-            Circle dot = new Circle(5);
-            dot.getStyleClass().addAll("state-dot", style);
+            javafx.collections.ObservableList<String> classes = dot.getStyleClass();
+            if (classes.size() != 2 || !classes.get(1).equals(style)) {
+                classes.setAll("state-dot", style);
+            }
             return dot;
         }
     }

@@ -59,6 +59,8 @@ class DemoHostUiTest {
         // The row cell exists once the next pulse has laid the new rows out.
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
                 .match(cell -> cellShows(cell, off)).tryQuery().isPresent());
+        assertTrue(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).lookup(".state-dot.state-shutoff")
+                .tryQuery().isPresent(), "a shut-off VM's row shows the grey dot");
         robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).queryAs(javafx.scene.Node.class));
         Button run = robot.lookup("#toolbar-START").queryButton();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !run.isDisabled());
@@ -71,6 +73,9 @@ class DemoHostUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
                 .match(cell -> cellShows(cell, off)).lookup("Running").tryQuery().isPresent());
         assertTrue(run.isDisabled(), "Run no longer applies to a running VM");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
+                .match(cell -> cellShows(cell, off)).lookup(".state-dot").queryAll().stream()
+                .allMatch(dot -> dot.getStyleClass().equals(List.of("state-dot", "state-running"))));
     }
 
     private static boolean cellShows(javafx.scene.Node cell, TreeRow.VmRow row) {
