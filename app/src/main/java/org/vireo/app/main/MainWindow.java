@@ -112,7 +112,12 @@ public final class MainWindow {
                 viewModel.selectedHostProperty(), viewModel.selectedVmProperty()));
         newVm = new Command("menu.newVm", this::newVm, Bindings.createBooleanBinding(
                 () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()));
-        onVmCreated = created -> viewModel.selectVmWhenListed(created.hostId(), created.uuid());
+        onVmCreated = created -> {
+            viewModel.selectVmWhenListed(created.hostId(), created.uuid());
+            if (created.pending() != null) {
+                customizeBeforeInstall(created);
+            }
+        };
         migrations = new org.vireo.app.migrate.MigrationLauncher(viewModel, new org.vireo.connections.migration.Migrator(),
                 dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow());
         migrate = new Command("menu.migrate", migrations::migrateSelected, Bindings.createBooleanBinding(
@@ -316,8 +321,8 @@ public final class MainWindow {
 
     /** Opens the new-VM wizard on the connected hosts (the selected one first, when connected). */
     void newVm() {
-        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet()), OsCatalogue.bundled(),
-                ui::runOnUi, created -> onVmCreated.accept(created));
+        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet(), messages),
+                OsCatalogue.bundled(), ui::runOnUi, created -> onVmCreated.accept(created), messages);
         HostSnapshot selected = viewModel.selectedHostProperty().get();
         if (selected != null) {
             model.hostChoices().stream().filter(h -> h.id().equals(selected.connectionId())).findFirst()
@@ -328,6 +333,38 @@ public final class MainWindow {
             wizard.initOwner(root.getScene().getWindow());
         }
         wizard.show();
+    }
+
+    /** "Customize before install": the new VM's Hardware tab, and a window to begin or cancel its installation. */
+    private void customizeBeforeInstall(NewVmJob.Created created) {
+        viewModel.host(created.hostId()).ifPresent(host -> {
+            whenSelected(created, () -> details.select("details.tab.hardware"));
+            new org.vireo.app.newvm.CustomizeInstallWindow(created, host, messages, ui, window(), begun -> {
+                if (begun.pending().openConsole()) {
+                    whenSelected(begun, () -> details.select("details.tab.console"));
+                }
+            }).show();
+        });
+    }
+
+    /** Runs {@code action} once the VM is the selection (the tree lists a new VM with the next snapshot). */
+    private void whenSelected(NewVmJob.Created vm, Runnable action) {
+        java.util.function.Predicate<org.vireo.connections.model.VmInfo> isIt = v -> v != null
+                && v.uuid().equals(vm.uuid());
+        if (isIt.test(viewModel.selectedVmProperty().get())) {
+            action.run();
+            return;
+        }
+        viewModel.selectedVmProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends org.vireo.connections.model.VmInfo> o,
+                                org.vireo.connections.model.VmInfo was, org.vireo.connections.model.VmInfo now) {
+                if (isIt.test(now)) {
+                    o.removeListener(this);
+                    action.run();
+                }
+            }
+        });
     }
 
     private void chooseNodeList() {

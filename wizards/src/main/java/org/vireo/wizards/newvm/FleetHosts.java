@@ -10,13 +10,23 @@ import org.vireo.connections.host.HostFactsReader;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
+import org.vireo.resources.Messages;
 
 /** The wizard's hosts are the fleet's connected hosts; every libvirt read goes through the host's own thread. */
 public final class FleetHosts implements NewVmHosts {
     private final Fleet fleet;
+    private final Messages messages;
+    private final TreeHttp.Limits treeLimits;
 
-    public FleetHosts(Fleet fleet) {
+    /** @param messages the language of the install job's steps and errors */
+    public FleetHosts(Fleet fleet, Messages messages, TreeHttp.Limits treeLimits) {
         this.fleet = fleet;
+        this.messages = messages;
+        this.treeLimits = treeLimits;
+    }
+
+    public FleetHosts(Fleet fleet, Messages messages) {
+        this(fleet, messages, TreeHttp.Limits.standard());
     }
 
     @Override
@@ -51,10 +61,14 @@ public final class FleetHosts implements NewVmHosts {
     public CompletableFuture<NewVmJob.Created> create(VmDraft draft, String domainXml, CancelToken cancel,
                                                       Consumer<String> progress) {
         HostConnection host = host(draft.hostId());
-        return new NewVmJob(host, draft, domainXml).run(cancel, progress)
+        return new NewVmJob(host, draft, domainXml, messages, new TreeHttp(treeLimits, messages)).run(cancel, progress)
                 .thenCompose(created -> host.refresh().handle((ok, e) -> created)); // the tree shows it at once
     }
 
+    @Override
+    public CompletableFuture<TreeMedia> readTree(String url, String arch, boolean xenPv, Messages language) {
+        return NetworkInstall.detect(url, arch, xenPv, new TreeHttp(treeLimits, language), language);
+    }
 
     @Override
     public CompletableFuture<IsoUpload.Uploaded> upload(String hostId, java.nio.file.Path file, String pool,

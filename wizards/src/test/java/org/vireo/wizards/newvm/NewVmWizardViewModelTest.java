@@ -22,6 +22,7 @@ import org.vireo.wizards.newvm.NewVmWizardViewModel.Page;
 /** The wizard's ViewModel against libvirt's test driver (a host with pool, network and domain 'test'), no stage. */
 class NewVmWizardViewModelTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final org.vireo.resources.Messages ENGLISH = new org.vireo.resources.Messages(java.util.Locale.ROOT);
     private Fleet fleet;
     private HostConnection host;
     private final UiQueue ui = new UiQueue();
@@ -34,7 +35,7 @@ class NewVmWizardViewModelTest {
         // A private test-driver host: the file URI gives each test its own state.
         host = fleet.add(ConnectionEntry.of("test:///default"));
         host.connect().get(10, TimeUnit.SECONDS);
-        vm = new NewVmWizardViewModel(new FleetHosts(fleet), OsCatalogue.bundled(), ui, created::add);
+        vm = new NewVmWizardViewModel(new FleetHosts(fleet, ENGLISH), OsCatalogue.bundled(), ui, created::add, ENGLISH);
         ui.runUntil(() -> vm.factsProperty().get() != null, WAIT, "the host's facts");
     }
 
