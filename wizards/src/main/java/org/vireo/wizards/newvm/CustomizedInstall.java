@@ -14,8 +14,6 @@ import org.vireo.connections.libvirt.LibvirtErrors;
  * "Cancel installation" removes what the wizard created. Both run on the host's thread.
  */
 public final class CustomizedInstall {
-    private static final int UNDEFINE_NVRAM = 4; // VIR_DOMAIN_UNDEFINE_NVRAM: UEFI guests leave a vars file
-
     private CustomizedInstall() {
     }
 
@@ -47,7 +45,7 @@ public final class CustomizedInstall {
                     if (domain.isActive() == 1) {
                         domain.destroy();
                     }
-                    domain.undefine(UNDEFINE_NVRAM);
+                    domain.undefine(NewVmJob.UNDEFINE_NVRAM);
                 } finally {
                     domain.free();
                 }

@@ -33,6 +33,9 @@ public final class NewVmJob {
         }
     }
 
+    /** VIR_DOMAIN_UNDEFINE_NVRAM: a UEFI guest's vars file goes with it (libvirt refuses to undefine otherwise). */
+    static final int UNDEFINE_NVRAM = 4;
+
     private final HostConnection host;
     private final VmDraft draft;
     private final String domainXml;
@@ -185,7 +188,7 @@ public final class NewVmJob {
                             || info.state == DomainInfo.DomainState.VIR_DOMAIN_PAUSED) {
                         domain.destroy();
                     }
-                    domain.undefine();
+                    domain.undefine(UNDEFINE_NVRAM);
                     removed.add(messages.get("newVm.removed.definition", draft.name()));
                 } catch (LibvirtException e) {
                     removed.add(messages.get("newVm.removed.notDefinition", draft.name(), LibvirtErrors.reason(e)));
