@@ -72,6 +72,37 @@ class NewVmWizardViewModelTest {
     }
 
     @Test
+    void networkInstallReadsTheTreeOnNextShowsItsProblemAndGuessesTheOs() throws Exception {
+        try (org.vireo.connections.testbed.TestHttpTree tree = new org.vireo.connections.testbed.TestHttpTree()) {
+            String base = "/debian/dists/bookworm/main/installer-amd64/";
+            tree.put(base + "current/images/MANIFEST", "netboot/debian-installer/amd64/linux  Debian netboot\n");
+            vm.nameProperty().set("net1");
+            vm.sourceKindProperty().set(InstallSource.Kind.LOCATION);
+            vm.locationUrlProperty().set(tree.url("/nothing/"));
+            assertTrue(vm.canGoNextProperty().get());
+            vm.next();
+            assertEquals("Reading the distribution tree at " + tree.url("/nothing/") + "\u2026",
+                    vm.pageErrorProperty().get());
+            assertFalse(vm.canGoNextProperty().get());
+            ui.runUntil(() -> !vm.readingTreeProperty().get(), WAIT, "the tree");
+            assertEquals(tree.url("/nothing/") + " was not found (HTTP 404).", vm.pageErrorProperty().get());
+            assertEquals(Page.SOURCE, vm.pageProperty().get());
+            assertFalse(vm.canGoNextProperty().get());
+
+            vm.locationUrlProperty().set(tree.url(base));
+            assertEquals("", vm.pageErrorProperty().get());
+            vm.next();
+            ui.runUntil(() -> vm.pageProperty().get() == Page.OS, WAIT, "the OS page");
+            assertEquals("debian12", vm.osProperty().get().id());
+            assertEquals("Detected Debian 12 (bookworm) from the distribution tree (Debian).",
+                    vm.osGuessProperty().get());
+            InstallSource.Location location = (InstallSource.Location) vm.draft().source();
+            assertEquals(tree.url(base + "current/images/netboot/debian-installer/amd64/linux"),
+                    location.tree().kernel().toString());
+        }
+    }
+
+    @Test
     void isoNameSetsOsAndItsDefaults() {
         vm.isoPathProperty().set("/srv/iso/debian-12.5.0-amd64-netinst.iso");
         assertEquals("debian12", vm.osProperty().get().id());
