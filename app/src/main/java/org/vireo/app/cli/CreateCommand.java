@@ -83,6 +83,7 @@ public final class CreateCommand implements CliCommand {
             err.println("vireo create: " + e.getMessage());
             return 2;
         }
+        Messages messages = Messages.forDefaultLocale();
         SshSessions sessions = new SshSessions(environment.ssh(), HostKeyPrompt.refuseUnknown(), AuthPrompt.none());
         Fleet fleet = new Fleet(OpenerByTransport.standard(sessions), HostConnection.DEFAULT_POLL_INTERVAL,
                 Fleet.DEFAULT_BATCH_INTERVAL, 1, ReconnectPolicy.NEVER);
@@ -91,7 +92,6 @@ public final class CreateCommand implements CliCommand {
             long timeout = environment.hostTimeout().toMillis();
             host.connect().get(timeout, TimeUnit.MILLISECONDS);
             HostFacts facts = HostFactsReader.read(host).get(timeout, TimeUnit.MILLISECONDS);
-            Messages messages = Messages.forDefaultLocale();
             TreeHttp http = new TreeHttp(TreeHttp.Limits.standard(), messages);
             TreeMedia tree = null;
             if (opts.containsKey("--location")) {
@@ -112,7 +112,10 @@ public final class CreateCommand implements CliCommand {
             out.println("Created '" + created.name() + "' (" + created.uuid() + ") on " + host.displayName()
                     + (created.started() ? "; it is running." : "; not started."));
             return 0;
-        } catch (UsageError | DraftException e) {
+        } catch (DraftException e) {
+            err.println("vireo create: " + e.message(messages));
+            return 2;
+        } catch (UsageError e) {
             err.println("vireo create: " + e.getMessage());
             return 2;
         } catch (ExecutionException e) {

@@ -170,11 +170,7 @@ class NewVmWizardTestbedUiTest {
     @Test
     void customizeBeforeInstallEditsTheDefinitionThenBegins(FxRobot robot) throws Exception {
         String name = scratch.vmName("custom");
-        openWizardOnHostA(robot, name);
-        robot.clickOn("#newVmSource-PXE");
-        toReview(robot, true);
-        robot.clickOn("#newVmCustomize");
-        finish(robot);
+        defineToCustomize(robot, name);
         assertEquals(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF, connA.domainLookupByName(name).getInfo().state,
                 "customize defines the VM without starting it");
         javafx.scene.Parent main = mainStage.getScene().getRoot();
@@ -201,11 +197,7 @@ class NewVmWizardTestbedUiTest {
     @Test
     void cancelInstallationRemovesWhatTheWizardCreated(FxRobot robot) throws Exception {
         String name = scratch.vmName("dropped");
-        openWizardOnHostA(robot, name);
-        robot.clickOn("#newVmSource-PXE");
-        toReview(robot, true);
-        robot.clickOn("#newVmCustomize");
-        finish(robot);
+        defineToCustomize(robot, name);
         assertTrue(scratch.volumes().contains(name + ".qcow2"), scratch.volumes().toString());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customizeCancel").tryQuery().isPresent());
         Button cancel = robot.lookup("#customizeCancel").queryButton();
@@ -213,6 +205,15 @@ class NewVmWizardTestbedUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cancel.getScene().getWindow().isShowing());
         assertFalse(List.of(connA.listDefinedDomains()).contains(name), "the definition is gone");
         assertFalse(scratch.volumes().contains(name + ".qcow2"), "the disk is gone: " + scratch.volumes());
+    }
+
+    /** A network-boot VM through the wizard with "customize before install" ticked. */
+    private void defineToCustomize(FxRobot robot, String name) throws TimeoutException {
+        openWizardOnHostA(robot, name);
+        robot.clickOn("#newVmSource-PXE");
+        toReview(robot, true);
+        robot.clickOn("#newVmCustomize");
+        finish(robot);
     }
 
     private static void biosFirmware(FxRobot robot) {

@@ -74,6 +74,6 @@ public final class FleetHosts implements NewVmHosts {
     public CompletableFuture<IsoUpload.Uploaded> upload(String hostId, java.nio.file.Path file, String pool,
                                                         String volume, CancelToken cancel,
                                                         java.util.function.LongConsumer sent) {
-        return new IsoUpload(host(hostId), file, pool, volume).run(cancel, sent);
+        return new IsoUpload(host(hostId), file, pool, volume, messages).run(cancel, sent);
     }
 }

@@ -86,7 +86,7 @@ public final class NetworkInstall {
                                                          List<DiskRef.PoolVolume> uploaded, CancelToken cancel,
                                                          Consumer<String> progress) {
         progress.accept(NewVmJob.asProgress(messages.get("newVm.step.uploadBoot", volume, pool)));
-        return new IsoUpload(host, file, pool, volume).run(cancel, n -> { }).thenApply(u -> {
+        return new IsoUpload(host, file, pool, volume, messages).run(cancel, n -> { }).thenApply(u -> {
             uploaded.add(new DiskRef.PoolVolume(u.pool(), u.volume()));
             return u;
         });

@@ -273,9 +273,17 @@ public final class NewVmWizardViewModel {
 
     private void guessOs(String source) {
         Optional<OsVariant> guess = catalogue.guess(source);
-        if (guess.isEmpty() || osChosenByUser) {
+        if (!applyGuess(guess)) {
             osGuess.set("");
             return;
+        }
+        osGuess.set(messages.get("newVm.osGuess.name", guess.get().name()));
+    }
+
+    /** Takes a guessed OS unless the user chose one; whether it was taken. */
+    private boolean applyGuess(Optional<OsVariant> guess) {
+        if (guess.isEmpty() || osChosenByUser) {
+            return false;
         }
         guessing = true;
         try {
@@ -283,7 +291,7 @@ public final class NewVmWizardViewModel {
         } finally {
             guessing = false;
         }
-        osGuess.set(messages.get("newVm.osGuess.name", guess.get().name()));
+        return true;
     }
 
     private void applyOsDefaults(OsVariant variant) {
@@ -367,16 +375,9 @@ public final class NewVmWizardViewModel {
     private void guessOsFromTree(TreeMedia media) {
         Optional<OsVariant> guess = media.osHints().stream().map(catalogue::guess).flatMap(Optional::stream)
                 .findFirst();
-        if (guess.isEmpty() || osChosenByUser) {
-            return;
+        if (applyGuess(guess)) {
+            osGuess.set(messages.get("newVm.osGuess.tree", guess.get().name(), media.distro()));
         }
-        guessing = true;
-        try {
-            os.set(guess.get());
-        } finally {
-            guessing = false;
-        }
-        osGuess.set(messages.get("newVm.osGuess.tree", guess.get().name(), media.distro()));
     }
 
     private Optional<String> memoryProblem(HostFacts f) {
