@@ -338,19 +338,25 @@ public final class MainWindow {
     /** "Customize before install": the new VM's Hardware tab, and a window to begin or cancel its installation. */
     private void customizeBeforeInstall(NewVmJob.Created created) {
         viewModel.host(created.hostId()).ifPresent(host -> {
-            whenSelected(created, () -> details.select("details.tab.hardware"));
+            whenSelected(created, vm -> true, () -> details.select("details.tab.hardware"));
             new org.vireo.app.newvm.CustomizeInstallWindow(created, host, messages, ui, window(), begun -> {
                 if (begun.pending().openConsole()) {
-                    whenSelected(begun, () -> details.select("details.tab.console"));
+                    // Selected again: the user may have moved on (or the tree lost the row) while customizing.
+                    viewModel.selectVmWhenListed(begun.hostId(), begun.uuid());
+                    whenSelected(begun, vm -> vm.state().isActive(), () -> details.select("details.tab.console"));
                 }
             }).show();
         });
     }
 
-    /** Runs {@code action} once the VM is the selection (the tree lists a new VM with the next snapshot). */
-    private void whenSelected(NewVmJob.Created vm, Runnable action) {
+    /**
+     * Runs {@code action} once the VM is the selection and in the state {@code ready} wants (the tree lists a new
+     * VM, or its new state, with the next snapshot).
+     */
+    private void whenSelected(NewVmJob.Created vm, java.util.function.Predicate<org.vireo.connections.model.VmInfo> ready,
+                              Runnable action) {
         java.util.function.Predicate<org.vireo.connections.model.VmInfo> isIt = v -> v != null
-                && v.uuid().equals(vm.uuid());
+                && v.uuid().equals(vm.uuid()) && ready.test(v);
         if (isIt.test(viewModel.selectedVmProperty().get())) {
             action.run();
             return;

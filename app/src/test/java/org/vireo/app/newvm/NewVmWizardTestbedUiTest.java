@@ -191,6 +191,10 @@ class NewVmWizardTestbedUiTest {
                 == DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
         assertEquals(200 * 1024, connA.domainLookupByName(name).getInfo().maxMem, "the running VM has the new memory");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !begin.getScene().getWindow().isShowing());
+        javafx.scene.control.TabPane tabs = robot.from(main).lookup("#detailsTabs").queryAs(
+                javafx.scene.control.TabPane.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "tab-details.tab.console".equals(
+                tabs.getSelectionModel().getSelectedItem().getId()));
         GuestScreen.assertConsoleShowsAFrame(connA, name);
     }
 
