@@ -200,7 +200,7 @@ public final class NewVmWizardViewModel {
                 if (mine != factsGeneration) {
                     return;
                 }
-                Optional<Placement> placement = Placement.leastLoaded(known);
+                Optional<Placement> placement = Placement.leastLoaded(known, messages);
                 if (placement.isEmpty()) {
                     placementReason.set("");
                     factsError.set(messages.get("newVm.err.noHostAnswered"));
@@ -605,41 +605,43 @@ public final class NewVmWizardViewModel {
             return "";
         }
         VmDraft d = draft();
-        return String.join("\n",
-                "Name: " + d.name() + " on " + facts.get().hostName(),
-                "Source: " + describe(d.source()),
-                "OS: " + d.os().name(),
-                "Memory: " + d.memoryMiB() + " MiB, vCPUs: " + d.vcpus(),
-                "Storage: " + describe(d.storage()));
+        return messages.get("newVm.summary", d.name(), facts.get().hostName(), describe(d.source()), d.os().name(),
+                Integer.toString(d.memoryMiB()), Integer.toString(d.vcpus()), describe(d.storage()));
     }
 
-    public static String describe(InstallSource s) {
+    public String describe(InstallSource s) {
         return switch (s.kind()) {
-            case CDROM -> "install media " + ((InstallSource.Cdrom) s).iso().describe();
-            case LOCATION -> "network install from " + ((InstallSource.Location) s).url();
-            case PXE -> "network boot (PXE)";
-            case IMPORT -> "existing disk " + ((InstallSource.Import) s).disk().describe();
+            case CDROM -> messages.get("newVm.describe.cdrom", ((InstallSource.Cdrom) s).iso().describe());
+            case LOCATION -> messages.get("newVm.describe.location", ((InstallSource.Location) s).url());
+            case PXE -> messages.get("newVm.describe.pxe");
+            case IMPORT -> messages.get("newVm.describe.import", ((InstallSource.Import) s).disk().describe());
         };
     }
 
-    public static String describe(StorageChoice s) {
+    public String describe(StorageChoice s) {
         if (s instanceof StorageChoice.NewVolume nv) {
-            return "new " + nv.format() + " volume " + nv.pool() + "/" + nv.volumeName() + ", " + nv.sizeGiB() + " GiB";
+            return messages.get("newVm.describe.newVolume", nv.format(), nv.pool() + "/" + nv.volumeName(),
+                    Long.toString(nv.sizeGiB()));
         }
         if (s instanceof StorageChoice.Existing ex) {
-            return "existing " + ex.disk().describe();
+            return messages.get("newVm.describe.existing", ex.disk().describe());
         }
-        return "none";
+        return messages.get("newVm.describe.noStorage");
     }
 
-    public static String describe(NetworkChoice n) {
+    public String describe(NetworkChoice n) {
         if (n instanceof NetworkChoice.VirtualNetwork v) {
-            return "Virtual network '" + v.name() + "'";
+            return messages.get("newVm.describe.network", v.name());
         }
         if (n instanceof NetworkChoice.Bridge b) {
-            return "Bridge " + b.name();
+            return messages.get("newVm.describe.bridge", b.name());
         }
-        return "No network";
+        return messages.get("newVm.describe.noNetwork");
+    }
+
+    /** A host of the list as the user sees it: the "least loaded" entry in the user's language. */
+    public String describe(NewVmHosts.HostRef host) {
+        return host.equals(LEAST_LOADED) ? messages.get("newVm.leastLoaded") : host.name();
     }
 
     // ---- properties ---------------------------------------------------------------------------------

@@ -70,6 +70,16 @@ class FrenchValidationTest {
     }
 
     @Test
+    void placementReasonAndReviewSpeakFrench() {
+        List<HostLoad> loads = List.of(new HostLoad("a", "hA", 2L * 1024 * 1024, 4, 0.5),
+                new HostLoad("b", "hB", 1024L * 1024, 4, 0.5));
+        assertEquals("hA : 2.0 GiB libres, processeur occup\u00e9 \u00e0 50 % (le meilleur de 2 h\u00f4tes selon la"
+                + " m\u00e9moire libre et la charge processeur)", Placement.leastLoaded(loads, FR).orElseThrow().reason());
+        assertEquals("R\u00e9seau virtuel \u00ab default \u00bb", vm.describe(new NetworkChoice.VirtualNetwork("default")));
+        assertEquals("H\u00f4te le moins charg\u00e9", vm.describe(NewVmWizardViewModel.LEAST_LOADED));
+    }
+
+    @Test
     void sharedChecksAndDraftErrorsSpeakTheCallersLanguage() throws Exception {
         assertEquals(Optional.of("Le nom d\u00e9passe 64 caract\u00e8res."), VmNames.problem("x".repeat(65), List.of(), FR));
         VmDraft pvCdrom = new VmDraft("x", "h", new InstallSource.Cdrom(new DiskRef.FilePath("/i.iso")),
