@@ -11,16 +11,16 @@ import org.vireo.app.cli.CliEnvironment;
 import org.vireo.connections.ssh.SshSettings;
 
 /** One in-process run of the {@code vireo} command line with a test HOME and XDG folders. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
     /** XDG folders under {@code base}/xdg, SSH state under {@code home}/.ssh, no agent. */
-    static CliEnvironment environment(Path base, Path home, Duration hostTimeout) {
+    public static CliEnvironment environment(Path base, Path home, Duration hostTimeout) {
         AppPaths paths = new AppPaths(base.resolve("xdg/config/vireo"), base.resolve("xdg/state/vireo"),
                 base.resolve("xdg/cache/vireo"));
         return new CliEnvironment(paths, SshSettings.forHome(home, Map.of(), "root"), hostTimeout);
     }
 
-    static CliRun run(CliEnvironment environment, String... args) {
+    public static CliRun run(CliEnvironment environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -33,6 +33,10 @@ import org.vireo.wizards.newvm.DraftException;
 import org.vireo.wizards.newvm.Firmware;
 import org.vireo.wizards.newvm.InstallSource;
 import org.vireo.wizards.newvm.NetworkChoice;
+import org.vireo.wizards.newvm.NetworkInstall;
+import org.vireo.wizards.newvm.TreeHttp;
+import org.vireo.wizards.newvm.TreeMedia;
+import org.vireo.resources.Messages;
 import org.vireo.wizards.newvm.NewVmJob;
 import org.vireo.wizards.newvm.OsCatalogue;
 import org.vireo.wizards.newvm.OsVariant;
@@ -79,6 +83,7 @@ public final class CreateCommand implements CliCommand {
             err.println("vireo create: " + e.getMessage());
             return 2;
         }
+        Messages messages = Messages.forDefaultLocale();
         SshSessions sessions = new SshSessions(environment.ssh(), HostKeyPrompt.refuseUnknown(), AuthPrompt.none());
         Fleet fleet = new Fleet(OpenerByTransport.standard(sessions), HostConnection.DEFAULT_POLL_INTERVAL,
                 Fleet.DEFAULT_BATCH_INTERVAL, 1, ReconnectPolicy.NEVER);
@@ -87,21 +92,30 @@ public final class CreateCommand implements CliCommand {
             long timeout = environment.hostTimeout().toMillis();
             host.connect().get(timeout, TimeUnit.MILLISECONDS);
             HostFacts facts = HostFactsReader.read(host).get(timeout, TimeUnit.MILLISECONDS);
-            VmDraft draft = draft(opts, flags, host.id(), facts);
+            TreeHttp http = new TreeHttp(TreeHttp.Limits.standard(), messages);
+            TreeMedia tree = null;
+            if (opts.containsKey("--location")) {
+                String arch = opts.getOrDefault("--arch", facts.capabilities().defaultArch());
+                boolean xenPv = "xen-pv".equals(opts.get("--virt-type"));
+                err.println("vireo create: " + messages.get("newVm.tree.reading", opts.get("--location")));
+                tree = NetworkInstall.detect(opts.get("--location"), arch, xenPv, http, messages)
+                        .get(timeout + http.limits().response().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            VmDraft draft = draft(opts, flags, host.id(), facts, tree, messages);
             String xml = DomainXml.build(draft, facts.capabilities(), facts.domainCapabilities(draft.virtType()));
             if (flags.contains("--print-xml")) {
                 out.print(xml);
                 return 0;
             }
-            if (draft.source() instanceof InstallSource.Location) {
-                throw new UsageError(DraftChecks.LOCATION_UNSUPPORTED);
-            }
-            NewVmJob.Created created = new NewVmJob(host, draft, xml)
+            NewVmJob.Created created = new NewVmJob(host, draft, xml, messages, http)
                     .run(new CancelToken(), step -> err.println("vireo create: " + step)).get(10, TimeUnit.MINUTES);
             out.println("Created '" + created.name() + "' (" + created.uuid() + ") on " + host.displayName()
                     + (created.started() ? "; it is running." : "; not started."));
             return 0;
-        } catch (UsageError | DraftException e) {
+        } catch (DraftException e) {
+            err.println("vireo create: " + e.message(messages));
+            return 2;
+        } catch (UsageError e) {
             err.println("vireo create: " + e.getMessage());
             return 2;
         } catch (ExecutionException e) {
@@ -170,8 +184,8 @@ public final class CreateCommand implements CliCommand {
         return kinds.get(0);
     }
 
-    private static VmDraft draft(Map<String, String> opts, List<String> flags, String hostId, HostFacts facts)
-            throws UsageError {
+    private static VmDraft draft(Map<String, String> opts, List<String> flags, String hostId, HostFacts facts,
+                                 TreeMedia tree, Messages messages) throws UsageError {
         OsCatalogue catalogue = OsCatalogue.bundled();
         InstallSource.Kind kind = sourceKind(opts, flags);
         String sourceText = switch (kind) {
@@ -185,21 +199,25 @@ public final class CreateCommand implements CliCommand {
             os = catalogue.byId(opts.get("--os")).orElseThrow(() -> new UsageError("unknown --os '" + opts.get("--os")
                     + "' (known: " + String.join(", ", catalogue.variants().stream().map(OsVariant::id).toList()) + ")"));
         } else {
-            os = catalogue.guess(sourceText).orElse(catalogue.generic());
+            os = catalogue.guess(sourceText)
+                    .or(() -> tree == null ? Optional.empty() : tree.osHints().stream().map(catalogue::guess)
+                            .flatMap(Optional::stream).findFirst())
+                    .orElse(catalogue.generic());
         }
         String name = opts.get("--name");
-        check(DraftChecks.name(name, facts));
+        check(DraftChecks.name(name, facts, messages));
         int memory = integer(opts, "--memory", os.memoryMiB());
         int vcpus = integer(opts, "--vcpus", os.vcpus());
-        check(DraftChecks.memoryAndCpus(memory, vcpus, facts));
+        check(DraftChecks.memoryAndCpus(memory, vcpus, facts, messages));
         InstallSource source = switch (kind) {
             case CDROM -> new InstallSource.Cdrom(DraftChecks.diskRef(sourceText, facts));
-            case LOCATION -> new InstallSource.Location(sourceText, opts.getOrDefault("--extra-args", ""), "", "");
+            case LOCATION -> new InstallSource.Location(sourceText, opts.getOrDefault("--extra-args", ""), "", "", tree);
             case PXE -> new InstallSource.Pxe();
             case IMPORT -> new InstallSource.Import(DraftChecks.diskRef(sourceText, facts),
                     DraftChecks.diskRef(sourceText, facts).guessFormat());
         };
-        StorageChoice storage = kind == InstallSource.Kind.IMPORT ? new StorageChoice.None() : storage(opts, name, os, facts);
+        StorageChoice storage = kind == InstallSource.Kind.IMPORT ? new StorageChoice.None()
+                : storage(opts, name, os, facts, messages);
         String arch = opts.getOrDefault("--arch", facts.capabilities().defaultArch());
         List<VirtType> offered = facts.capabilities().virtTypes(arch);
         VirtType virtType;
@@ -228,8 +246,8 @@ public final class CreateCommand implements CliCommand {
     }
 
     /** {@code --disk pool=P,size=GiB,format=qcow2} or {@code --disk none}; defaults from the OS and the host. */
-    private static StorageChoice storage(Map<String, String> opts, String name, OsVariant os, HostFacts facts)
-            throws UsageError {
+    private static StorageChoice storage(Map<String, String> opts, String name, OsVariant os, HostFacts facts,
+                                         Messages messages) throws UsageError {
         String spec = opts.getOrDefault("--disk", "");
         if (spec.equals("none")) {
             return new StorageChoice.None();
@@ -263,7 +281,7 @@ public final class CreateCommand implements CliCommand {
             throw new UsageError("--disk size must be a whole number of GiB, not '" + parts.get("size") + "'");
         }
         StorageChoice.NewVolume volume = new StorageChoice.NewVolume(pool, VolumeXml.defaultName(name, format), size, format);
-        check(DraftChecks.newVolume(volume, facts));
+        check(DraftChecks.newVolume(volume, facts, messages));
         return volume;
     }
 

@@ -112,7 +112,12 @@ public final class MainWindow {
                 viewModel.selectedHostProperty(), viewModel.selectedVmProperty()));
         newVm = new Command("menu.newVm", this::newVm, Bindings.createBooleanBinding(
                 () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()));
-        onVmCreated = created -> viewModel.selectVmWhenListed(created.hostId(), created.uuid());
+        onVmCreated = created -> {
+            viewModel.selectVmWhenListed(created.hostId(), created.uuid());
+            if (created.pending() != null) {
+                customizeBeforeInstall(created);
+            }
+        };
         migrations = new org.vireo.app.migrate.MigrationLauncher(viewModel, new org.vireo.connections.migration.Migrator(),
                 dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow());
         migrate = new Command("menu.migrate", migrations::migrateSelected, Bindings.createBooleanBinding(
@@ -319,8 +324,9 @@ public final class MainWindow {
 
     /** Opens the new-VM wizard on the connected hosts (the selected one first, when connected). */
     void newVm() {
-        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet(), viewModel.maintenance()::contains), OsCatalogue.bundled(),
-                ui::runOnUi, created -> onVmCreated.accept(created));
+        NewVmWizardViewModel model = new NewVmWizardViewModel(
+                new FleetHosts(viewModel.fleet(), messages, viewModel.maintenance()::contains),
+                OsCatalogue.bundled(), ui::runOnUi, created -> onVmCreated.accept(created), messages);
         HostSnapshot selected = viewModel.selectedHostProperty().get();
         if (selected != null) {
             model.hostChoices().stream().filter(h -> h.id().equals(selected.connectionId())).findFirst()
@@ -331,6 +337,44 @@ public final class MainWindow {
             wizard.initOwner(root.getScene().getWindow());
         }
         wizard.show();
+    }
+
+    /** "Customize before install": the new VM's Hardware tab, and a window to begin or cancel its installation. */
+    private void customizeBeforeInstall(NewVmJob.Created created) {
+        viewModel.host(created.hostId()).ifPresent(host -> {
+            whenSelected(created, vm -> true, () -> details.select("details.tab.hardware"));
+            new org.vireo.app.newvm.CustomizeInstallWindow(created, host, messages, ui, window(), begun -> {
+                if (begun.pending().openConsole()) {
+                    // Selected again: the user may have moved on (or the tree lost the row) while customizing.
+                    viewModel.selectVmWhenListed(begun.hostId(), begun.uuid());
+                    whenSelected(begun, vm -> vm.state().isActive(), () -> details.select("details.tab.console"));
+                }
+            }).show();
+        });
+    }
+
+    /**
+     * Runs {@code action} once the VM is the selection and in the state {@code ready} wants (the tree lists a new
+     * VM, or its new state, with the next snapshot).
+     */
+    private void whenSelected(NewVmJob.Created vm, java.util.function.Predicate<org.vireo.connections.model.VmInfo> ready,
+                              Runnable action) {
+        java.util.function.Predicate<org.vireo.connections.model.VmInfo> isIt = v -> v != null
+                && v.uuid().equals(vm.uuid()) && ready.test(v);
+        if (isIt.test(viewModel.selectedVmProperty().get())) {
+            action.run();
+            return;
+        }
+        viewModel.selectedVmProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends org.vireo.connections.model.VmInfo> o,
+                                org.vireo.connections.model.VmInfo was, org.vireo.connections.model.VmInfo now) {
+                if (isIt.test(now)) {
+                    o.removeListener(this);
+                    action.run();
+                }
+            }
+        });
     }
 
     private void chooseNodeList() {

@@ -126,7 +126,7 @@ class NewVmJobTestbedTest {
     void leastLoadedPicksTheHostWithoutTheBusyGuest() throws Exception {
         // Both hosts share this machine's memory, so running guests' vCPUs make the difference. Other tests may
         // run guests too: make the host placement prefers now clearly busier than the other, then ask again.
-        FleetHosts hosts = new FleetHosts(fleet);
+        FleetHosts hosts = new FleetHosts(fleet, new org.vireo.resources.Messages(java.util.Locale.ROOT));
         HostLoad a = hosts.load(hostA.id()).get(10, TimeUnit.SECONDS);
         HostLoad b = hosts.load(hostB.id()).get(10, TimeUnit.SECONDS);
         boolean loadA = a.score() >= b.score();

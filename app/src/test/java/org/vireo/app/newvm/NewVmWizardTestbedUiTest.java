@@ -32,6 +32,8 @@ import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.testbed.MultibootKernel;
+import org.vireo.connections.testbed.TestHttpTree;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
 import org.vireo.wizards.newvm.NetworkChoice;
@@ -137,6 +139,92 @@ class NewVmWizardTestbedUiTest {
         assertTrue(connA.domainLookupByName(name).getXMLDesc(0).contains("volume='" + name + ".iso'"));
     }
 
+    @Test
+    void networkInstallFromADistributionTree(FxRobot robot) throws Exception {
+        String name = scratch.vmName("netinst");
+        try (TestHttpTree tree = new TestHttpTree()) {
+            tree.put("/f40/os/.treeinfo", String.join("\n", "[general]", "family = Fedora", "version = 40",
+                    "arch = x86_64", "[images-x86_64]", "kernel = images/pxeboot/vmlinuz",
+                    "initrd = images/pxeboot/initrd.img", ""))
+                    .put("/f40/os/images/pxeboot/vmlinuz", MultibootKernel.image(NetworkInstallTestbedTest.SCREEN_TEXT))
+                    .put("/f40/os/images/pxeboot/initrd.img", new byte[2048]);
+            openWizardOnHostA(robot, name);
+            robot.clickOn("#newVmSource-LOCATION");
+            robot.clickOn("#newVmUrl").write(tree.url("/f40/os/"));
+            robot.clickOn("#newVmKernelArgs").write("console=ttyS0");
+            toReview(robot, true);
+            biosFirmware(robot); // Fedora 40 defaults to UEFI; the test's Multiboot kernel boots from SeaBIOS
+            finish(robot);
+            assertRunningAndSelected(robot, name);
+            GuestScreen.assertKernelWrote(connA, name, NetworkInstallTestbedTest.SCREEN_TEXT,
+                    java.time.Duration.ofSeconds(30));
+            String live = connA.domainLookupByName(name).getXMLDesc(0);
+            assertTrue(live.contains("<cmdline>inst.repo=" + tree.url("/f40/os/") + " console=ttyS0</cmdline>"), live);
+            assertTrue(live.contains("id=\"fedora40\"/>"), "the OS was guessed from the .treeinfo: " + live);
+            assertFalse(connA.domainLookupByName(name).getXMLDesc(2).contains("<kernel>"),
+                    "the persistent definition boots from disk");
+            assertFalse(scratch.volumes().stream().anyMatch(v -> v.contains("-install-")), scratch.volumes().toString());
+        }
+    }
+
+    @Test
+    void customizeBeforeInstallEditsTheDefinitionThenBegins(FxRobot robot) throws Exception {
+        String name = scratch.vmName("custom");
+        defineToCustomize(robot, name);
+        assertEquals(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF, connA.domainLookupByName(name).getInfo().state,
+                "customize defines the VM without starting it");
+        javafx.scene.Parent main = mainStage.getScene().getRoot();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(main).lookup("#detailsTitle")
+                .tryQueryAs(Label.class).map(l -> l.getText().equals(name)).orElse(false)
+                && robot.from(main).lookup("#hwMemory").tryQueryAs(javafx.scene.control.TextField.class)
+                .map(f -> f.getText().equals("256") && f.isVisible()).orElse(false));
+        javafx.scene.control.TextField memory = robot.from(main).lookup("#hwMemory").queryAs(
+                javafx.scene.control.TextField.class);
+        robot.interact(() -> memory.setText("200"));
+        robot.clickOn(robot.from(main).lookup("#hwApply").queryButton());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getXMLDesc(2)
+                .contains("<memory unit='KiB'>204800</memory>"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customizeBegin").tryQuery().isPresent());
+        Button begin = robot.lookup("#customizeBegin").queryButton();
+        robot.clickOn(begin);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getInfo().state
+                == DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+        assertEquals(200 * 1024, connA.domainLookupByName(name).getInfo().maxMem, "the running VM has the new memory");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !begin.getScene().getWindow().isShowing());
+        javafx.scene.control.TabPane tabs = robot.from(main).lookup("#detailsTabs").queryAs(
+                javafx.scene.control.TabPane.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "tab-details.tab.console".equals(
+                tabs.getSelectionModel().getSelectedItem().getId()));
+        GuestScreen.assertConsoleShowsAFrame(connA, name);
+    }
+
+    @Test
+    void cancelInstallationRemovesWhatTheWizardCreated(FxRobot robot) throws Exception {
+        String name = scratch.vmName("dropped");
+        defineToCustomize(robot, name);
+        assertTrue(scratch.volumes().contains(name + ".qcow2"), scratch.volumes().toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customizeCancel").tryQuery().isPresent());
+        Button cancel = robot.lookup("#customizeCancel").queryButton();
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cancel.getScene().getWindow().isShowing());
+        assertFalse(List.of(connA.listDefinedDomains()).contains(name), "the definition is gone");
+        assertFalse(scratch.volumes().contains(name + ".qcow2"), "the disk is gone: " + scratch.volumes());
+    }
+
+    /** A network-boot VM through the wizard with "customize before install" ticked. */
+    private void defineToCustomize(FxRobot robot, String name) throws TimeoutException {
+        openWizardOnHostA(robot, name);
+        robot.clickOn("#newVmSource-PXE");
+        toReview(robot, true);
+        robot.clickOn("#newVmCustomize");
+        finish(robot);
+    }
+
+    private static void biosFirmware(FxRobot robot) {
+        ComboBox<org.vireo.wizards.newvm.Firmware> firmware = robot.lookup("#newVmFirmware").queryComboBox();
+        robot.interact(() -> firmware.setValue(org.vireo.wizards.newvm.Firmware.BIOS));
+    }
+
     private void openWizardOnHostA(FxRobot robot, String name) throws TimeoutException {
         Button newVm = robot.lookup("#toolbarNewVm").queryButton();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.fleet().hosts().stream()
@@ -153,6 +241,12 @@ class NewVmWizardTestbedUiTest {
     }
 
     private void clickThroughAndFinish(FxRobot robot, boolean storagePage) throws TimeoutException {
+        toReview(robot, storagePage);
+        finish(robot);
+    }
+
+    /** From the first page to the review page, with 256 MiB, the scratch pool and the scratch network. */
+    private void toReview(FxRobot robot, boolean storagePage) throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         next(robot); // → OS
         next(robot); // → memory and CPUs
@@ -170,6 +264,10 @@ class NewVmWizardTestbedUiTest {
         ComboBox<NetworkChoice> network = robot.lookup("#newVmNetwork").queryComboBox();
         robot.clickOn(network);
         robot.clickOn("Virtual network '" + scratch.networkName() + "'");
+    }
+
+    /** Finish on the review page; returns once the wizard closed (fails with the job's error otherwise). */
+    private void finish(FxRobot robot) throws TimeoutException {
         Button finish = robot.lookup("#newVmFinish").queryButton();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !finish.isDisabled());
         Label jobError = robot.lookup("#newVmJobError").queryAs(Label.class);
@@ -204,31 +302,6 @@ class NewVmWizardTestbedUiTest {
                 .lookup("#detailsTitle").tryQueryAs(Label.class).map(l -> l.getText().equals(name)).orElse(false));
         Node title = robot.from(mainStage.getScene().getRoot()).lookup("#detailsTitle").query();
         assertTrue(title.isVisible(), "the new VM is selected and its details shown");
-        assertConsoleShowsAFrame(name);
-    }
-
-    /** The new VM's console (VNC on loopback, as the wizard defines it) delivers a first full frame. */
-    private void assertConsoleShowsAFrame(String name) throws Exception {
-        java.util.regex.Matcher port = java.util.regex.Pattern.compile("<graphics type='vnc' port='(\\d+)'")
-                .matcher(connA.domainLookupByName(name).getXMLDesc(0));
-        assertTrue(port.find(), "the running VM has a VNC port");
-        java.util.concurrent.CountDownLatch frame = new java.util.concurrent.CountDownLatch(1);
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(port.group(1)))) {
-            org.vireo.vnc.VncClient client = new org.vireo.vnc.VncClient(socket.getInputStream(),
-                    socket.getOutputStream(), org.vireo.vnc.VncOptions.defaults());
-            client.addListener(new org.vireo.vnc.VncListener() {
-                @Override
-                public void onUpdateBatchComplete() {
-                    frame.countDown();
-                }
-            });
-            client.connect();
-            try {
-                assertTrue(frame.await(20, TimeUnit.SECONDS), "a frame within 20 s");
-                assertTrue(client.framebuffer().width() > 0 && client.framebuffer().height() > 0);
-            } finally {
-                client.close();
-            }
-        }
+        GuestScreen.assertConsoleShowsAFrame(connA, name);
     }
 }

@@ -37,12 +37,11 @@ public final class DomainXml {
     public static String build(VmDraft draft, HostCapabilities caps, Optional<DomainCapabilities> domCaps)
             throws DraftException {
         GuestCapability guest = caps.guest(draft.virtType(), draft.arch()).orElseThrow(() -> new DraftException(
-                "the host does not offer " + draft.virtType().label() + " guests for " + draft.arch()
-                        + " (it offers: " + caps.virtTypes(draft.arch()).stream().map(VirtType::label).toList() + ")"));
+                "newVm.err.virtTypeNotOffered", draft.virtType().label(), draft.arch(),
+                caps.virtTypes(draft.arch()).stream().map(VirtType::label).toList().toString()));
         checkBootable(draft);
         if (draft.firmware() == Firmware.UEFI && domCaps.map(d -> !d.supportsUefi()).orElse(true)) {
-            throw new DraftException("the host reports no UEFI firmware for " + draft.virtType().label()
-                    + " guests: choose BIOS");
+            throw new DraftException("newVm.err.noUefi", draft.virtType().label());
         }
         return new DomainXml(draft, guest, domCaps).build();
     }
@@ -50,12 +49,10 @@ public final class DomainXml {
     static void checkBootable(VmDraft draft) throws DraftException {
         InstallSource.Kind kind = draft.source().kind();
         if (!draft.virtType().isHvm() && (kind == InstallSource.Kind.CDROM || kind == InstallSource.Kind.PXE)) {
-            throw new DraftException("Xen paravirtualized guests cannot boot from "
-                    + (kind == InstallSource.Kind.CDROM ? "install media" : "the network")
-                    + ": use a network install (kernel and initrd) or import a disk, or choose Xen HVM");
+            throw new DraftException(kind == InstallSource.Kind.CDROM ? "newVm.err.xenPvCdrom" : "newVm.err.xenPvPxe");
         }
         if (kind == InstallSource.Kind.PXE && draft.network() instanceof NetworkChoice.None) {
-            throw new DraftException("network boot needs a network interface: choose a virtual network or bridge");
+            throw new DraftException("newVm.err.pxeNeedsNetwork");
         }
     }
 

@@ -1,8 +1,23 @@
 package org.vireo.wizards.newvm;
 
-/** The draft cannot become a VM on the chosen host; the message says why, for the user. */
+import java.util.Locale;
+import org.vireo.resources.Messages;
+
+/**
+ * The draft cannot become a VM on the chosen host. It carries a bundle key and its arguments, so each caller
+ * shows it in its user's language ({@link #message}); {@link #getMessage()} is the English text, for logs.
+ */
 public final class DraftException extends Exception {
-    public DraftException(String message) {
-        super(message);
+    private final String key;
+    private final transient Object[] args;
+
+    public DraftException(String key, Object... args) {
+        super(new Messages(Locale.ROOT).get(key, args));
+        this.key = key;
+        this.args = args.clone();
+    }
+
+    public String message(Messages messages) {
+        return messages.get(key, args);
     }
 }

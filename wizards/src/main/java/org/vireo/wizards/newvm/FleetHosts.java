@@ -10,20 +10,33 @@ import org.vireo.connections.host.HostFactsReader;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
+import org.vireo.resources.Messages;
 
 /** The wizard's hosts are the fleet's connected hosts; every libvirt read goes through the host's own thread. */
 public final class FleetHosts implements NewVmHosts {
     private final Fleet fleet;
+    private final Messages messages;
+    private final TreeHttp.Limits treeLimits;
     private final java.util.function.Predicate<String> inMaintenance;
 
-    public FleetHosts(Fleet fleet) {
-        this(fleet, id -> false);
+    /**
+     * @param messages      the language of the install job's steps and errors
+     * @param inMaintenance by connection id: hosts the user evacuated, which "least loaded" never picks
+     */
+    public FleetHosts(Fleet fleet, Messages messages, TreeHttp.Limits treeLimits,
+                      java.util.function.Predicate<String> inMaintenance) {
+        this.fleet = fleet;
+        this.messages = messages;
+        this.treeLimits = treeLimits;
+        this.inMaintenance = inMaintenance;
     }
 
-    /** @param inMaintenance by connection id: hosts the user evacuated, which "least loaded" never picks */
-    public FleetHosts(Fleet fleet, java.util.function.Predicate<String> inMaintenance) {
-        this.fleet = fleet;
-        this.inMaintenance = inMaintenance;
+    public FleetHosts(Fleet fleet, Messages messages, java.util.function.Predicate<String> inMaintenance) {
+        this(fleet, messages, TreeHttp.Limits.standard(), inMaintenance);
+    }
+
+    public FleetHosts(Fleet fleet, Messages messages) {
+        this(fleet, messages, id -> false);
     }
 
     @Override
@@ -63,15 +76,19 @@ public final class FleetHosts implements NewVmHosts {
     public CompletableFuture<NewVmJob.Created> create(VmDraft draft, String domainXml, CancelToken cancel,
                                                       Consumer<String> progress) {
         HostConnection host = host(draft.hostId());
-        return new NewVmJob(host, draft, domainXml).run(cancel, progress)
+        return new NewVmJob(host, draft, domainXml, messages, new TreeHttp(treeLimits, messages)).run(cancel, progress)
                 .thenCompose(created -> host.refresh().handle((ok, e) -> created)); // the tree shows it at once
     }
 
+    @Override
+    public CompletableFuture<TreeMedia> readTree(String url, String arch, boolean xenPv, Messages language) {
+        return NetworkInstall.detect(url, arch, xenPv, new TreeHttp(treeLimits, language), language);
+    }
 
     @Override
     public CompletableFuture<IsoUpload.Uploaded> upload(String hostId, java.nio.file.Path file, String pool,
                                                         String volume, CancelToken cancel,
                                                         java.util.function.LongConsumer sent) {
-        return new IsoUpload(host(hostId), file, pool, volume).run(cancel, sent);
+        return new IsoUpload(host(hostId), file, pool, volume, messages).run(cancel, sent);
     }
 }

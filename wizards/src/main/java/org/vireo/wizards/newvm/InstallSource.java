@@ -17,8 +17,15 @@ public sealed interface InstallSource {
     /**
      * Network install from a distribution tree. libvirt cannot fetch a kernel from a URL: {@code kernelPath} and
      * {@code initrdPath} are files on the host once fetched ("" before), and the domain boots them directly.
+     * {@code tree} is what {@link DistroTree} found at the URL (null until read); the install job fetches from it.
      */
-    record Location(String url, String kernelArgs, String kernelPath, String initrdPath) implements InstallSource {
+    record Location(String url, String kernelArgs, String kernelPath, String initrdPath, TreeMedia tree)
+            implements InstallSource {
+        /** Before the tree was read. */
+        public Location(String url, String kernelArgs, String kernelPath, String initrdPath) {
+            this(url, kernelArgs, kernelPath, initrdPath, null);
+        }
+
         @Override
         public Kind kind() {
             return Kind.LOCATION;

@@ -14,6 +14,7 @@ import org.libvirt.StorageVol;
 import org.libvirt.Stream;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.LibvirtErrors;
+import org.vireo.resources.Messages;
 
 /**
  * Uploads a local ISO into a pool of the host (virStorageVolUpload over a libvirt stream), one chunk per call
@@ -34,12 +35,19 @@ public final class IsoUpload {
     private final Path file;
     private final String pool;
     private final String volumeName;
+    private final Messages messages;
 
-    public IsoUpload(HostConnection host, Path file, String pool, String volumeName) {
+    /** @param messages the language of the upload's errors */
+    public IsoUpload(HostConnection host, Path file, String pool, String volumeName, Messages messages) {
         this.host = host;
         this.file = file;
         this.pool = pool;
         this.volumeName = volumeName;
+        this.messages = messages;
+    }
+
+    public IsoUpload(HostConnection host, Path file, String pool, String volumeName) {
+        this(host, file, pool, volumeName, Messages.forDefaultLocale());
     }
 
     /** @param sent told the bytes sent so far after each chunk (on the host's thread) */
@@ -50,8 +58,8 @@ public final class IsoUpload {
             size = Files.size(file);
             in = Files.newInputStream(file);
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(new NewVmException("Cannot read " + file + ": " + e.getMessage(),
-                    false, e));
+            return CompletableFuture.failedFuture(new NewVmException(
+                    messages.get("newVm.upload.unreadable", file, e.getMessage()), false, e));
         }
         State state = new State(in);
         CompletableFuture<Uploaded> result = new CompletableFuture<>();
@@ -82,14 +90,13 @@ public final class IsoUpload {
     private NewVmException failure(Throwable error, Throwable cleanupError) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        String removed = cleanupError == null ? "the partial volume was removed"
-                : "the partial volume could NOT be removed (" + LibvirtErrors.reason(cleanupError) + ")";
+        String removed = cleanupError == null ? messages.get("newVm.upload.partialRemoved")
+                : messages.get("newVm.upload.partialLeft", LibvirtErrors.reason(cleanupError));
         if (cause instanceof NewVmException n && n.cancelled()) {
-            return new NewVmException("Upload of " + file.getFileName() + " cancelled; " + removed, true, cause);
+            return new NewVmException(messages.get("newVm.upload.cancelled", file.getFileName(), removed), true, cause);
         }
-        return new NewVmException("Could not upload " + file.getFileName() + " to " + pool + " on "
-                + host.displayName() + ": " + LibvirtErrors.reason(cause).replaceAll("\\.+$", "") + "; " + removed,
-                false, cause);
+        return new NewVmException(messages.get("newVm.upload.failed", file.getFileName(), pool, host.displayName(),
+                LibvirtErrors.reason(cause).replaceAll("\\.+$", ""), removed), false, cause);
     }
 
     private CompletableFuture<Uploaded> sendRest(State state, CancelToken cancel, LongConsumer sent) {

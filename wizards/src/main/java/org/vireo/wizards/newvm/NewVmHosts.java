@@ -27,6 +27,10 @@ public interface NewVmHosts extends HostLoadSource {
     CompletableFuture<NewVmJob.Created> create(VmDraft draft, String domainXml, CancelToken cancel,
                                                Consumer<String> progress);
 
+    /** Reads the distribution tree at {@code url} (off the FX thread): its installer kernel, initrd and OS. */
+    CompletableFuture<TreeMedia> readTree(String url, String arch, boolean xenPv,
+                                          org.vireo.resources.Messages messages);
+
     /** Uploads a local file into {@code pool} as {@code volume}; {@code sent} hears the bytes sent so far. */
     CompletableFuture<IsoUpload.Uploaded> upload(String hostId, java.nio.file.Path file, String pool, String volume,
                                                  CancelToken cancel, java.util.function.LongConsumer sent);

@@ -133,6 +133,7 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
         ComboBox<NewVmHosts.HostRef> host = new ComboBox<>(model.hostChoices());
         host.setId("newVmHost");
         host.valueProperty().bindBidirectional(model.hostChoiceProperty());
+        host.setConverter(converter(model::describe));
         Label placement = label("newVmPlacement", model.placementReasonProperty());
         TextField name = text("newVmName", model.nameProperty());
         ToggleGroup kinds = new ToggleGroup();
@@ -251,7 +252,7 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
                 model.networkProperty(), model.virtTypeProperty()));
         ComboBox<NetworkChoice> network = new ComboBox<>(model.networkChoices());
         network.setId("newVmNetwork");
-        network.setConverter(converter(NewVmWizardViewModel::describe));
+        network.setConverter(converter(model::describe));
         network.valueProperty().bindBidirectional(model.networkProperty());
         ComboBox<VirtType> virt = new ComboBox<>(model.virtTypes());
         virt.setId("newVmVirtType");

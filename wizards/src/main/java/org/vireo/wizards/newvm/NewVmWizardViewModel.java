@@ -30,6 +30,7 @@ import org.vireo.connections.host.NetworkInfo;
 import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.connections.host.VirtType;
+import org.vireo.resources.Messages;
 
 /**
  * The new-VM wizard's state, one page at a time: each {@link Page} has one validator, the user moves on only
@@ -45,6 +46,7 @@ public final class NewVmWizardViewModel {
 
     private final NewVmHosts hosts;
     private final OsCatalogue catalogue;
+    private final Messages messages;
     private final Consumer<Runnable> uiThread;
     private final Consumer<NewVmJob.Created> onCreated;
 
@@ -63,6 +65,11 @@ public final class NewVmWizardViewModel {
     private final StringProperty locationUrl = new SimpleStringProperty(this, "locationUrl", "");
     private final StringProperty kernelArgs = new SimpleStringProperty(this, "kernelArgs", "");
     private final StringProperty importPath = new SimpleStringProperty(this, "importPath", "");
+    /** What the tree at {@link #locationUrl} offers, once read (Next on the first page reads it). */
+    private final ReadOnlyObjectWrapper<TreeMedia> tree = new ReadOnlyObjectWrapper<>(this, "tree");
+    private final ReadOnlyStringWrapper treeError = new ReadOnlyStringWrapper(this, "treeError", "");
+    private final ReadOnlyBooleanWrapper readingTree = new ReadOnlyBooleanWrapper(this, "readingTree");
+    private long treeGeneration;
     private final ObservableList<String> isoChoices = FXCollections.observableArrayList();
     private final ObservableList<String> diskChoices = FXCollections.observableArrayList();
 
@@ -113,11 +120,13 @@ public final class NewVmWizardViewModel {
     /**
      * @param uiThread  hands results back to the FX thread ({@code Platform::runLater}; tests pass a queue)
      * @param onCreated told once the VM exists (and runs, unless customized): select it, open its console
+     * @param messages  the language of every problem and status the wizard shows
      */
     public NewVmWizardViewModel(NewVmHosts hosts, OsCatalogue catalogue, Consumer<Runnable> uiThread,
-                                Consumer<NewVmJob.Created> onCreated) {
+                                Consumer<NewVmJob.Created> onCreated, Messages messages) {
         this.hosts = hosts;
         this.catalogue = catalogue;
+        this.messages = messages;
         this.uiThread = uiThread;
         this.onCreated = onCreated;
         os.set(catalogue.generic());
@@ -131,14 +140,20 @@ public final class NewVmWizardViewModel {
             }
         });
         isoPath.addListener((o, was, now) -> guessOs(now));
-        locationUrl.addListener((o, was, now) -> guessOs(now));
+        locationUrl.addListener((o, was, now) -> {
+            treeGeneration++;
+            tree.set(null);
+            treeError.set("");
+            readingTree.set(false);
+            guessOs(now);
+        });
         importPath.addListener((o, was, now) -> guessOs(now));
         hostChoice.addListener((o, was, now) -> chooseHost(now));
         pool.addListener((o, was, now) -> updatePoolFree());
         virtType.addListener((o, was, now) -> updateFirmwares());
         Observable[] all = {name, sourceKind, isoPath, locationUrl, importPath, os, memoryMiB, vcpus, createDisk, pool,
                 diskGiB, diskFormat, existingDisk, network, virtType, arch, firmware, facts, factsError, page, running,
-                uploading};
+                uploading, tree, treeError, readingTree};
         for (Observable o : all) {
             o.addListener(x -> validate());
         }
@@ -169,14 +184,14 @@ public final class NewVmWizardViewModel {
         placementReason.set("");
         hostId = null;
         if (choice == null) {
-            factsError.set("No host is connected: connect one first.");
+            factsError.set(messages.get("newVm.err.noHost"));
             return;
         }
         if (!choice.equals(LEAST_LOADED)) {
             loadFacts(choice.id(), mine);
             return;
         }
-        placementReason.set("Comparing the hosts…");
+        placementReason.set(messages.get("newVm.placement.comparing"));
         List<CompletableFuture<HostLoad>> loads = hosts.placementHosts().stream()
                 .map(h -> hosts.load(h.id()).exceptionally(e -> null)).toList();
         CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenRun(() -> {
@@ -185,13 +200,13 @@ public final class NewVmWizardViewModel {
                 if (mine != factsGeneration) {
                     return;
                 }
-                Optional<Placement> placement = Placement.leastLoaded(known);
+                Optional<Placement> placement = Placement.leastLoaded(known, messages);
                 if (placement.isEmpty()) {
                     placementReason.set("");
-                    factsError.set("No host answered: cannot choose the least loaded one.");
+                    factsError.set(messages.get("newVm.err.noHostAnswered"));
                     return;
                 }
-                placementReason.set("Chosen: " + placement.get().reason());
+                placementReason.set(messages.get("newVm.placement.chosen", placement.get().reason()));
                 loadFacts(placement.get().hostId(), mine);
             });
         });
@@ -204,7 +219,7 @@ public final class NewVmWizardViewModel {
                 return;
             }
             if (e != null) {
-                factsError.set("Cannot read what the host offers: " + reason(e));
+                factsError.set(messages.get("newVm.err.facts", reason(e)));
             } else {
                 applyFacts(f);
             }
@@ -228,8 +243,8 @@ public final class NewVmWizardViewModel {
         arch.set(f.capabilities().defaultArch());
         virtTypes.setAll(f.capabilities().virtTypes(arch.get()));
         virtType.set(virtTypes.isEmpty() ? null : virtTypes.get(0));
-        hostResources.set(String.format(Locale.ROOT, "%s has %s free of %s, and %d CPUs", f.hostName(),
-                Placement.gib(f.freeMemoryKiB()), Placement.gib(f.totalMemoryKiB()), f.cpus()));
+        hostResources.set(messages.get("newVm.hostResources", f.hostName(), Placement.gib(f.freeMemoryKiB()),
+                Placement.gib(f.totalMemoryKiB()), Integer.toString(f.cpus())));
         updateFirmwares();
         updatePoolFree();
     }
@@ -245,7 +260,8 @@ public final class NewVmWizardViewModel {
 
     private void updatePoolFree() {
         Optional<StoragePoolInfo> p = selectedPool();
-        poolFree.set(p.map(info -> Placement.gib(info.availableBytes() / 1024) + " free in " + info.name()).orElse(""));
+        poolFree.set(p.map(info -> messages.get("newVm.poolFree", Placement.gib(info.availableBytes() / 1024),
+                info.name())).orElse(""));
     }
 
     private Optional<StoragePoolInfo> selectedPool() {
@@ -257,9 +273,17 @@ public final class NewVmWizardViewModel {
 
     private void guessOs(String source) {
         Optional<OsVariant> guess = catalogue.guess(source);
-        if (guess.isEmpty() || osChosenByUser) {
+        if (!applyGuess(guess)) {
             osGuess.set("");
             return;
+        }
+        osGuess.set(messages.get("newVm.osGuess.name", guess.get().name()));
+    }
+
+    /** Takes a guessed OS unless the user chose one; whether it was taken. */
+    private boolean applyGuess(Optional<OsVariant> guess) {
+        if (guess.isEmpty() || osChosenByUser) {
+            return false;
         }
         guessing = true;
         try {
@@ -267,7 +291,7 @@ public final class NewVmWizardViewModel {
         } finally {
             guessing = false;
         }
-        osGuess.set("Detected " + guess.get().name() + " from the install source's name.");
+        return true;
     }
 
     private void applyOsDefaults(OsVariant variant) {
@@ -286,7 +310,7 @@ public final class NewVmWizardViewModel {
         HostFacts f = facts.get();
         return switch (p) {
             case SOURCE -> sourceProblem(f);
-            case OS -> os.get() == null ? Optional.of("Choose the operating system.") : Optional.empty();
+            case OS -> os.get() == null ? Optional.of(messages.get("newVm.err.chooseOs")) : Optional.empty();
             case MEMORY_CPU -> memoryProblem(f);
             case STORAGE -> storageProblem(f);
             case REVIEW -> reviewProblem();
@@ -298,25 +322,66 @@ public final class NewVmWizardViewModel {
             return Optional.of(factsError.get());
         }
         if (f == null) {
-            return Optional.of("Reading what the host offers…");
+            return Optional.of(messages.get("newVm.err.readingFacts"));
         }
-        Optional<String> nameProblem = DraftChecks.name(name.get(), f);
+        Optional<String> nameProblem = DraftChecks.name(name.get(), f, messages);
         if (nameProblem.isPresent()) {
             return nameProblem;
         }
         return switch (sourceKind.get()) {
-            case CDROM -> isoPath.get().isBlank() ? Optional.of("Choose the install media: an ISO in one of the"
-                    + " host's pools, or its path on the host.") : Optional.empty();
-            case LOCATION -> locationUrl.get().matches("(?i)(https?|ftp)://\\S+") ? Optional.empty()
-                    : Optional.of("Enter the URL of the distribution tree (http, https or ftp).");
+            case CDROM -> isoPath.get().isBlank() ? Optional.of(messages.get("newVm.err.chooseIso")) : Optional.empty();
+            case LOCATION -> locationProblem();
             case PXE -> Optional.empty();
-            case IMPORT -> importPath.get().isBlank() ? Optional.of("Choose the disk image to import: a volume or"
-                    + " its path on the host.") : Optional.empty();
+            case IMPORT -> importPath.get().isBlank() ? Optional.of(messages.get("newVm.err.chooseImport"))
+                    : Optional.empty();
         };
     }
 
+    private Optional<String> locationProblem() {
+        if (locationUrl.get().isBlank()) {
+            return Optional.of(messages.get("newVm.err.enterUrl"));
+        }
+        Optional<String> urlProblem = TreeHttp.urlProblem(locationUrl.get(), messages);
+        if (urlProblem.isPresent()) {
+            return urlProblem;
+        }
+        if (readingTree.get()) {
+            return Optional.of(messages.get("newVm.tree.reading", locationUrl.get().strip()));
+        }
+        return treeError.get().isEmpty() ? Optional.empty() : Optional.of(treeError.get());
+    }
+
+    /** Reads the tree at the URL (Next on the first page does): its kernel, initrd and the OS it holds. */
+    private void readTree() {
+        long mine = ++treeGeneration;
+        readingTree.set(true);
+        VirtType type = virtType.get();
+        hosts.readTree(locationUrl.get().strip(), arch.get() == null ? "x86_64" : arch.get(),
+                type != null && type.isXen() && !type.isHvm(), messages).whenComplete((media, e) -> uiThread.accept(() -> {
+                    if (mine != treeGeneration) {
+                        return;
+                    }
+                    readingTree.set(false);
+                    if (e != null) {
+                        treeError.set(reason(e));
+                        return;
+                    }
+                    tree.set(media);
+                    guessOsFromTree(media);
+                    next();
+                }));
+    }
+
+    private void guessOsFromTree(TreeMedia media) {
+        Optional<OsVariant> guess = media.osHints().stream().map(catalogue::guess).flatMap(Optional::stream)
+                .findFirst();
+        if (applyGuess(guess)) {
+            osGuess.set(messages.get("newVm.osGuess.tree", guess.get().name(), media.distro()));
+        }
+    }
+
     private Optional<String> memoryProblem(HostFacts f) {
-        return f == null ? Optional.empty() : DraftChecks.memoryAndCpus(memoryMiB.get(), vcpus.get(), f);
+        return f == null ? Optional.empty() : DraftChecks.memoryAndCpus(memoryMiB.get(), vcpus.get(), f, messages);
     }
 
     private Optional<String> storageProblem(HostFacts f) {
@@ -324,25 +389,26 @@ public final class NewVmWizardViewModel {
             return Optional.empty();
         }
         if (!createDisk.get()) {
-            return existingDisk.get().isBlank() ? Optional.of("Choose the existing volume or path.") : Optional.empty();
+            return existingDisk.get().isBlank() ? Optional.of(messages.get("newVm.err.chooseExisting")) : Optional.empty();
         }
         return DraftChecks.newVolume(new StorageChoice.NewVolume(pool.get(),
-                VolumeXml.defaultName(name.get(), diskFormat.get()), diskGiB.get(), diskFormat.get()), f);
+                VolumeXml.defaultName(name.get(), diskFormat.get()), diskGiB.get(), diskFormat.get()), f, messages);
     }
 
     private Optional<String> reviewProblem() {
         HostFacts f = facts.get();
         if (f == null || virtType.get() == null) {
-            return Optional.of("The host offers no virtualization type for this architecture.");
+            return Optional.of(messages.get("newVm.err.noVirtType"));
         }
-        if (sourceKind.get() == InstallSource.Kind.LOCATION) {
-            return Optional.of(DraftChecks.LOCATION_UNSUPPORTED);
+        if (sourceKind.get() == InstallSource.Kind.LOCATION && tree.get() == null) {
+            return Optional.of(messages.get("newVm.err.treeNotRead", locationUrl.get().strip()));
         }
         try {
             DomainXml.build(draft(), f.capabilities(), f.domainCapabilities(virtType.get()));
             return Optional.empty();
         } catch (DraftException e) {
-            return Optional.of(e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1)
+            String text = e.message(messages);
+            return Optional.of(text.substring(0, 1).toUpperCase(messages.bundle().getLocale()) + text.substring(1)
                     + ".");
         }
     }
@@ -355,7 +421,7 @@ public final class NewVmWizardViewModel {
     private void validate() {
         Optional<String> problem = problem(page.get());
         pageError.set(problem.orElse(""));
-        boolean ok = problem.isEmpty() && !running.get() && !uploading.get();
+        boolean ok = problem.isEmpty() && !running.get() && !uploading.get() && !readingTree.get();
         canGoBack.set(page.get() != Page.SOURCE && !running.get());
         canGoNext.set(ok && page.get() != Page.REVIEW);
         boolean allOk = ok && page.get() == Page.REVIEW;
@@ -369,6 +435,10 @@ public final class NewVmWizardViewModel {
 
     public void next() {
         if (!canGoNext.get()) {
+            return;
+        }
+        if (page.get() == Page.SOURCE && sourceKind.get() == InstallSource.Kind.LOCATION && tree.get() == null) {
+            readTree(); // moves on once the tree was read
             return;
         }
         Page nextPage = Page.values()[page.get().ordinal() + 1];
@@ -407,7 +477,8 @@ public final class NewVmWizardViewModel {
         }
         InstallSource source = switch (sourceKind.get()) {
             case CDROM -> new InstallSource.Cdrom(diskRef(isoPath.get()));
-            case LOCATION -> new InstallSource.Location(locationUrl.get().strip(), kernelArgs.get().strip(), "", "");
+            case LOCATION -> new InstallSource.Location(locationUrl.get().strip(), kernelArgs.get().strip(), "", "",
+                    tree.get());
             case PXE -> new InstallSource.Pxe();
             case IMPORT -> {
                 DiskRef ref = diskRef(importPath.get());
@@ -436,7 +507,7 @@ public final class NewVmWizardViewModel {
         try {
             xml = DomainXml.build(draft, f.capabilities(), f.domainCapabilities(draft.virtType()));
         } catch (DraftException e) {
-            jobError.set(e.getMessage());
+            jobError.set(e.message(messages));
             return;
         }
         cancelToken = new CancelToken();
@@ -449,8 +520,8 @@ public final class NewVmWizardViewModel {
                         progress.set("");
                         jobError.set(reason(e));
                     } else {
-                        progress.set(done.started() ? "'" + done.name() + "' is running." : "'" + done.name()
-                                + "' is defined.");
+                        progress.set(messages.get(done.started() ? "newVm.done.running" : "newVm.done.defined",
+                                done.name()));
                         created.set(done);
                         onCreated.accept(done);
                     }
@@ -466,22 +537,22 @@ public final class NewVmWizardViewModel {
         String target = pool.get();
         String volume = file.getFileName().toString();
         if (f == null || target == null) {
-            uploadStatus.set("Choose a host with an active storage pool first.");
+            uploadStatus.set(messages.get("newVm.upload.noPool"));
             return;
         }
         if (f.pool(target).map(p -> p.volumes().stream().anyMatch(v -> v.name().equals(volume))).orElse(false)) {
-            uploadStatus.set("Pool " + target + " already has a volume " + volume + ": choose it in the list.");
+            uploadStatus.set(messages.get("newVm.upload.exists", target, volume));
             return;
         }
         long size;
         try {
             size = java.nio.file.Files.size(file);
         } catch (java.io.IOException e) {
-            uploadStatus.set("Cannot read " + file + ": " + e.getMessage());
+            uploadStatus.set(messages.get("newVm.upload.unreadable", file, e.getMessage()));
             return;
         }
         if (f.pool(target).map(p -> p.availableBytes() < size).orElse(true)) {
-            uploadStatus.set("Pool " + target + " has not enough free space for " + volume + ".");
+            uploadStatus.set(messages.get("newVm.upload.noSpace", target, volume));
             return;
         }
         String host = hostId;
@@ -489,7 +560,7 @@ public final class NewVmWizardViewModel {
         uploadCancel = new CancelToken();
         uploading.set(true);
         uploadProgress.set(0);
-        uploadStatus.set("Uploading " + volume + " to " + target + "…");
+        uploadStatus.set(messages.get("newVm.upload.running", volume, target));
         hosts.upload(host, file, target, volume, uploadCancel, sent -> uiThread.accept(
                 () -> uploadProgress.set(size == 0 ? 1 : (double) sent / size))).whenComplete((done, e) ->
                 uiThread.accept(() -> {
@@ -498,7 +569,7 @@ public final class NewVmWizardViewModel {
                         uploadStatus.set(reason(e));
                         return;
                     }
-                    uploadStatus.set("Uploaded " + done.describe() + ".");
+                    uploadStatus.set(messages.get("newVm.upload.done", done.describe()));
                     if (generation == factsGeneration && facts.get() != null) {
                         facts.set(facts.get().withVolume(new StorageVolumeInfo(done.pool(), done.volume(), "", size)));
                         isoChoices.add(done.describe());
@@ -534,41 +605,43 @@ public final class NewVmWizardViewModel {
             return "";
         }
         VmDraft d = draft();
-        return String.join("\n",
-                "Name: " + d.name() + " on " + facts.get().hostName(),
-                "Source: " + describe(d.source()),
-                "OS: " + d.os().name(),
-                "Memory: " + d.memoryMiB() + " MiB, vCPUs: " + d.vcpus(),
-                "Storage: " + describe(d.storage()));
+        return messages.get("newVm.summary", d.name(), facts.get().hostName(), describe(d.source()), d.os().name(),
+                Integer.toString(d.memoryMiB()), Integer.toString(d.vcpus()), describe(d.storage()));
     }
 
-    public static String describe(InstallSource s) {
+    public String describe(InstallSource s) {
         return switch (s.kind()) {
-            case CDROM -> "install media " + ((InstallSource.Cdrom) s).iso().describe();
-            case LOCATION -> "network install from " + ((InstallSource.Location) s).url();
-            case PXE -> "network boot (PXE)";
-            case IMPORT -> "existing disk " + ((InstallSource.Import) s).disk().describe();
+            case CDROM -> messages.get("newVm.describe.cdrom", ((InstallSource.Cdrom) s).iso().describe());
+            case LOCATION -> messages.get("newVm.describe.location", ((InstallSource.Location) s).url());
+            case PXE -> messages.get("newVm.describe.pxe");
+            case IMPORT -> messages.get("newVm.describe.import", ((InstallSource.Import) s).disk().describe());
         };
     }
 
-    public static String describe(StorageChoice s) {
+    public String describe(StorageChoice s) {
         if (s instanceof StorageChoice.NewVolume nv) {
-            return "new " + nv.format() + " volume " + nv.pool() + "/" + nv.volumeName() + ", " + nv.sizeGiB() + " GiB";
+            return messages.get("newVm.describe.newVolume", nv.format(), nv.pool() + "/" + nv.volumeName(),
+                    Long.toString(nv.sizeGiB()));
         }
         if (s instanceof StorageChoice.Existing ex) {
-            return "existing " + ex.disk().describe();
+            return messages.get("newVm.describe.existing", ex.disk().describe());
         }
-        return "none";
+        return messages.get("newVm.describe.noStorage");
     }
 
-    public static String describe(NetworkChoice n) {
+    public String describe(NetworkChoice n) {
         if (n instanceof NetworkChoice.VirtualNetwork v) {
-            return "Virtual network '" + v.name() + "'";
+            return messages.get("newVm.describe.network", v.name());
         }
         if (n instanceof NetworkChoice.Bridge b) {
-            return "Bridge " + b.name();
+            return messages.get("newVm.describe.bridge", b.name());
         }
-        return "No network";
+        return messages.get("newVm.describe.noNetwork");
+    }
+
+    /** A host of the list as the user sees it: the "least loaded" entry in the user's language. */
+    public String describe(NewVmHosts.HostRef host) {
+        return host.equals(LEAST_LOADED) ? messages.get("newVm.leastLoaded") : host.name();
     }
 
     // ---- properties ---------------------------------------------------------------------------------
@@ -583,6 +656,8 @@ public final class NewVmWizardViewModel {
     public StringProperty locationUrlProperty() { return locationUrl; }
     public StringProperty kernelArgsProperty() { return kernelArgs; }
     public StringProperty importPathProperty() { return importPath; }
+    public ReadOnlyObjectProperty<TreeMedia> treeProperty() { return tree.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty readingTreeProperty() { return readingTree.getReadOnlyProperty(); }
     public ObservableList<String> isoChoices() { return isoChoices; }
     public ObservableList<String> diskChoices() { return diskChoices; }
     public List<OsVariant> osChoices() { return catalogue.variants(); }

@@ -4,14 +4,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.vireo.resources.Messages;
 
 /** "Least loaded": the host with the most free memory, weighted by idle CPU; and why, in words. */
 public record Placement(String hostId, String reason) {
-    public static Optional<Placement> leastLoaded(List<HostLoad> loads) {
+    /** @param messages the language of the reason */
+    public static Optional<Placement> leastLoaded(List<HostLoad> loads, Messages messages) {
         Optional<HostLoad> best = loads.stream().max(Comparator.comparingDouble(HostLoad::score));
-        return best.map(b -> new Placement(b.hostId(), String.format(Locale.ROOT,
-                "%s: %s free, CPU %d%% busy (best of %d host%s by free memory and CPU load)", b.hostName(),
-                gib(b.freeMemoryKiB()), Math.round(b.cpuLoad() * 100), loads.size(), loads.size() == 1 ? "" : "s")));
+        return best.map(b -> new Placement(b.hostId(), messages.get("newVm.placement.reason", b.hostName(),
+                gib(b.freeMemoryKiB()), Long.toString(Math.round(b.cpuLoad() * 100)), loads.size())));
+    }
+
+    public static Optional<Placement> leastLoaded(List<HostLoad> loads) {
+        return leastLoaded(loads, new Messages(Locale.ROOT));
     }
 
     static String gib(long kib) {

@@ -3,6 +3,7 @@ package org.vireo.wizards.newvm;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.vireo.resources.Messages;
 
 /**
  * Which names a new VM may have. libvirt itself refuses '/' and empty names; names that are only digits are
@@ -16,23 +17,22 @@ public final class VmNames {
     private VmNames() {
     }
 
-    /** @return why the name cannot be used on a host with {@code existing} domains, or empty if it can */
-    public static Optional<String> problem(String name, Collection<String> existing) {
+    /** @return why the name cannot be used on a host with {@code existing} domains (in {@code messages}' language) */
+    public static Optional<String> problem(String name, Collection<String> existing, Messages messages) {
         if (name == null || name.isBlank()) {
-            return Optional.of("Enter a name for the VM.");
+            return Optional.of(messages.get("newVm.err.nameEmpty"));
         }
         if (name.length() > MAX_LENGTH) {
-            return Optional.of("The name is longer than " + MAX_LENGTH + " characters.");
+            return Optional.of(messages.get("newVm.err.nameLong", Integer.toString(MAX_LENGTH)));
         }
         if (name.chars().allMatch(Character::isDigit)) {
-            return Optional.of("The name cannot be only digits (libvirt tools would read it as a domain id).");
+            return Optional.of(messages.get("newVm.err.nameDigits"));
         }
         if (!ALLOWED.matcher(name).matches()) {
-            return Optional.of("The name '" + name + "' may only contain letters, digits, '.', '_', '+' and '-', and"
-                    + " must start with a letter or digit.");
+            return Optional.of(messages.get("newVm.err.nameChars", name));
         }
         if (existing.contains(name)) {
-            return Optional.of("A VM named '" + name + "' already exists on this host.");
+            return Optional.of(messages.get("newVm.err.nameTaken", name));
         }
         return Optional.empty();
     }

@@ -22,6 +22,7 @@ import org.vireo.wizards.newvm.NewVmWizardViewModel.Page;
 /** The wizard's ViewModel against libvirt's test driver (a host with pool, network and domain 'test'), no stage. */
 class NewVmWizardViewModelTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final org.vireo.resources.Messages ENGLISH = new org.vireo.resources.Messages(java.util.Locale.ROOT);
     private Fleet fleet;
     private HostConnection host;
     private final UiQueue ui = new UiQueue();
@@ -34,7 +35,7 @@ class NewVmWizardViewModelTest {
         // A private test-driver host: the file URI gives each test its own state.
         host = fleet.add(ConnectionEntry.of("test:///default"));
         host.connect().get(10, TimeUnit.SECONDS);
-        vm = new NewVmWizardViewModel(new FleetHosts(fleet), OsCatalogue.bundled(), ui, created::add);
+        vm = new NewVmWizardViewModel(new FleetHosts(fleet, ENGLISH), OsCatalogue.bundled(), ui, created::add, ENGLISH);
         ui.runUntil(() -> vm.factsProperty().get() != null, WAIT, "the host's facts");
     }
 
@@ -68,6 +69,37 @@ class NewVmWizardViewModelTest {
         vm.isoPathProperty().set("/srv/iso/debian-12.5.0-amd64-netinst.iso");
         assertEquals("", vm.pageErrorProperty().get());
         assertTrue(vm.canGoNextProperty().get());
+    }
+
+    @Test
+    void networkInstallReadsTheTreeOnNextShowsItsProblemAndGuessesTheOs() throws Exception {
+        try (org.vireo.connections.testbed.TestHttpTree tree = new org.vireo.connections.testbed.TestHttpTree()) {
+            String base = "/debian/dists/bookworm/main/installer-amd64/";
+            tree.put(base + "current/images/MANIFEST", "netboot/debian-installer/amd64/linux  Debian netboot\n");
+            vm.nameProperty().set("net1");
+            vm.sourceKindProperty().set(InstallSource.Kind.LOCATION);
+            vm.locationUrlProperty().set(tree.url("/nothing/"));
+            assertTrue(vm.canGoNextProperty().get());
+            vm.next();
+            assertEquals("Reading the distribution tree at " + tree.url("/nothing/") + "\u2026",
+                    vm.pageErrorProperty().get());
+            assertFalse(vm.canGoNextProperty().get());
+            ui.runUntil(() -> !vm.readingTreeProperty().get(), WAIT, "the tree");
+            assertEquals(tree.url("/nothing/") + " was not found (HTTP 404).", vm.pageErrorProperty().get());
+            assertEquals(Page.SOURCE, vm.pageProperty().get());
+            assertFalse(vm.canGoNextProperty().get());
+
+            vm.locationUrlProperty().set(tree.url(base));
+            assertEquals("", vm.pageErrorProperty().get());
+            vm.next();
+            ui.runUntil(() -> vm.pageProperty().get() == Page.OS, WAIT, "the OS page");
+            assertEquals("debian12", vm.osProperty().get().id());
+            assertEquals("Detected Debian 12 (bookworm) from the distribution tree (Debian).",
+                    vm.osGuessProperty().get());
+            InstallSource.Location location = (InstallSource.Location) vm.draft().source();
+            assertEquals(tree.url(base + "current/images/netboot/debian-installer/amd64/linux"),
+                    location.tree().kernel().toString());
+        }
     }
 
     @Test
@@ -154,8 +186,8 @@ class NewVmWizardViewModelTest {
         HostConnection second = fleet.add(new ConnectionEntry(UUID.randomUUID().toString(), "test:///default?second",
                 "Evacuated", null, true, false, null));
         second.connect().get(10, TimeUnit.SECONDS);
-        NewVmWizardViewModel wizard = new NewVmWizardViewModel(new FleetHosts(fleet, second.id()::equals),
-                OsCatalogue.bundled(), ui, created::add);
+        NewVmWizardViewModel wizard = new NewVmWizardViewModel(new FleetHosts(fleet, ENGLISH, second.id()::equals),
+                OsCatalogue.bundled(), ui, created::add, ENGLISH);
         assertEquals(3, wizard.hostChoices().size(), "least loaded + both hosts: " + wizard.hostChoices());
         wizard.hostChoiceProperty().set(NewVmWizardViewModel.LEAST_LOADED);
         ui.runUntil(() -> wizard.placementReasonProperty().get().startsWith("Chosen: "), WAIT, "placement");
