@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vireo.vnc.fx.FxTestToolkit;
 import org.vireo.vnc.fx.VncView;
 
 /**
@@ -33,13 +34,7 @@ class VncViewClipboardUiTest {
 
     @BeforeAll
     static void startFx() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get(20, TimeUnit.SECONDS);
+        FxTestToolkit.start();
     }
 
     @AfterEach

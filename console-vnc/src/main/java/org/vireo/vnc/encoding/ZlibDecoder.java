@@ -15,7 +15,10 @@ public final class ZlibDecoder implements RectDecoder {
     public void decode(RfbInput in, int x, int y, int w, int h, Framebuffer fb) throws IOException {
         long raw = (long) w * h * 4;
         long length = in.u32();
-        RfbInput.checkLength(length, raw + raw / 100 + 1024, "Zlib rectangle " + w + "x" + h);
+        long max = raw + raw / 100 + 1024;
+        if (length > max) { // the message is built only then: this runs for every rectangle
+            RfbInput.checkLength(length, max, "Zlib rectangle " + w + "x" + h);
+        }
         stream.begin(in, length);
         if (rowBytes.length < w * 4) {
             rowBytes = new byte[w * 4];

@@ -22,7 +22,10 @@ public final class ZrleDecoder implements RectDecoder {
         long length = in.u32();
         // Worst case is plain RLE with runs of one pixel (4 bytes each) plus palettes, and zlib overhead.
         long worst = pixels * 4 + tiles * (1 + 127 * 3);
-        RfbInput.checkLength(length, worst + worst / 100 + 1024, "ZRLE rectangle " + w + "x" + h);
+        long max = worst + worst / 100 + 1024;
+        if (length > max) { // the message is built only then: this runs for every rectangle
+            RfbInput.checkLength(length, max, "ZRLE rectangle " + w + "x" + h);
+        }
         stream.begin(in, length);
         for (int ty = 0; ty < h; ty += TILE) {
             int th = Math.min(TILE, h - ty);

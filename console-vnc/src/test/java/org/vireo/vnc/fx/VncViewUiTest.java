@@ -34,13 +34,7 @@ class VncViewUiTest {
 
     @BeforeAll
     static void startFx() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get(20, TimeUnit.SECONDS);
+        FxTestToolkit.start();
     }
 
     /** RFB 3.8 server with one Raw frame: left half red, right half blue. */
