@@ -101,6 +101,13 @@ public record Preferences(int schemaVersion, Stats stats, Console console, Set<S
             releaseKeys = releaseKeys == null ? VncView.GrabRelease.CTRL_ALT : releaseKeys;
             keyboard = keyboard == null ? KeyboardMode.MANUAL_GRAB : keyboard;
         }
+
+        /** Sets a new console's view up; its toolbar can still change scaling and grab afterwards. */
+        public void applyTo(VncView view) {
+            view.setScaleMode(scaling);
+            view.grabReleaseProperty().set(releaseKeys);
+            view.setGrab(keyboard == KeyboardMode.GRAB_ON_OPEN);
+        }
     }
 
     /** Whether a console takes the keyboard as soon as it opens, or only when "Grab keyboard" is pressed. */
