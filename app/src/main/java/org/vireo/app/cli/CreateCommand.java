@@ -28,6 +28,7 @@ import org.vireo.connections.ssh.SshSessions;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.wizards.newvm.CancelToken;
 import org.vireo.wizards.newvm.DomainXml;
+import org.vireo.resources.Messages;
 import org.vireo.wizards.newvm.DraftChecks;
 import org.vireo.wizards.newvm.DraftException;
 import org.vireo.wizards.newvm.Firmware;
@@ -49,6 +50,8 @@ public final class CreateCommand implements CliCommand {
     private static final List<String> VALUED = List.of("--connect", "-c", "--name", "--memory", "--vcpus", "--os",
             "--cdrom", "--location", "--extra-args", "--import", "--disk", "--network", "--bridge", "--virt-type",
             "--arch", "--boot");
+    /** The CLI speaks English, like virsh: scripts match its messages. */
+    private static final Messages ENGLISH = new Messages(java.util.Locale.ROOT);
     private static final List<String> FLAGS = List.of("--pxe", "--print-xml", "--no-start");
 
     private final CliEnvironment environment;
@@ -94,7 +97,7 @@ public final class CreateCommand implements CliCommand {
                 return 0;
             }
             if (draft.source() instanceof InstallSource.Location) {
-                throw new UsageError(DraftChecks.LOCATION_UNSUPPORTED);
+                throw new UsageError(DraftChecks.locationUnsupported(ENGLISH));
             }
             NewVmJob.Created created = new NewVmJob(host, draft, xml)
                     .run(new CancelToken(), step -> err.println("vireo create: " + step)).get(10, TimeUnit.MINUTES);
@@ -188,10 +191,10 @@ public final class CreateCommand implements CliCommand {
             os = catalogue.guess(sourceText).orElse(catalogue.generic());
         }
         String name = opts.get("--name");
-        check(DraftChecks.name(name, facts));
+        check(DraftChecks.name(ENGLISH, name, facts));
         int memory = integer(opts, "--memory", os.memoryMiB());
         int vcpus = integer(opts, "--vcpus", os.vcpus());
-        check(DraftChecks.memoryAndCpus(memory, vcpus, facts));
+        check(DraftChecks.memoryAndCpus(ENGLISH, memory, vcpus, facts));
         InstallSource source = switch (kind) {
             case CDROM -> new InstallSource.Cdrom(DraftChecks.diskRef(sourceText, facts));
             case LOCATION -> new InstallSource.Location(sourceText, opts.getOrDefault("--extra-args", ""), "", "");
@@ -263,7 +266,7 @@ public final class CreateCommand implements CliCommand {
             throw new UsageError("--disk size must be a whole number of GiB, not '" + parts.get("size") + "'");
         }
         StorageChoice.NewVolume volume = new StorageChoice.NewVolume(pool, VolumeXml.defaultName(name, format), size, format);
-        check(DraftChecks.newVolume(volume, facts));
+        check(DraftChecks.newVolume(ENGLISH, volume, facts));
         return volume;
     }
 

@@ -1,10 +1,10 @@
 package org.vireo.wizards.newvm;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.vireo.connections.host.HostFacts;
 import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
+import org.vireo.resources.Messages;
 
 /** The checks the wizard's pages and {@code vireo create} share: what the host can give, and names it accepts. */
 public final class DraftChecks {
@@ -13,44 +13,44 @@ public final class DraftChecks {
     private DraftChecks() {
     }
 
-    public static Optional<String> name(String name, HostFacts facts) {
-        return VmNames.problem(name, facts.domainNames());
+    public static Optional<String> name(Messages messages, String name, HostFacts facts) {
+        return VmNames.problem(messages, name, facts.domainNames());
     }
 
-    public static Optional<String> memoryAndCpus(int memoryMiB, int vcpus, HostFacts facts) {
+    public static Optional<String> memoryAndCpus(Messages messages, int memoryMiB, int vcpus, HostFacts facts) {
         if (memoryMiB < 64) {
-            return Optional.of("Give the VM at least 64 MiB of memory.");
+            return Optional.of(messages.get("newVm.check.memoryMin"));
         }
         if (vcpus < 1) {
-            return Optional.of("Give the VM at least one vCPU.");
+            return Optional.of(messages.get("newVm.check.vcpuMin"));
         }
         if (memoryMiB * 1024L > facts.freeMemoryKiB()) {
-            return Optional.of(String.format(Locale.ROOT, "%d MiB is more than the %d MiB the host has free.",
-                    memoryMiB, facts.freeMemoryKiB() / 1024));
+            return Optional.of(messages.get("newVm.check.memoryFree", Integer.toString(memoryMiB),
+                    Long.toString(facts.freeMemoryKiB() / 1024)));
         }
         if (vcpus > facts.cpus()) {
-            return Optional.of(vcpus + " vCPUs are more than the host's " + facts.cpus() + " CPUs.");
+            return Optional.of(messages.get("newVm.check.vcpuMax", vcpus, facts.cpus()));
         }
         return Optional.empty();
     }
 
-    public static Optional<String> newVolume(StorageChoice.NewVolume volume, HostFacts facts) {
+    public static Optional<String> newVolume(Messages messages, StorageChoice.NewVolume volume, HostFacts facts) {
         boolean none = volume.pool() == null || volume.pool().isBlank();
         Optional<StoragePoolInfo> pool = none ? Optional.empty() : facts.pool(volume.pool());
         if (pool.isEmpty() || !pool.get().active()) {
             return Optional.of(none
-                    ? "Choose a storage pool (the host has no active pool: create one first)."
-                    : "The host has no active storage pool '" + volume.pool() + "'.");
+                    ? messages.get("newVm.check.noPool")
+                    : messages.get("newVm.check.poolMissing", volume.pool()));
         }
         if (volume.sizeGiB() < 1) {
-            return Optional.of("The disk needs at least 1 GiB.");
+            return Optional.of(messages.get("newVm.check.diskMin"));
         }
         if (volume.sizeGiB() * GIB > pool.get().availableBytes()) {
-            return Optional.of(String.format(Locale.ROOT, "%d GiB is more than the %s free in pool %s.",
-                    volume.sizeGiB(), Placement.gib(pool.get().availableBytes() / 1024), pool.get().name()));
+            return Optional.of(messages.get("newVm.check.diskFree", Long.toString(volume.sizeGiB()),
+                    Placement.gib(pool.get().availableBytes() / 1024), pool.get().name()));
         }
         if (pool.get().volumes().stream().map(StorageVolumeInfo::name).anyMatch(volume.volumeName()::equals)) {
-            return Optional.of("Pool " + pool.get().name() + " already has a volume " + volume.volumeName() + ".");
+            return Optional.of(messages.get("newVm.check.volumeTaken", pool.get().name(), volume.volumeName()));
         }
         return Optional.empty();
     }
@@ -69,6 +69,8 @@ public final class DraftChecks {
         return new DiskRef.FilePath(t);
     }
 
-    public static final String LOCATION_UNSUPPORTED = "Network installs need the tree's kernel and initrd on the host,"
-            + " which Vireo cannot fetch yet: use install media, network boot or an imported disk.";
+    /** Why network installs cannot be made yet. */
+    public static String locationUnsupported(Messages messages) {
+        return messages.get("newVm.check.locationUnsupported");
+    }
 }

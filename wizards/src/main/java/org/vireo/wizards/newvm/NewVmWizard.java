@@ -251,7 +251,7 @@ public final class NewVmWizard extends Dialog<NewVmJob.Created> {
                 model.networkProperty(), model.virtTypeProperty()));
         ComboBox<NetworkChoice> network = new ComboBox<>(model.networkChoices());
         network.setId("newVmNetwork");
-        network.setConverter(converter(NewVmWizardViewModel::describe));
+        network.setConverter(converter(model::describe));
         network.valueProperty().bindBidirectional(model.networkProperty());
         ComboBox<VirtType> virt = new ComboBox<>(model.virtTypes());
         virt.setId("newVmVirtType");

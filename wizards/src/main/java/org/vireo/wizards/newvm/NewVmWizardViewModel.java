@@ -30,6 +30,7 @@ import org.vireo.connections.host.NetworkInfo;
 import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.connections.host.VirtType;
+import org.vireo.resources.Messages;
 
 /**
  * The new-VM wizard's state, one page at a time: each {@link Page} has one validator, the user moves on only
@@ -40,13 +41,17 @@ import org.vireo.connections.host.VirtType;
 public final class NewVmWizardViewModel {
     public enum Page { SOURCE, OS, MEMORY_CPU, STORAGE, REVIEW }
 
-    /** The "least loaded" entry of the host list. */
-    public static final NewVmHosts.HostRef LEAST_LOADED = new NewVmHosts.HostRef("", "Least loaded host");
+    /** The host list's "least loaded" entry has this id. */
+    public static final String LEAST_LOADED_ID = "";
+    /** The pool libvirt and virt-manager create by default: chosen when the user prefers none the host has. */
+    private static final String DEFAULT_POOL = "default";
 
     private final NewVmHosts hosts;
     private final OsCatalogue catalogue;
     private final Consumer<Runnable> uiThread;
     private final Consumer<NewVmJob.Created> onCreated;
+    private final Messages messages;
+    private final NewVmHosts.HostRef leastLoaded;
 
     private final ObservableList<NewVmHosts.HostRef> hostChoices = FXCollections.observableArrayList();
     private final ObjectProperty<NewVmHosts.HostRef> hostChoice = new SimpleObjectProperty<>(this, "hostChoice");
@@ -109,7 +114,7 @@ public final class NewVmWizardViewModel {
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "uploadProgress");
     private final ReadOnlyStringWrapper uploadStatus = new ReadOnlyStringWrapper(this, "uploadStatus", "");
     private CancelToken uploadCancel;
-    private String preferredPool = "default";
+    private String preferredPool = DEFAULT_POOL;
     private String preferredNetwork = "";
 
     /**
@@ -118,6 +123,14 @@ public final class NewVmWizardViewModel {
      */
     public NewVmWizardViewModel(NewVmHosts hosts, OsCatalogue catalogue, Consumer<Runnable> uiThread,
                                 Consumer<NewVmJob.Created> onCreated) {
+        this(hosts, catalogue, uiThread, onCreated, new Messages(Locale.ROOT));
+    }
+
+    /** @param messages the user's language for the wizard's messages (the other constructor: English) */
+    public NewVmWizardViewModel(NewVmHosts hosts, OsCatalogue catalogue, Consumer<Runnable> uiThread,
+                                Consumer<NewVmJob.Created> onCreated, Messages messages) {
+        this.messages = messages;
+        this.leastLoaded = new NewVmHosts.HostRef(LEAST_LOADED_ID, messages.get("newVm.leastLoaded"));
         this.hosts = hosts;
         this.catalogue = catalogue;
         this.uiThread = uiThread;
@@ -172,7 +185,7 @@ public final class NewVmWizardViewModel {
         List<NewVmHosts.HostRef> connected = hosts.connectedHosts();
         List<NewVmHosts.HostRef> choices = new ArrayList<>();
         if (connected.size() > 1) {
-            choices.add(LEAST_LOADED);
+            choices.add(leastLoaded);
         }
         choices.addAll(connected);
         hostChoices.setAll(choices);
@@ -190,14 +203,14 @@ public final class NewVmWizardViewModel {
         placementReason.set("");
         hostId = null;
         if (choice == null) {
-            factsError.set("No host is connected: connect one first.");
+            factsError.set(messages.get("newVm.msg.noHost"));
             return;
         }
-        if (!choice.equals(LEAST_LOADED)) {
+        if (!choice.equals(leastLoaded)) {
             loadFacts(choice.id(), mine);
             return;
         }
-        placementReason.set("Comparing the hosts…");
+        placementReason.set(messages.get("newVm.msg.comparing"));
         List<CompletableFuture<HostLoad>> loads = hosts.connectedHosts().stream()
                 .map(h -> hosts.load(h.id()).exceptionally(e -> null)).toList();
         CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenRun(() -> {
@@ -209,10 +222,10 @@ public final class NewVmWizardViewModel {
                 Optional<Placement> placement = Placement.leastLoaded(known);
                 if (placement.isEmpty()) {
                     placementReason.set("");
-                    factsError.set("No host answered: cannot choose the least loaded one.");
+                    factsError.set(messages.get("newVm.msg.noHostAnswered"));
                     return;
                 }
-                placementReason.set("Chosen: " + placement.get().reason());
+                placementReason.set(messages.get("newVm.msg.chosen", placement.get().reason()));
                 loadFacts(placement.get().hostId(), mine);
             });
         });
@@ -225,7 +238,7 @@ public final class NewVmWizardViewModel {
                 return;
             }
             if (e != null) {
-                factsError.set("Cannot read what the host offers: " + reason(e));
+                factsError.set(messages.get("newVm.msg.factsFailed", reason(e)));
             } else {
                 applyFacts(f);
             }
@@ -239,7 +252,7 @@ public final class NewVmWizardViewModel {
         diskChoices.setAll(volumes.stream().filter(v -> !v.toLowerCase(Locale.ROOT).endsWith(".iso")).toList());
         pools.setAll(f.pools().stream().filter(StoragePoolInfo::active).map(StoragePoolInfo::name).toList());
         pool.set(pools.contains(preferredPool) ? preferredPool
-                : pools.contains("default") ? "default" : pools.isEmpty() ? null : pools.get(0));
+                : pools.contains(DEFAULT_POOL) ? DEFAULT_POOL : pools.isEmpty() ? null : pools.get(0));
         List<NetworkChoice> nets = new ArrayList<>();
         f.networks().stream().filter(NetworkInfo::active).forEach(n -> nets.add(new NetworkChoice.VirtualNetwork(n.name())));
         f.bridges().forEach(b -> nets.add(new NetworkChoice.Bridge(b)));
@@ -250,8 +263,8 @@ public final class NewVmWizardViewModel {
         arch.set(f.capabilities().defaultArch());
         virtTypes.setAll(f.capabilities().virtTypes(arch.get()));
         virtType.set(virtTypes.isEmpty() ? null : virtTypes.get(0));
-        hostResources.set(String.format(Locale.ROOT, "%s has %s free of %s, and %d CPUs", f.hostName(),
-                Placement.gib(f.freeMemoryKiB()), Placement.gib(f.totalMemoryKiB()), f.cpus()));
+        hostResources.set(messages.get("newVm.msg.hostResources", f.hostName(), Placement.gib(f.freeMemoryKiB()),
+                Placement.gib(f.totalMemoryKiB()), f.cpus()));
         updateFirmwares();
         updatePoolFree();
     }
@@ -267,7 +280,8 @@ public final class NewVmWizardViewModel {
 
     private void updatePoolFree() {
         Optional<StoragePoolInfo> p = selectedPool();
-        poolFree.set(p.map(info -> Placement.gib(info.availableBytes() / 1024) + " free in " + info.name()).orElse(""));
+        poolFree.set(p.map(info -> messages.get("newVm.msg.poolFree", Placement.gib(info.availableBytes() / 1024),
+                info.name())).orElse(""));
     }
 
     private Optional<StoragePoolInfo> selectedPool() {
@@ -289,7 +303,7 @@ public final class NewVmWizardViewModel {
         } finally {
             guessing = false;
         }
-        osGuess.set("Detected " + guess.get().name() + " from the install source's name.");
+        osGuess.set(messages.get("newVm.msg.osDetected", guess.get().name()));
     }
 
     private void applyOsDefaults(OsVariant variant) {
@@ -308,7 +322,7 @@ public final class NewVmWizardViewModel {
         HostFacts f = facts.get();
         return switch (p) {
             case SOURCE -> sourceProblem(f);
-            case OS -> os.get() == null ? Optional.of("Choose the operating system.") : Optional.empty();
+            case OS -> os.get() == null ? Optional.of(messages.get("newVm.check.os")) : Optional.empty();
             case MEMORY_CPU -> memoryProblem(f);
             case STORAGE -> storageProblem(f);
             case REVIEW -> reviewProblem();
@@ -320,25 +334,23 @@ public final class NewVmWizardViewModel {
             return Optional.of(factsError.get());
         }
         if (f == null) {
-            return Optional.of("Reading what the host offers…");
+            return Optional.of(messages.get("newVm.msg.readingHost"));
         }
-        Optional<String> nameProblem = DraftChecks.name(name.get(), f);
+        Optional<String> nameProblem = DraftChecks.name(messages, name.get(), f);
         if (nameProblem.isPresent()) {
             return nameProblem;
         }
         return switch (sourceKind.get()) {
-            case CDROM -> isoPath.get().isBlank() ? Optional.of("Choose the install media: an ISO in one of the"
-                    + " host's pools, or its path on the host.") : Optional.empty();
+            case CDROM -> isoPath.get().isBlank() ? Optional.of(messages.get("newVm.check.iso")) : Optional.empty();
             case LOCATION -> locationUrl.get().matches("(?i)(https?|ftp)://\\S+") ? Optional.empty()
-                    : Optional.of("Enter the URL of the distribution tree (http, https or ftp).");
+                    : Optional.of(messages.get("newVm.check.url"));
             case PXE -> Optional.empty();
-            case IMPORT -> importPath.get().isBlank() ? Optional.of("Choose the disk image to import: a volume or"
-                    + " its path on the host.") : Optional.empty();
+            case IMPORT -> importPath.get().isBlank() ? Optional.of(messages.get("newVm.check.import")) : Optional.empty();
         };
     }
 
     private Optional<String> memoryProblem(HostFacts f) {
-        return f == null ? Optional.empty() : DraftChecks.memoryAndCpus(memoryMiB.get(), vcpus.get(), f);
+        return f == null ? Optional.empty() : DraftChecks.memoryAndCpus(messages, memoryMiB.get(), vcpus.get(), f);
     }
 
     private Optional<String> storageProblem(HostFacts f) {
@@ -346,19 +358,19 @@ public final class NewVmWizardViewModel {
             return Optional.empty();
         }
         if (!createDisk.get()) {
-            return existingDisk.get().isBlank() ? Optional.of("Choose the existing volume or path.") : Optional.empty();
+            return existingDisk.get().isBlank() ? Optional.of(messages.get("newVm.check.existing")) : Optional.empty();
         }
-        return DraftChecks.newVolume(new StorageChoice.NewVolume(pool.get(),
+        return DraftChecks.newVolume(messages, new StorageChoice.NewVolume(pool.get(),
                 VolumeXml.defaultName(name.get(), diskFormat.get()), diskGiB.get(), diskFormat.get()), f);
     }
 
     private Optional<String> reviewProblem() {
         HostFacts f = facts.get();
         if (f == null || virtType.get() == null) {
-            return Optional.of("The host offers no virtualization type for this architecture.");
+            return Optional.of(messages.get("newVm.check.noVirtType"));
         }
         if (sourceKind.get() == InstallSource.Kind.LOCATION) {
-            return Optional.of(DraftChecks.LOCATION_UNSUPPORTED);
+            return Optional.of(DraftChecks.locationUnsupported(messages));
         }
         try {
             DomainXml.build(draft(), f.capabilities(), f.domainCapabilities(virtType.get()));
@@ -471,8 +483,8 @@ public final class NewVmWizardViewModel {
                         progress.set("");
                         jobError.set(reason(e));
                     } else {
-                        progress.set(done.started() ? "'" + done.name() + "' is running." : "'" + done.name()
-                                + "' is defined.");
+                        progress.set(messages.get(done.started() ? "newVm.msg.running" : "newVm.msg.defined",
+                                done.name()));
                         created.set(done);
                         onCreated.accept(done);
                     }
@@ -488,22 +500,22 @@ public final class NewVmWizardViewModel {
         String target = pool.get();
         String volume = file.getFileName().toString();
         if (f == null || target == null) {
-            uploadStatus.set("Choose a host with an active storage pool first.");
+            uploadStatus.set(messages.get("newVm.upload.noPool"));
             return;
         }
         if (f.pool(target).map(p -> p.volumes().stream().anyMatch(v -> v.name().equals(volume))).orElse(false)) {
-            uploadStatus.set("Pool " + target + " already has a volume " + volume + ": choose it in the list.");
+            uploadStatus.set(messages.get("newVm.upload.exists", target, volume));
             return;
         }
         long size;
         try {
             size = java.nio.file.Files.size(file);
         } catch (java.io.IOException e) {
-            uploadStatus.set("Cannot read " + file + ": " + e.getMessage());
+            uploadStatus.set(messages.get("newVm.upload.unreadable", file, e.getMessage()));
             return;
         }
         if (f.pool(target).map(p -> p.availableBytes() < size).orElse(true)) {
-            uploadStatus.set("Pool " + target + " has not enough free space for " + volume + ".");
+            uploadStatus.set(messages.get("newVm.upload.noSpace", target, volume));
             return;
         }
         String host = hostId;
@@ -511,7 +523,7 @@ public final class NewVmWizardViewModel {
         uploadCancel = new CancelToken();
         uploading.set(true);
         uploadProgress.set(0);
-        uploadStatus.set("Uploading " + volume + " to " + target + "…");
+        uploadStatus.set(messages.get("newVm.upload.running", volume, target));
         hosts.upload(host, file, target, volume, uploadCancel, sent -> uiThread.accept(
                 () -> uploadProgress.set(size == 0 ? 1 : (double) sent / size))).whenComplete((done, e) ->
                 uiThread.accept(() -> {
@@ -520,7 +532,7 @@ public final class NewVmWizardViewModel {
                         uploadStatus.set(reason(e));
                         return;
                     }
-                    uploadStatus.set("Uploaded " + done.describe() + ".");
+                    uploadStatus.set(messages.get("newVm.upload.done", done.describe()));
                     if (generation == factsGeneration && facts.get() != null) {
                         facts.set(facts.get().withVolume(new StorageVolumeInfo(done.pool(), done.volume(), "", size)));
                         isoChoices.add(done.describe());
@@ -557,45 +569,48 @@ public final class NewVmWizardViewModel {
         }
         VmDraft d = draft();
         return String.join("\n",
-                "Name: " + d.name() + " on " + facts.get().hostName(),
-                "Source: " + describe(d.source()),
-                "OS: " + d.os().name(),
-                "Memory: " + d.memoryMiB() + " MiB, vCPUs: " + d.vcpus(),
-                "Storage: " + describe(d.storage()));
+                messages.get("newVm.summary.name", d.name(), facts.get().hostName()),
+                messages.get("newVm.summary.source", describe(d.source())),
+                messages.get("newVm.summary.os", d.os().name()),
+                messages.get("newVm.summary.memory", Integer.toString(d.memoryMiB()), d.vcpus()),
+                messages.get("newVm.summary.storage", describe(d.storage())));
     }
 
-    public static String describe(InstallSource s) {
+    public String describe(InstallSource s) {
         return switch (s.kind()) {
-            case CDROM -> "install media " + ((InstallSource.Cdrom) s).iso().describe();
-            case LOCATION -> "network install from " + ((InstallSource.Location) s).url();
-            case PXE -> "network boot (PXE)";
-            case IMPORT -> "existing disk " + ((InstallSource.Import) s).disk().describe();
+            case CDROM -> messages.get("newVm.describe.cdrom", ((InstallSource.Cdrom) s).iso().describe());
+            case LOCATION -> messages.get("newVm.describe.location", ((InstallSource.Location) s).url());
+            case PXE -> messages.get("newVm.describe.pxe");
+            case IMPORT -> messages.get("newVm.describe.import", ((InstallSource.Import) s).disk().describe());
         };
     }
 
-    public static String describe(StorageChoice s) {
+    public String describe(StorageChoice s) {
         if (s instanceof StorageChoice.NewVolume nv) {
-            return "new " + nv.format() + " volume " + nv.pool() + "/" + nv.volumeName() + ", " + nv.sizeGiB() + " GiB";
+            return messages.get("newVm.describe.newVolume", nv.format(), nv.pool() + "/" + nv.volumeName(),
+                    Long.toString(nv.sizeGiB()));
         }
         if (s instanceof StorageChoice.Existing ex) {
-            return "existing " + ex.disk().describe();
+            return messages.get("newVm.describe.existing", ex.disk().describe());
         }
-        return "none";
+        return messages.get("newVm.describe.noDisk");
     }
 
-    public static String describe(NetworkChoice n) {
+    public String describe(NetworkChoice n) {
         if (n instanceof NetworkChoice.VirtualNetwork v) {
-            return "Virtual network '" + v.name() + "'";
+            return messages.get("newVm.describe.virtualNetwork", v.name());
         }
         if (n instanceof NetworkChoice.Bridge b) {
-            return "Bridge " + b.name();
+            return messages.get("newVm.describe.bridge", b.name());
         }
-        return "No network";
+        return messages.get("newVm.describe.noNetwork");
     }
 
     // ---- properties ---------------------------------------------------------------------------------
 
     public ObservableList<NewVmHosts.HostRef> hostChoices() { return hostChoices; }
+    /** The host list's "least loaded" entry. */
+    public NewVmHosts.HostRef leastLoaded() { return leastLoaded; }
     public ObjectProperty<NewVmHosts.HostRef> hostChoiceProperty() { return hostChoice; }
     public ReadOnlyStringProperty placementReasonProperty() { return placementReason.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<HostFacts> factsProperty() { return facts.getReadOnlyProperty(); }

@@ -3,6 +3,7 @@ package org.vireo.wizards.newvm;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.vireo.resources.Messages;
 
 /**
  * Which names a new VM may have. libvirt itself refuses '/' and empty names; names that are only digits are
@@ -17,22 +18,21 @@ public final class VmNames {
     }
 
     /** @return why the name cannot be used on a host with {@code existing} domains, or empty if it can */
-    public static Optional<String> problem(String name, Collection<String> existing) {
+    public static Optional<String> problem(Messages messages, String name, Collection<String> existing) {
         if (name == null || name.isBlank()) {
-            return Optional.of("Enter a name for the VM.");
+            return Optional.of(messages.get("newVm.check.nameEmpty"));
         }
         if (name.length() > MAX_LENGTH) {
-            return Optional.of("The name is longer than " + MAX_LENGTH + " characters.");
+            return Optional.of(messages.get("newVm.check.nameLong", MAX_LENGTH));
         }
         if (name.chars().allMatch(Character::isDigit)) {
-            return Optional.of("The name cannot be only digits (libvirt tools would read it as a domain id).");
+            return Optional.of(messages.get("newVm.check.nameDigits"));
         }
         if (!ALLOWED.matcher(name).matches()) {
-            return Optional.of("The name '" + name + "' may only contain letters, digits, '.', '_', '+' and '-', and"
-                    + " must start with a letter or digit.");
+            return Optional.of(messages.get("newVm.check.nameChars", name));
         }
         if (existing.contains(name)) {
-            return Optional.of("A VM named '" + name + "' already exists on this host.");
+            return Optional.of(messages.get("newVm.check.nameTaken", name));
         }
         return Optional.empty();
     }

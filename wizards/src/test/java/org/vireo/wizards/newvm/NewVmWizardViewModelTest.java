@@ -141,8 +141,8 @@ class NewVmWizardViewModelTest {
         HostConnection second = fleet.add(ConnectionEntry.of("test:///default?second"));
         second.connect().get(10, TimeUnit.SECONDS);
         vm.refreshHosts();
-        assertEquals(NewVmWizardViewModel.LEAST_LOADED, vm.hostChoices().get(0));
-        vm.hostChoiceProperty().set(NewVmWizardViewModel.LEAST_LOADED);
+        assertEquals(vm.leastLoaded(), vm.hostChoices().get(0));
+        vm.hostChoiceProperty().set(vm.leastLoaded());
         ui.runUntil(() -> vm.factsProperty().get() != null, WAIT, "placement");
         assertTrue(vm.placementReasonProperty().get().startsWith("Chosen: "), vm.placementReasonProperty().get());
         assertTrue(vm.placementReasonProperty().get().contains("best of 2 hosts"));
