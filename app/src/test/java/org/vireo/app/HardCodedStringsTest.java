@@ -51,22 +51,8 @@ class HardCodedStringsTest {
         Set<String> keys = bundleKeys();
         for (Path source : viewSources()) {
             String code = withoutComments(Files.readString(source, StandardCharsets.UTF_8));
-            Matcher call = TEXT_CALL.matcher(code);
-            while (call.find()) {
-                String arguments = argumentsFrom(code, call.end());
-                if (call.group().startsWith(".set(") && hasTopLevelComma(arguments)) {
-                    continue; // a property's set takes one value; set(name, value) is a JSON or map entry
-                }
-                Matcher literal = LITERAL.matcher(arguments);
-                while (literal.find()) {
-                    String text = FORMAT.matcher(literal.group(1).replaceAll("\\\\u[0-9a-fA-F]{4}|\\\\.", ""))
-                            .replaceAll("");
-                    // A key chosen by a condition inside a lookup (get(a ? "k.one" : "k.two")) is not text.
-                    boolean bundleKey = KEY.matcher(text).matches() && keys.contains(text);
-                    if (!bundleKey && WORD.matcher(text).find()) {
-                        found.add(where(source, code, call.start()) + "  " + literal.group());
-                    }
-                }
+            for (int[] hit : hardCoded(code, keys)) {
+                found.add(where(source, code, hit[0]) + "  " + code.substring(hit[1], hit[2]));
             }
         }
         assertEquals(List.of(), found, "hard-coded user-visible strings; put them in messages(.fr).properties");
@@ -88,17 +74,39 @@ class HardCodedStringsTest {
     }
 
     @Test
-    void theScanFindsWhatItLooksFor() {
-        String code = "x.setText(\"Name: \" + name); new Label(\"…\"); y.setTitle(\n  messages.get(\"a.b\"));";
+    void theScanFindsWordsAndLeavesKeysSymbolsAndFormatsAlone() {
+        String code = """
+                x.setText("Name: " + name); new Label("…"); y.setTitle(
+                  messages.get(ok ? "a.b" : "c.d")); p.set("%.1f"); json.set("field", node);
+                status.set("Uploading " + file + "…"); new TableColumn<Row, String>("Host");
+                """;
+        List<String> literals = hardCoded(code, Set.of("a.b", "c.d")).stream()
+                .map(hit -> code.substring(hit[1], hit[2])).toList();
+        assertEquals(List.of("\"Name: \"", "\"Uploading \"", "\"Host\""), literals);
+    }
+
+    /** Each hard-coded literal reaching a text call: {call start, literal start, literal end}. */
+    private static List<int[]> hardCoded(String code, Set<String> keys) {
+        List<int[]> hits = new ArrayList<>();
         Matcher call = TEXT_CALL.matcher(code);
-        List<String> literals = new ArrayList<>();
         while (call.find()) {
-            Matcher literal = LITERAL.matcher(argumentsFrom(code, call.end()));
+            String arguments = argumentsFrom(code, call.end());
+            if (call.group().startsWith(".set(") && hasTopLevelComma(arguments)) {
+                continue; // a property's set takes one value; set(name, value) is a JSON or map entry
+            }
+            Matcher literal = LITERAL.matcher(arguments);
             while (literal.find()) {
-                literals.add(literal.group(1));
+                String text = FORMAT.matcher(literal.group(1).replaceAll("\\\\u[0-9a-fA-F]{4}|\\\\.", ""))
+                        .replaceAll("");
+                // A key chosen by a condition inside a lookup (get(a ? "k.one" : "k.two")) is not text.
+                boolean bundleKey = KEY.matcher(text).matches() && keys.contains(text);
+                if (!bundleKey && WORD.matcher(text).find()) {
+                    int at = code.indexOf(literal.group(), call.end());
+                    hits.add(new int[] {call.start(), at, at + literal.group().length()});
+                }
             }
         }
-        assertEquals(List.of("Name: ", "…"), literals);
+        return hits;
     }
 
     /** The text up to the parenthesis closing the call, so multi-line and nested arguments are included. */
@@ -143,19 +151,10 @@ class HardCodedStringsTest {
     }
 
     private static boolean hasTopLevelComma(String arguments) {
+        String code = LITERAL.matcher(arguments).replaceAll("\"\""); // commas inside strings do not count
         int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < arguments.length(); i++) {
-            char c = arguments.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '(' || c == '<' || c == '{' || c == '[') {
+        for (char c : code.toCharArray()) {
+            if (c == '(' || c == '<' || c == '{' || c == '[') {
                 depth++;
             } else if (c == ')' || c == '>' || c == '}' || c == ']') {
                 depth--;

@@ -26,24 +26,12 @@ public final class PreferencesMigrations implements VersionedJsonFile.Schema {
         return CURRENT;
     }
 
-    /** "schemaVersion" from 2 on, "version" in 1; -1 when the file has neither. */
     @Override
-    public int versionOf(JsonNode root) {
-        JsonNode version = root.has("schemaVersion") ? root.get("schemaVersion") : root.get("version");
-        return version != null && version.isIntegralNumber() && version.canConvertToInt() ? version.intValue() : -1;
-    }
-
-    @Override
-    public ObjectNode toCurrent(JsonNode root) throws StoreFormatException {
-        int version = versionOf(root);
-        if (version < 1 || version > CURRENT) {
-            throw new StoreFormatException("unsupported schema version " + version);
+    public ObjectNode step(int from, ObjectNode content) throws StoreFormatException {
+        if (from == 1) {
+            return fromV1(content);
         }
-        ObjectNode tree = root.deepCopy();
-        if (version == 1) {
-            tree = fromV1(tree);
-        }
-        return tree;
+        throw new StoreFormatException("no migration from schema version " + from);
     }
 
     private static ObjectNode fromV1(ObjectNode v1) throws StoreFormatException {

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The saved connections, {@code connections.json} in Vireo's config folder, kept safe by
@@ -19,24 +17,6 @@ public final class ConnectionStore {
     record StoreFile(int schemaVersion, List<ConnectionEntry> connections) {
     }
 
-    /** connections.json's versions, as {@link StoreMigrations} knows them. */
-    private static final VersionedJsonFile.Schema SCHEMA = new VersionedJsonFile.Schema() {
-        @Override
-        public int current() {
-            return StoreMigrations.CURRENT;
-        }
-
-        @Override
-        public int versionOf(JsonNode root) {
-            return StoreMigrations.versionOf(root);
-        }
-
-        @Override
-        public ObjectNode toCurrent(JsonNode root) throws StoreMigrations.StoreFormatException {
-            return StoreMigrations.toCurrent(root);
-        }
-    };
-
     private final VersionedJsonFile file;
 
     public ConnectionStore(Path configDir) {
@@ -44,7 +24,7 @@ public final class ConnectionStore {
     }
 
     ConnectionStore(Path configDir, Clock clock) {
-        this.file = new VersionedJsonFile(configDir, FILE_NAME, "saved connections", SCHEMA, clock);
+        this.file = new VersionedJsonFile(configDir, FILE_NAME, "saved connections", new StoreMigrations(), clock);
     }
 
     /** {@code $XDG_CONFIG_HOME/vireo}, or {@code ~/.config/vireo} when the variable is unset or relative. */

@@ -17,33 +17,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>2: {@code {"schemaVersion":2,"connections":[{"id":...,"uri":...,"autoconnect":...}, ...]}}.</li>
  * </ul>
  */
-public final class StoreMigrations {
+public final class StoreMigrations implements VersionedJsonFile.Schema {
     public static final int CURRENT = 2;
 
-    private StoreMigrations() {
+    @Override
+    public int current() {
+        return CURRENT;
     }
 
-    /** The file's schema version: "schemaVersion" from 2 on, "version" in 1; -1 when it has neither. */
-    public static int versionOf(JsonNode root) {
-        JsonNode version = root.has("schemaVersion") ? root.get("schemaVersion") : root.get("version");
-        return version != null && version.canConvertToInt() && version.isIntegralNumber() ? version.intValue() : -1;
-    }
-
-    /**
-     * @param root a parsed file of a version between 1 and {@link #CURRENT}
-     * @return the same content in the current layout (a new tree; {@code root} is not changed)
-     * @throws StoreFormatException when the content does not fit its declared version
-     */
-    public static ObjectNode toCurrent(JsonNode root) throws StoreFormatException {
-        int version = versionOf(root);
-        if (version < 1 || version > CURRENT) {
-            throw new StoreFormatException("unsupported schema version " + version);
+    @Override
+    public ObjectNode step(int from, ObjectNode content) throws StoreFormatException {
+        if (from == 1) {
+            return fromV1(content);
         }
-        ObjectNode tree = root.deepCopy();
-        if (version == 1) {
-            tree = fromV1(tree);
-        }
-        return tree;
+        throw new StoreFormatException("no migration from schema version " + from);
     }
 
     private static ObjectNode fromV1(ObjectNode v1) throws StoreFormatException {

@@ -33,16 +33,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class VersionedJsonFile {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** How a file's versions are told apart and brought up to date. */
+    /** How a file's versions are told apart and brought up to date, one version step at a time. */
     public interface Schema {
         /** The version this Vireo writes. */
         int current();
 
-        /** The file's declared version, -1 when it declares none. */
-        int versionOf(JsonNode root);
+        /** One migration: content of version {@code from} (a copy, free to change) in the layout of from + 1. */
+        ObjectNode step(int from, ObjectNode content) throws StoreMigrations.StoreFormatException;
 
-        /** The content of a file of version 1..current in the current layout (a new tree). */
-        ObjectNode toCurrent(JsonNode root) throws StoreMigrations.StoreFormatException;
+        /** The file's declared version: "schemaVersion", or "version" in version 1 files; -1 for neither. */
+        default int versionOf(JsonNode root) {
+            JsonNode version = root.has("schemaVersion") ? root.get("schemaVersion") : root.get("version");
+            return version != null && version.isIntegralNumber() && version.canConvertToInt() ? version.intValue() : -1;
+        }
+
+        /** The content of a file of version 1..current in the current layout (a new tree; root is not changed). */
+        default ObjectNode toCurrent(JsonNode root) throws StoreMigrations.StoreFormatException {
+            int version = versionOf(root);
+            if (version < 1 || version > current()) {
+                throw new StoreMigrations.StoreFormatException("unsupported schema version " + version);
+            }
+            ObjectNode tree = root.deepCopy();
+            for (int from = version; from < current(); from++) {
+                tree = step(from, tree);
+            }
+            return tree;
+        }
     }
 
     /**
