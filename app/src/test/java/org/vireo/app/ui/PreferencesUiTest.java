@@ -31,6 +31,7 @@ import org.vireo.app.MainStage;
 import org.vireo.app.prefs.Preferences;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
+import org.vireo.vnc.fx.VncView;
 
 /**
  * User story: a user opens Edit → Preferences, picks the dark theme and a 7 s update interval; both apply at
@@ -117,4 +118,19 @@ class PreferencesUiTest {
         assertTrue(restartedStage.getScene().getStylesheets().contains(Theme.darkStylesheet()), "dark from the start");
     }
 
+
+    @Test
+    void aConsoleOpensWithThePreferredScalingReleaseKeysAndGrab(FxRobot robot) throws Exception {
+        Preferences.Console preferred = new Preferences.Console(VncView.ScaleMode.ONE_TO_ONE,
+                VncView.GrabRelease.CTRL_ALT_SHIFT, Preferences.KeyboardMode.GRAB_ON_OPEN);
+        robot.interact(() -> context.preferences().update(context.preferences().get().withConsole(preferred)));
+        VncView[] view = new VncView[1];
+        robot.interact(() -> {
+            view[0] = new VncView();
+            context.consoles().viewSetup().accept(view[0]); // what every ConsoleSession does with its view
+        });
+        assertEquals(VncView.ScaleMode.ONE_TO_ONE, view[0].getScaleMode());
+        assertEquals(VncView.GrabRelease.CTRL_ALT_SHIFT, view[0].getGrabRelease());
+        assertTrue(view[0].isGrab(), "the keyboard is grabbed as the console opens");
+    }
 }
