@@ -1,5 +1,6 @@
 package org.vireo.app.prefs;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,20 +19,12 @@ import org.vireo.connections.store.VersionedJsonFile;
  *       "theme":"LIGHT", "language":"SYSTEM"}}, the history as a time span (see {@link Preferences}).</li>
  * </ul>
  */
-public final class PreferencesMigrations implements VersionedJsonFile.Schema {
-    public static final int CURRENT = 2;
+public final class PreferencesMigrations {
+    public static final VersionedJsonFile.Schema SCHEMA =
+            new VersionedJsonFile.Schema(List.of(PreferencesMigrations::fromV1));
+    public static final int CURRENT = SCHEMA.current();
 
-    @Override
-    public int current() {
-        return CURRENT;
-    }
-
-    @Override
-    public ObjectNode step(int from, ObjectNode content) throws StoreFormatException {
-        if (from == 1) {
-            return fromV1(content);
-        }
-        throw new StoreFormatException("no migration from schema version " + from);
+    private PreferencesMigrations() {
     }
 
     private static ObjectNode fromV1(ObjectNode v1) throws StoreFormatException {

@@ -24,7 +24,7 @@ public final class PreferencesStore {
     }
 
     PreferencesStore(Path configDir, Clock clock) {
-        this.file = new VersionedJsonFile(configDir, FILE_NAME, "preferences", new PreferencesMigrations(), clock);
+        this.file = new VersionedJsonFile(configDir, FILE_NAME, "preferences", PreferencesMigrations.SCHEMA, clock);
     }
 
     public Path file() {

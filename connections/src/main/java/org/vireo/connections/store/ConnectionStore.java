@@ -24,7 +24,7 @@ public final class ConnectionStore {
     }
 
     ConnectionStore(Path configDir, Clock clock) {
-        this.file = new VersionedJsonFile(configDir, FILE_NAME, "saved connections", new StoreMigrations(), clock);
+        this.file = new VersionedJsonFile(configDir, FILE_NAME, "saved connections", StoreMigrations.SCHEMA, clock);
     }
 
     /** {@code $XDG_CONFIG_HOME/vireo}, or {@code ~/.config/vireo} when the variable is unset or relative. */
@@ -51,7 +51,7 @@ public final class ConnectionStore {
     }
 
     /**
-     * Writes {@code entries} atomically (schema {@value StoreMigrations#CURRENT}), keeping the previous file as
+     * Writes {@code entries} atomically (schema {@link StoreMigrations#CURRENT}), keeping the previous file as
      * {@code connections.json.bak}.
      *
      * @throws IOException when writing fails, or the file on disk must not be overwritten (a newer schema, or

@@ -1,6 +1,7 @@
 package org.vireo.connections.store;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,20 +18,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>2: {@code {"schemaVersion":2,"connections":[{"id":...,"uri":...,"autoconnect":...}, ...]}}.</li>
  * </ul>
  */
-public final class StoreMigrations implements VersionedJsonFile.Schema {
-    public static final int CURRENT = 2;
+public final class StoreMigrations {
+    public static final VersionedJsonFile.Schema SCHEMA = new VersionedJsonFile.Schema(List.of(StoreMigrations::fromV1));
+    public static final int CURRENT = SCHEMA.current();
 
-    @Override
-    public int current() {
-        return CURRENT;
-    }
-
-    @Override
-    public ObjectNode step(int from, ObjectNode content) throws StoreFormatException {
-        if (from == 1) {
-            return fromV1(content);
-        }
-        throw new StoreFormatException("no migration from schema version " + from);
+    private StoreMigrations() {
     }
 
     private static ObjectNode fromV1(ObjectNode v1) throws StoreFormatException {

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,29 +34,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class VersionedJsonFile {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** How a file's versions are told apart and brought up to date, one version step at a time. */
-    public interface Schema {
-        /** The version this Vireo writes. */
-        int current();
+    /** One migration: content of version n (a copy, free to change) in the layout of version n + 1. */
+    @FunctionalInterface
+    public interface Step {
+        ObjectNode apply(ObjectNode content) throws StoreMigrations.StoreFormatException;
+    }
 
-        /** One migration: content of version {@code from} (a copy, free to change) in the layout of from + 1. */
-        ObjectNode step(int from, ObjectNode content) throws StoreMigrations.StoreFormatException;
+    /**
+     * A file's versions: 1, then one more per step ({@code steps.get(0)} brings 1 to 2, and so on), so the current
+     * version is {@code steps.size() + 1}.
+     */
+    public record Schema(List<Step> steps) {
+        public Schema {
+            steps = List.copyOf(steps);
+        }
+
+        /** The version this Vireo writes. */
+        public int current() {
+            return steps.size() + 1;
+        }
 
         /** The file's declared version: "schemaVersion", or "version" in version 1 files; -1 for neither. */
-        default int versionOf(JsonNode root) {
+        public int versionOf(JsonNode root) {
             JsonNode version = root.has("schemaVersion") ? root.get("schemaVersion") : root.get("version");
             return version != null && version.isIntegralNumber() && version.canConvertToInt() ? version.intValue() : -1;
         }
 
         /** The content of a file of version 1..current in the current layout (a new tree; root is not changed). */
-        default ObjectNode toCurrent(JsonNode root) throws StoreMigrations.StoreFormatException {
+        public ObjectNode toCurrent(JsonNode root) throws StoreMigrations.StoreFormatException {
             int version = versionOf(root);
             if (version < 1 || version > current()) {
                 throw new StoreMigrations.StoreFormatException("unsupported schema version " + version);
             }
             ObjectNode tree = root.deepCopy();
             for (int from = version; from < current(); from++) {
-                tree = step(from, tree);
+                tree = steps.get(from - 1).apply(tree);
             }
             return tree;
         }
