@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.vireo.app.prefs.LivePreferences;
 import org.vireo.app.prefs.PreferencesStore;
+import org.vireo.app.prefs.SystemLocale;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.ssh.FxHostKeyPrompt;
 import org.vireo.app.task.FxTaskExecutor;
@@ -28,8 +29,9 @@ public final class VireoApp extends Application {
         // Saves happen only after start, once the context (and its io thread) exists.
         LivePreferences preferences = LivePreferences.load(new PreferencesStore(paths.config()),
                 task -> context.io().execute(task));
-        // The preferred language, else the system's; JavaFX's own buttons follow the default locale too.
-        preferences.get().language().locale().ifPresent(Locale::setDefault);
+        // The preferred language, else the environment's; JavaFX's own buttons follow the default locale too.
+        preferences.get().language().locale().or(() -> SystemLocale.fromEnvironment(System.getenv()))
+                .ifPresent(Locale::setDefault);
         messages = Messages.forDefaultLocale();
         FxTaskExecutor ui = new FxTaskExecutor();
         // Host-key and login questions from connecting threads become dialogs owned by the main window.
