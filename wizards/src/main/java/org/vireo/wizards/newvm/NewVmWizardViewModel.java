@@ -225,7 +225,7 @@ public final class NewVmWizardViewModel {
                     factsError.set(messages.get("newVm.msg.noHostAnswered"));
                     return;
                 }
-                placementReason.set(messages.get("newVm.msg.chosen", placement.get().reason()));
+                placementReason.set(messages.get("newVm.msg.chosen", placement.get().reason(messages)));
                 loadFacts(placement.get().hostId(), mine);
             });
         });
