@@ -342,7 +342,7 @@ public final class MainWindow {
 
     /** Opens the new-VM wizard on the connected hosts (the selected one first, when connected). */
     void newVm() {
-        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet()), OsCatalogue.bundled(),
+        NewVmWizardViewModel model = new NewVmWizardViewModel(new FleetHosts(viewModel.fleet(), messages), OsCatalogue.bundled(),
                 ui::runOnUi, created -> onVmCreated.accept(created), messages);
         HostSnapshot selected = viewModel.selectedHostProperty().get();
         if (selected != null) {

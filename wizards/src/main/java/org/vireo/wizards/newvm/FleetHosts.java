@@ -10,13 +10,22 @@ import org.vireo.connections.host.HostFactsReader;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
+import org.vireo.resources.Messages;
 
 /** The wizard's hosts are the fleet's connected hosts; every libvirt read goes through the host's own thread. */
 public final class FleetHosts implements NewVmHosts {
     private final Fleet fleet;
+    private final Messages messages;
 
+    /** Job progress and errors in English (tests, tools). */
     public FleetHosts(Fleet fleet) {
+        this(fleet, new Messages(java.util.Locale.ROOT));
+    }
+
+    /** @param messages the language of the new-VM job's progress and errors */
+    public FleetHosts(Fleet fleet, Messages messages) {
         this.fleet = fleet;
+        this.messages = messages;
     }
 
     @Override
@@ -51,7 +60,7 @@ public final class FleetHosts implements NewVmHosts {
     public CompletableFuture<NewVmJob.Created> create(VmDraft draft, String domainXml, CancelToken cancel,
                                                       Consumer<String> progress) {
         HostConnection host = host(draft.hostId());
-        return new NewVmJob(host, draft, domainXml).run(cancel, progress)
+        return new NewVmJob(host, draft, domainXml, messages).run(cancel, progress)
                 .thenCompose(created -> host.refresh().handle((ok, e) -> created)); // the tree shows it at once
     }
 

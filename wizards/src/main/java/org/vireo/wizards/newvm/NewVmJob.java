@@ -12,6 +12,7 @@ import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.LibvirtErrors;
+import org.vireo.resources.Messages;
 
 /**
  * The install: create the volume, define the domain, start it (unless the user customizes first). Runs on the
@@ -26,12 +27,19 @@ public final class NewVmJob {
     private final HostConnection host;
     private final VmDraft draft;
     private final String domainXml;
+    private final Messages messages;
 
-    /** @param domainXml the draft's XML for this host ({@link DomainXml#build}) */
+    /** @param domainXml the draft's XML for this host ({@link DomainXml#build}); progress and errors in English */
     public NewVmJob(HostConnection host, VmDraft draft, String domainXml) {
+        this(host, draft, domainXml, new Messages(java.util.Locale.ROOT));
+    }
+
+    /** @param messages the language of the progress lines and errors */
+    public NewVmJob(HostConnection host, VmDraft draft, String domainXml, Messages messages) {
         this.host = host;
         this.draft = draft;
         this.domainXml = domainXml;
+        this.messages = messages;
     }
 
     /** @param progress told of each step as it begins (on the host's thread: hand it on, don't block) */
@@ -57,7 +65,7 @@ public final class NewVmJob {
         Created execute() {
             try {
                 if (draft.storage() instanceof StorageChoice.NewVolume nv) {
-                    begin("create the volume " + nv.pool() + "/" + nv.volumeName());
+                    begin("newVm.job.volume", nv.pool() + "/" + nv.volumeName());
                     StoragePool pool = conn.storagePoolLookupByName(nv.pool());
                     try {
                         volume = pool.storageVolCreateXML(VolumeXml.build(nv), 0);
@@ -65,12 +73,12 @@ public final class NewVmJob {
                         pool.free();
                     }
                 }
-                begin("define the VM '" + draft.name() + "'");
+                begin("newVm.job.define", draft.name());
                 domain = conn.domainDefineXML(domainXml);
                 String uuid = domain.getUUIDString();
                 boolean start = !draft.customize();
                 if (start) {
-                    begin("start the VM '" + draft.name() + "'");
+                    begin("newVm.job.start", draft.name());
                     domain.create();
                 }
                 checkCancel();
@@ -81,18 +89,19 @@ public final class NewVmJob {
                 return new Created(draft.hostId(), uuid, draft.name(), start);
             } catch (LibvirtException e) {
                 cleanUp();
-                throw new NewVmException("Could not " + step + " on " + host.displayName() + ": "
-                        + LibvirtErrors.reason(e).replaceAll("\\.+$", "") + removedText(), false, e);
+                throw new NewVmException(messages.get("newVm.job.failed", step, host.displayName(),
+                        LibvirtErrors.reason(e).replaceAll("\\.+$", ""), removedText()), false, e);
             } catch (CancelledException e) {
                 cleanUp();
-                throw new NewVmException("Cancelled before the step '" + step + "'" + removedText(), true, e);
+                throw new NewVmException(messages.get("newVm.job.cancelled", step, removedText()), true, e);
             }
         }
 
-        private void begin(String what) throws CancelledException {
+        /** @param key the step's action ("create the volume X"); key + ".progress" is its progress line */
+        private void begin(String key, String subject) throws CancelledException {
             checkCancel();
-            step = what;
-            progress.accept(Character.toUpperCase(what.charAt(0)) + what.substring(1) + "…");
+            step = messages.get(key, subject);
+            progress.accept(messages.get(key + ".progress", subject));
         }
 
         private void checkCancel() throws CancelledException {
@@ -102,7 +111,8 @@ public final class NewVmJob {
         }
 
         private String removedText() {
-            return removed.isEmpty() ? "." : ". Removed again: " + String.join(", ", removed) + ".";
+            return removed.isEmpty() ? messages.get("newVm.job.removedNothing")
+                    : messages.get("newVm.job.removed", String.join(", ", removed));
         }
 
         /** Newest first: a running domain is stopped before it is undefined, then its volume goes. */
@@ -115,18 +125,18 @@ public final class NewVmJob {
                         domain.destroy();
                     }
                     domain.undefine();
-                    removed.add("the definition of '" + draft.name() + "'");
+                    removed.add(messages.get("newVm.job.removed.definition", draft.name()));
                 } catch (LibvirtException e) {
-                    removed.add("NOT the definition of '" + draft.name() + "' (" + LibvirtErrors.reason(e) + ")");
+                    removed.add(messages.get("newVm.job.notRemoved.definition", draft.name(), LibvirtErrors.reason(e)));
                 }
             }
             if (volume != null) {
                 try {
                     String name = volume.getName();
                     volume.delete(0);
-                    removed.add("the volume " + name);
+                    removed.add(messages.get("newVm.job.removed.volume", name));
                 } catch (LibvirtException e) {
-                    removed.add("NOT the new volume (" + LibvirtErrors.reason(e) + ")");
+                    removed.add(messages.get("newVm.job.notRemoved.volume", LibvirtErrors.reason(e)));
                 }
             }
         }
