@@ -5,6 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.vireo.app.ssh.BatchHostKeyPrompt;
 import org.vireo.app.console.ConsoleServices;
+import org.vireo.app.prefs.LivePreferences;
+import org.vireo.app.prefs.Preferences;
+import org.vireo.app.prefs.PreferencesStore;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.libvirt.HostConnection;
@@ -31,6 +34,7 @@ public final class AppContext implements AutoCloseable {
     private final BatchHostKeyPrompt hostKeys;
     private final ConsoleServices consoles;
     private final StatsPoller stats;
+    private final LivePreferences preferences;
 
     /**
      * This user's ~/.ssh, with non-interactive prompts: unknown host keys refused, no secrets asked. The window
@@ -42,6 +46,12 @@ public final class AppContext implements AutoCloseable {
 
     /** @param hostKeys, auth asked on connecting threads (never the FX thread): dialogs in the window */
     public AppContext(AppPaths paths, SshSettings ssh, HostKeyPrompt hostKeys, AuthPrompt auth) {
+        this(paths, ssh, hostKeys, auth, null);
+    }
+
+    /** @param readPreferences read already (the app needs their language before its prompts), or null to read them here */
+    public AppContext(AppPaths paths, SshSettings ssh, HostKeyPrompt hostKeys, AuthPrompt auth,
+                      LivePreferences readPreferences) {
         this.paths = paths;
         this.store = new ConnectionStore(paths.config());
         // Imports gather their hosts' unknown keys into one review; single connects ask as before.
@@ -51,16 +61,28 @@ public final class AppContext implements AutoCloseable {
         HostConnection.Opener opener = DemoHost.withDemoSetup(OpenerByTransport.standard(sshSessions));
         this.fleet = new Fleet(opener, HostConnection.DEFAULT_POLL_INTERVAL, Fleet.DEFAULT_BATCH_INTERVAL,
                 Fleet.DEFAULT_MAX_CONCURRENT_CONNECTS, ReconnectPolicy.DEFAULT);
-        java.time.Duration interval = statsInterval();
-        this.stats = new StatsPoller(fleet, new StatsHistory(StatsHistory.capacityFor(StatsHistory.DEFAULT_SPAN, interval)),
-                interval);
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vireo-io");
             t.setDaemon(true);
             return t;
         });
+        this.preferences = readPreferences != null ? readPreferences
+                : LivePreferences.load(new PreferencesStore(paths.config()), io);
+        Preferences.Stats saved = preferences.get().stats();
+        java.time.Duration interval = statsInterval(saved.interval());
+        // The history is sized once: a new length applies at the next start; the interval and groups at once.
+        this.stats = new StatsPoller(fleet, new StatsHistory(StatsHistory.capacityFor(saved.history(), interval)),
+                interval);
+        stats.setCollected(saved.collect());
+        preferences.property().addListener((o, was, now) -> {
+            if (!now.stats().equals(was.stats())) {
+                stats.setInterval(now.stats().interval());
+                stats.setCollected(now.stats().collect());
+            }
+        });
         this.consoles = ConsoleServices.create(fleet, sshSessions, auth,
-                new org.vireo.vnc.CertificatePins(paths.state().resolve("vnc-certificates")));
+                new org.vireo.vnc.CertificatePins(paths.state().resolve("vnc-certificates")),
+                view -> preferences.get().console().applyTo(view));
     }
 
     public AppPaths paths() {
@@ -95,11 +117,16 @@ public final class AppContext implements AutoCloseable {
         return stats;
     }
 
-    /** {@code -Dvireo.statsInterval=SECONDS} (1-60), else 3 s. */
-    private static java.time.Duration statsInterval() {
+    /** The preferences in use; the window applies theme, confirmations and console defaults from them. */
+    public LivePreferences preferences() {
+        return preferences;
+    }
+
+    /** {@code -Dvireo.statsInterval=SECONDS} (1-60), else the preferences' interval. */
+    private static java.time.Duration statsInterval(java.time.Duration preferred) {
         String value = System.getProperty("vireo.statsInterval");
         if (value == null || value.isBlank()) {
-            return StatsPoller.DEFAULT_INTERVAL;
+            return preferred;
         }
         try {
             return java.time.Duration.ofSeconds(Long.parseLong(value.strip()));

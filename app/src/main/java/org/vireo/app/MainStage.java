@@ -5,6 +5,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.vireo.app.dialog.FxDialogService;
 import org.vireo.app.graphs.StatsFeed;
+import org.vireo.app.prefs.ThemeFollower;
+import javafx.stage.WindowEvent;
 import org.vireo.app.main.MainViewModel;
 import org.vireo.app.main.MainWindow;
 import org.vireo.app.task.FxTaskExecutor;
@@ -34,6 +36,7 @@ public final class MainStage {
                 context.hostKeyBatches());
         StatsFeed stats = new StatsFeed(context.stats(), ui, viewModel::hosts, StatsFeed.DEFAULT_FILTER_ABOVE);
         MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close, context.consoles(), stats);
+        window.usePreferences(context.preferences());
         Scene scene = new Scene(window.build(), 1100, 700);
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);
@@ -41,7 +44,11 @@ public final class MainStage {
         stage.titleProperty().bind(javafx.beans.binding.Bindings.when(viewModel.demoModeProperty())
                 .then(messages.get("window.titleDemo")).otherwise(messages.get("window.title")));
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtErrors(dialogs, messages));
+        ThemeFollower theme = ThemeFollower.follow(context.preferences());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> theme.close());
         stage.show();
+        context.preferences().loadProblem().ifPresent(problem ->
+                dialogs.showError(messages.get("prefs.loadFailed"), problem, null));
         if (Boolean.getBoolean("vireo.readyProbe")) {
             ReadyProbe.install(viewModel);
         }

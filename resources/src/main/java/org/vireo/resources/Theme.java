@@ -9,7 +9,16 @@ public final class Theme {
     }
 
     public static String baseStylesheet() {
-        URL url = Objects.requireNonNull(Theme.class.getResource("css/vireo.css"), "vireo.css missing");
+        return stylesheet("vireo.css");
+    }
+
+    /** Added after the base stylesheet for the dark theme. */
+    public static String darkStylesheet() {
+        return stylesheet("vireo-dark.css");
+    }
+
+    private static String stylesheet(String name) {
+        URL url = Objects.requireNonNull(Theme.class.getResource("css/" + name), name + " missing");
         return url.toExternalForm();
     }
 }

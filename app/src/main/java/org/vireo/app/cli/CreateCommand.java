@@ -28,6 +28,7 @@ import org.vireo.connections.ssh.SshSessions;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.wizards.newvm.CancelToken;
 import org.vireo.wizards.newvm.DomainXml;
+import org.vireo.resources.Messages;
 import org.vireo.wizards.newvm.DraftChecks;
 import org.vireo.wizards.newvm.DraftException;
 import org.vireo.wizards.newvm.Firmware;

@@ -75,7 +75,7 @@ final class ConsolePane extends BorderPane {
         ToggleButton grab = new ToggleButton(messages.get("console.grab"));
         grab.setId("consoleGrab");
         grab.selectedProperty().bindBidirectional(view.grabProperty());
-        Label hint = new Label(messages.get("console.grabHint", VncView.GRAB_RELEASE_HINT));
+        Label hint = new Label(messages.get("console.grabHint", view.getGrabRelease().keys()));
         hint.setId("consoleGrabHint");
         hint.visibleProperty().bind(view.grabProperty());
         hint.managedProperty().bind(view.grabProperty());

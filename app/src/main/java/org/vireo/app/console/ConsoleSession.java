@@ -61,6 +61,7 @@ public final class ConsoleSession {
         this.messages = messages;
         this.vmName.set(name);
         view.setId("consoleView");
+        services.viewSetup().accept(view);
     }
 
     public String uuid() {

@@ -44,10 +44,12 @@ public final class HardwareSection implements DetailsSection {
     private final CheckBox autostart = new CheckBox();
     private final TextArea description = new TextArea();
     private final SplitPane root;
+    private final HardwareLabels labels;
 
     public HardwareSection(VmDetailsModel model, Messages messages, DialogService dialogs, TaskExecutor ui) {
         this.model = model;
         this.messages = messages;
+        this.labels = new HardwareLabels(messages);
         this.dialogs = dialogs;
         this.ui = ui;
         list.setId("hardwareList");
@@ -55,7 +57,7 @@ public final class HardwareSection implements DetailsSection {
             @Override
             protected void updateItem(HardwareItem item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.title());
+                setText(empty || item == null ? null : labels.title(item));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> showProperties(item));
@@ -146,9 +148,9 @@ public final class HardwareSection implements DetailsSection {
         }
         int row = 0;
         for (var entry : item.properties().entrySet()) {
-            Label value = new Label(entry.getValue());
+            Label value = new Label(labels.value(entry.getValue()));
             value.setWrapText(true);
-            properties.addRow(row++, new Label(entry.getKey()), value);
+            properties.addRow(row++, new Label(labels.property(entry.getKey())), value);
         }
     }
 

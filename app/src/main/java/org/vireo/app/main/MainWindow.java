@@ -51,6 +51,10 @@ import org.vireo.wizards.addconnection.AddConnectionViewModel;
 import org.vireo.wizards.newvm.FleetHosts;
 import org.vireo.wizards.newvm.NewVmJob;
 import org.vireo.wizards.newvm.NewVmWizard;
+import org.vireo.app.prefs.LivePreferences;
+import org.vireo.app.prefs.Preferences;
+import org.vireo.app.prefs.PreferencesDialog;
+import org.vireo.app.prefs.PreferencesViewModel;
 import org.vireo.wizards.newvm.NewVmWizardViewModel;
 import org.vireo.wizards.newvm.OsCatalogue;
 
@@ -74,6 +78,7 @@ public final class MainWindow {
     private final Command leaveMaintenance;
     private final ConsoleServices consoles;
     private final StatsFeed stats;
+    private LivePreferences preferences;
     private Parent root;
     private DetailsPane details;
     private final VmDialogCommands vmDialogs;
@@ -151,7 +156,8 @@ public final class MainWindow {
     public Parent build() {
         HostTreeView tree = new HostTreeView(viewModel);
         viewModel.setConfirmations(new Confirmations((title, message) ->
-                new FxConfirmPrompt(window(), messages).ask(title, message)));
+                new FxConfirmPrompt(window(), messages).ask(title, message),
+                preferences == null ? Confirmations.Memory.forThisSession() : preferences.confirmationMemory()));
         viewModel.setBulkViewer(run -> BulkProgressView.show(run, window(), messages));
         TreeStatsColumns.install(tree, stats, messages);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
@@ -268,7 +274,13 @@ public final class MainWindow {
         MenuItem hostTableItem = item("menu.hostTable", "menuHostTable", this::showHostTable);
         hostTableItem.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         view.getItems().add(hostTableItem);
-        MenuBar bar = new MenuBar(file, view, host, vm);
+        Menu edit = new Menu(messages.get("menu.edit"));
+        if (preferences != null) {
+            MenuItem prefsItem = item("menu.preferences", "menuPreferences", this::editPreferences);
+            prefsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+            edit.getItems().add(prefsItem);
+        }
+        MenuBar bar = new MenuBar(file, edit, view, host, vm);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -322,6 +334,20 @@ public final class MainWindow {
         dialog.showAndWait().ifPresent(viewModel::addConnection);
     }
 
+    /** The saved preferences: Edit → Preferences, "don't ask again", new-VM defaults (call before build). */
+    public void usePreferences(LivePreferences value) {
+        preferences = value;
+    }
+
+    /** Edit → Preferences: applies and saves on OK; a failed save is reported, the values stay in use. */
+    void editPreferences() {
+        PreferencesDialog dialog = new PreferencesDialog(new PreferencesViewModel(preferences.get(), messages), messages);
+        dialog.initOwner(window());
+        dialog.showAndWait().ifPresent(edited -> ui.whenDone(preferences.update(edited), done -> { },
+                failure -> dialogs.showError(messages.get("prefs.saveFailed"),
+                        org.vireo.app.task.Failures.message(failure), failure)));
+    }
+
     /** Opens the new-VM wizard on the connected hosts (the selected one first, when connected). */
     void newVm() {
         NewVmWizardViewModel model = new NewVmWizardViewModel(
@@ -331,6 +357,10 @@ public final class MainWindow {
         if (selected != null) {
             model.hostChoices().stream().filter(h -> h.id().equals(selected.connectionId())).findFirst()
                     .ifPresent(model.hostChoiceProperty()::set);
+        }
+        if (preferences != null) {
+            Preferences.NewVm preferred = preferences.get().newVm();
+            model.preferChoices(preferred.pool(), preferred.network(), preferred.diskFormat());
         }
         NewVmWizard wizard = new NewVmWizard(model, messages);
         if (root != null && root.getScene() != null) {

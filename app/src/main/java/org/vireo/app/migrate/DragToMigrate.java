@@ -68,7 +68,7 @@ public final class DragToMigrate {
         HostSnapshot source = viewModel.hosts().stream().filter(h -> h.connectionId().equals(what.sourceId()))
                 .findFirst().orElse(null);
         if (source == null) {
-            return Optional.of(what.sourceId() + " is gone");
+            return Optional.of(messages.get("migrate.drag.sourceGone", what.sourceId()));
         }
         if (viewModel.maintenance().contains(host.connectionId())) {
             return Optional.of(messages.get("hostState.maintenance"));

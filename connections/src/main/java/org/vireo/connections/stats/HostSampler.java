@@ -57,6 +57,11 @@ public final class HostSampler {
      * @return how many VMs were read
      */
     public int sample(Connect conn, HostSnapshot host, Set<String> interest) throws LibvirtException {
+        return sample(conn, host, interest, StatsNative.GROUPS);
+    }
+
+    /** As {@link #sample(Connect, HostSnapshot, Set)}, reading only the stats groups of {@code groups} ({@link StatGroup#mask}). */
+    public int sample(Connect conn, HostSnapshot host, Set<String> interest, int groups) throws LibvirtException {
         if (conn != lastConnection) {
             release(); // reconnected: handles and counters of the old connection mean nothing now
             lastConnection = conn;
@@ -70,7 +75,7 @@ public final class HostSampler {
         int cpuKnown = 0;
         long memorySum = 0;
         int read = 0;
-        int count = interest == null ? readAll(handle) : readSome(conn, host, interest);
+        int count = interest == null ? readAll(handle, groups) : readSome(conn, host, interest, groups);
         Pointer array = count > 0 ? records.getValue() : null;
         try {
             for (int i = 0; i < count; i++) {
@@ -104,8 +109,8 @@ public final class HostSampler {
         previous.clear();
     }
 
-    private int readAll(ConnectionPointer handle) {
-        int n = StatsNative.INSTANCE.virConnectGetAllDomainStats(handle, StatsNative.GROUPS, records,
+    private int readAll(ConnectionPointer handle, int groups) {
+        int n = StatsNative.INSTANCE.virConnectGetAllDomainStats(handle, groups, records,
                 StatsNative.ONLY_ACTIVE);
         if (n < 0) {
             throw StatsReadException.last("Cannot read the domain stats");
@@ -114,7 +119,7 @@ public final class HostSampler {
     }
 
     /** virDomainListGetStats on the active VMs of interest; their handles are looked up once and kept. */
-    private int readSome(Connect conn, HostSnapshot host, Set<String> interest) throws LibvirtException {
+    private int readSome(Connect conn, HostSnapshot host, Set<String> interest, int groups) throws LibvirtException {
         List<Pointer> wanted = new ArrayList<>();
         Set<String> keep = new java.util.HashSet<>();
         for (VmInfo vm : host.vms()) {
@@ -145,7 +150,7 @@ public final class HostSampler {
             return 0;
         }
         Pointer[] domains = wanted.toArray(new Pointer[wanted.size() + 1]); // NULL-terminated
-        int n = StatsNative.INSTANCE.virDomainListGetStats(domains, StatsNative.GROUPS, records, 0);
+        int n = StatsNative.INSTANCE.virDomainListGetStats(domains, groups, records, 0);
         if (n < 0) {
             StatsReadException e = StatsReadException.last("Cannot read the stats of " + wanted.size() + " domains");
             release(); // a domain may have gone; look them up afresh next tick

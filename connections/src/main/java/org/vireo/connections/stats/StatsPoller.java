@@ -46,6 +46,7 @@ public final class StatsPoller implements AutoCloseable {
     private final List<Consumer<Tick>> listeners = new CopyOnWriteArrayList<>();
     private volatile Set<String> interest; // null: every VM
     private volatile int sweepEvery = DEFAULT_SWEEP_EVERY;
+    private volatile Set<StatGroup> collected = Set.of(StatGroup.values());
     private Duration interval;
     private ScheduledFuture<?> schedule;
     private long ticks;
@@ -104,6 +105,15 @@ public final class StatsPoller implements AutoCloseable {
             throw new IllegalArgumentException("sweep period must be at least 1 tick, was " + n);
         }
         sweepEvery = n;
+    }
+
+    /** The optional groups read from the next tick on; the others' metrics stay unknown (NaN). */
+    public void setCollected(Set<StatGroup> groups) {
+        collected = Set.copyOf(groups);
+    }
+
+    public Set<StatGroup> collected() {
+        return collected;
     }
 
     public void addTickListener(Consumer<Tick> listener) {
@@ -179,6 +189,7 @@ public final class StatsPoller implements AutoCloseable {
         List<CompletableFuture<Integer>> reads = new ArrayList<>();
         List<HostConnection> all = hosts.get();
         Set<String> present = new java.util.HashSet<>();
+        int groups = StatGroup.mask(collected);
         for (HostConnection host : all) {
             present.add(host.id());
             HostSnapshot snapshot = host.snapshot();
@@ -187,7 +198,7 @@ public final class StatsPoller implements AutoCloseable {
             }
             HostSampler sampler = samplers.computeIfAbsent(host.id(), id -> new HostSampler(id, history));
             Set<String> wanted = filter;
-            reads.add(host.call(conn -> sampler.sample(conn, host.snapshot(), wanted)));
+            reads.add(host.call(conn -> sampler.sample(conn, host.snapshot(), wanted, groups)));
         }
         forgetRemoved(present);
         CompletableFuture<?>[] array = reads.toArray(CompletableFuture[]::new);

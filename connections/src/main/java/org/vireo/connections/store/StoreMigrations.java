@@ -1,6 +1,7 @@
 package org.vireo.connections.store;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,32 +21,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  */
 public final class StoreMigrations {
-    public static final int CURRENT = 2;
+    public static final VersionedJsonFile.Schema SCHEMA = new VersionedJsonFile.Schema(List.of(StoreMigrations::fromV1));
+    public static final int CURRENT = SCHEMA.current();
 
     private StoreMigrations() {
-    }
-
-    /** The file's schema version: "schemaVersion" from 2 on, "version" in 1; -1 when it has neither. */
-    public static int versionOf(JsonNode root) {
-        JsonNode version = root.has("schemaVersion") ? root.get("schemaVersion") : root.get("version");
-        return version != null && version.canConvertToInt() && version.isIntegralNumber() ? version.intValue() : -1;
-    }
-
-    /**
-     * @param root a parsed file of a version between 1 and {@link #CURRENT}
-     * @return the same content in the current layout (a new tree; {@code root} is not changed)
-     * @throws StoreFormatException when the content does not fit its declared version
-     */
-    public static ObjectNode toCurrent(JsonNode root) throws StoreFormatException {
-        int version = versionOf(root);
-        if (version < 1 || version > CURRENT) {
-            throw new StoreFormatException("unsupported schema version " + version);
-        }
-        ObjectNode tree = root.deepCopy();
-        if (version == 1) {
-            tree = fromV1(tree);
-        }
-        return tree;
     }
 
     private static ObjectNode fromV1(ObjectNode v1) throws StoreFormatException {

@@ -8,6 +8,8 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,11 +44,39 @@ public class VncView extends Control {
 
     public enum Status { IDLE, CONNECTING, CONNECTED, CLOSED }
 
-    /** Pressing these together releases a keyboard grab. */
+    /** Pressing these together releases a keyboard grab: the default one. */
     public static final String GRAB_RELEASE_HINT = "Ctrl+Alt";
+
+    /** The keys that, pressed together, release a keyboard grab (they still reach the guest). */
+    public enum GrabRelease {
+        CTRL_ALT("Ctrl+Alt", false), CTRL_ALT_SHIFT("Ctrl+Alt+Shift", true);
+
+        private final String keys;
+        private final boolean shift;
+
+        GrabRelease(String keys, boolean shift) {
+            this.keys = keys;
+            this.shift = shift;
+        }
+
+        /** The combination as users read it ("Ctrl+Alt"): key names, the same in every language. */
+        public String keys() {
+            return keys;
+        }
+
+        /** Whether these modifiers are down, the last key pressed being one of them. */
+        boolean releasedBy(KeyEvent e) {
+            KeyCode code = e.getCode();
+            boolean modifier = code == KeyCode.CONTROL || code == KeyCode.ALT
+                    || shift && code == KeyCode.SHIFT;
+            return modifier && e.isControlDown() && e.isAltDown() && (!shift || e.isShiftDown());
+        }
+    }
 
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", ScaleMode.FIT);
     private final BooleanProperty grab = new SimpleBooleanProperty(this, "grab", false);
+    private final ObjectProperty<GrabRelease> grabRelease =
+            new SimpleObjectProperty<>(this, "grabRelease", GrabRelease.CTRL_ALT);
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.IDLE);
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", "");
     private final ReadOnlyObjectWrapper<VncClient> client = new ReadOnlyObjectWrapper<>(this, "client");
@@ -178,9 +208,18 @@ public class VncView extends Control {
         scaleMode.set(mode);
     }
 
-    /** While true, every key goes to the remote desktop (no local accelerators) until {@link #GRAB_RELEASE_HINT}. */
+    /** While true, every key goes to the remote desktop (no local accelerators) until the {@link #grabReleaseProperty() release keys}. */
     public BooleanProperty grabProperty() {
         return grab;
+    }
+
+    /** Which keys release the grab; never null. */
+    public ObjectProperty<GrabRelease> grabReleaseProperty() {
+        return grabRelease;
+    }
+
+    public GrabRelease getGrabRelease() {
+        return grabRelease.get() == null ? GrabRelease.CTRL_ALT : grabRelease.get();
     }
 
     public boolean isGrab() {

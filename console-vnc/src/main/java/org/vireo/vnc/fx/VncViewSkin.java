@@ -11,7 +11,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -174,8 +173,7 @@ public class VncViewSkin extends SkinBase<VncView> {
         if (client == null) {
             return;
         }
-        if (view.isGrab() && down && e.isControlDown() && e.isAltDown()
-                && (e.getCode() == KeyCode.CONTROL || e.getCode() == KeyCode.ALT)) {
+        if (view.isGrab() && down && view.getGrabRelease().releasedBy(e)) {
             view.setGrab(false); // the visible release combination; the keys still reach the guest
         }
         String name = FxKeyNames.linuxName(e.getCode()).orElse(null);

@@ -65,11 +65,11 @@ public final class EvacuationDialog extends Dialog<Void> {
         summary.textProperty().bind(model.summaryProperty());
         TextField uri = new TextField();
         uri.setId("evacuateUri");
-        uri.setPromptText("tcp://10.0.0.2");
+        uri.setPromptText(MigrationDialog.URI_EXAMPLE);
         uri.textProperty().bindBidirectional(model.migrationUriProperty());
         TextField listen = new TextField();
         listen.setId("evacuateListen");
-        listen.setPromptText("0.0.0.0");
+        listen.setPromptText(MigrationDialog.LISTEN_EXAMPLE);
         listen.textProperty().bindBidirectional(model.listenAddressProperty());
         GridPane addresses = new GridPane();
         addresses.setHgap(8);

@@ -27,6 +27,10 @@ import org.vireo.resources.Messages;
  * the result. Returns the options used when the migration succeeded (the caller remembers them), else null.
  */
 public final class MigrationDialog extends Dialog<MigrationOptions> {
+    /** Examples shown in the empty address fields (the same in every language), here and in the evacuation. */
+    static final String URI_EXAMPLE = "tcp://10.0.0.2";
+    static final String LISTEN_EXAMPLE = "0.0.0.0";
+
     private final MigrationViewModel model;
 
     public MigrationDialog(MigrationViewModel model, Messages messages) {
@@ -67,8 +71,8 @@ public final class MigrationDialog extends Dialog<MigrationOptions> {
         CheckBox converge = check(messages.get("migrate.autoConverge"), "migrateAutoConverge", model.autoConvergeProperty());
         CheckBox postCopy = check(messages.get("migrate.postCopy"), "migratePostCopy", model.postCopyProperty());
         CheckBox dontAsk = check(messages.get("migrate.dontAskAgain"), "migrateDontAsk", model.dontAskAgainProperty());
-        TextField uri = text("migrateUri", model.migrationUriProperty(), "tcp://10.0.0.2");
-        TextField listen = text("migrateListen", model.listenAddressProperty(), "0.0.0.0");
+        TextField uri = text("migrateUri", model.migrationUriProperty(), URI_EXAMPLE);
+        TextField listen = text("migrateListen", model.listenAddressProperty(), LISTEN_EXAMPLE);
         uri.disableProperty().bind(model.transportProperty().isEqualTo(MigrationTransport.TUNNELLED));
         listen.disableProperty().bind(uri.disableProperty());
         TextField bandwidth = text("migrateBandwidth", model.bandwidthProperty(), messages.get("migrate.unlimited"));

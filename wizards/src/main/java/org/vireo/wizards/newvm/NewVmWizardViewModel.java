@@ -41,8 +41,10 @@ import org.vireo.resources.Messages;
 public final class NewVmWizardViewModel {
     public enum Page { SOURCE, OS, MEMORY_CPU, STORAGE, REVIEW }
 
-    /** The "least loaded" entry of the host list. */
+    /** The "least loaded" entry of the host list (shown through {@link #describe(NewVmHosts.HostRef)}). */
     public static final NewVmHosts.HostRef LEAST_LOADED = new NewVmHosts.HostRef("", "Least loaded host");
+    /** The pool libvirt and virt-manager create by default: chosen when the user prefers none the host has. */
+    private static final String DEFAULT_POOL = "default";
 
     private final NewVmHosts hosts;
     private final OsCatalogue catalogue;
@@ -116,6 +118,8 @@ public final class NewVmWizardViewModel {
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "uploadProgress");
     private final ReadOnlyStringWrapper uploadStatus = new ReadOnlyStringWrapper(this, "uploadStatus", "");
     private CancelToken uploadCancel;
+    private String preferredPool = DEFAULT_POOL;
+    private String preferredNetwork = "";
 
     /**
      * @param uiThread  hands results back to the FX thread ({@code Platform::runLater}; tests pass a queue)
@@ -159,6 +163,25 @@ public final class NewVmWizardViewModel {
         }
         refreshHosts();
         validate();
+    }
+
+    /**
+     * The user's preferred first choices: the pool and network are chosen whenever a host offers them (blank or
+     * absent: the host's own default), the disk format at once.
+     */
+    public void preferChoices(String poolName, String networkName, String format) {
+        preferredPool = poolName;
+        preferredNetwork = networkName;
+        diskFormat.set(format);
+        if (pools.contains(poolName)) {
+            pool.set(poolName);
+        }
+        networkChoices.stream().filter(n -> isNamed(n, networkName)).findFirst().ifPresent(network::set);
+    }
+
+    private static boolean isNamed(NetworkChoice choice, String name) {
+        return choice instanceof NetworkChoice.VirtualNetwork v && v.name().equals(name)
+                || choice instanceof NetworkChoice.Bridge b && b.name().equals(name);
     }
 
     /** Re-reads the connected hosts; the first one is chosen when nothing is. */
@@ -232,13 +255,14 @@ public final class NewVmWizardViewModel {
         isoChoices.setAll(volumes.stream().filter(v -> v.toLowerCase(Locale.ROOT).endsWith(".iso")).toList());
         diskChoices.setAll(volumes.stream().filter(v -> !v.toLowerCase(Locale.ROOT).endsWith(".iso")).toList());
         pools.setAll(f.pools().stream().filter(StoragePoolInfo::active).map(StoragePoolInfo::name).toList());
-        pool.set(pools.contains("default") ? "default" : pools.isEmpty() ? null : pools.get(0));
+        pool.set(pools.contains(preferredPool) ? preferredPool
+                : pools.contains(DEFAULT_POOL) ? DEFAULT_POOL : pools.isEmpty() ? null : pools.get(0));
         List<NetworkChoice> nets = new ArrayList<>();
         f.networks().stream().filter(NetworkInfo::active).forEach(n -> nets.add(new NetworkChoice.VirtualNetwork(n.name())));
         f.bridges().forEach(b -> nets.add(new NetworkChoice.Bridge(b)));
         nets.add(new NetworkChoice.None());
         networkChoices.setAll(nets);
-        network.set(nets.get(0));
+        network.set(nets.stream().filter(n -> isNamed(n, preferredNetwork)).findFirst().orElse(nets.get(0)));
         arches.setAll(f.capabilities().arches());
         arch.set(f.capabilities().defaultArch());
         virtTypes.setAll(f.capabilities().virtTypes(arch.get()));

@@ -1,0 +1,178 @@
+package org.vireo.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.app.AppContext;
+import org.vireo.app.AppPaths;
+import org.vireo.app.MainStage;
+import org.vireo.app.main.TreeRow;
+import org.vireo.resources.Messages;
+
+/**
+ * The main window in French shows no English sentence of ours: every text of the window, its menus, its
+ * columns and each details tab of a selected VM is compared with the English bundle. The source scan
+ * ({@code HardCodedStringsTest}) catches literals; this catches a view that picks the wrong bundle or key.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class FrenchWindowUiTest {
+    @TempDir
+    static Path home;
+
+    private AppContext context;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        MainStage.show(stage, context, List.of(), new Messages(Locale.FRENCH));
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void noEnglishTextInTheWindowItsMenusAndTheDetailsTabs(FxRobot robot) throws Exception {
+        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm(tree.getRoot()) != null);
+        robot.interact(() -> tree.getSelectionModel().select(vm(tree.getRoot())));
+        TabPane tabs = robot.lookup("#detailsTabs").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tabs.getTabs().size() > 2);
+
+        Set<String> english = englishOnly();
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int index = i;
+            robot.interact(() -> tabs.getSelectionModel().select(index));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> collect(stage.getScene().getRoot(), seen));
+        }
+        seen.retainAll(english);
+        assertEquals(Set.of(), seen, "English texts in the French window");
+        assertTrue(english.contains("Virtual machine") && english.contains("Running"), "the English list is read");
+    }
+
+    private static TreeItem<TreeRow> vm(TreeItem<TreeRow> item) {
+        if (item == null) {
+            return null;
+        }
+        if (item.getValue() instanceof TreeRow.VmRow) {
+            return item;
+        }
+        for (TreeItem<TreeRow> child : item.getChildren()) {
+            TreeItem<TreeRow> found = vm(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Every text the node shows or holds for a menu, tab, column or prompt. */
+    private static void collect(Node node, Set<String> texts) {
+        if (node instanceof Labeled l) {
+            add(texts, l.getText());
+        }
+        if (node instanceof Text t) {
+            add(texts, t.getText());
+        }
+        if (node instanceof TextInputControl t) {
+            add(texts, t.getPromptText());
+        }
+        if (node instanceof MenuBar bar) {
+            bar.getMenus().forEach(menu -> collect(menu, texts));
+        }
+        if (node instanceof TabPane pane) {
+            pane.getTabs().stream().map(Tab::getText).forEach(text -> add(texts, text));
+        }
+        if (node instanceof TableView<?> table) {
+            table.getColumns().forEach(column -> collect(column, texts));
+        }
+        if (node instanceof TreeTableView<?> table) {
+            table.getColumns().forEach(column -> collect(column, texts));
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, texts));
+        }
+    }
+
+    private static void collect(MenuItem item, Set<String> texts) {
+        add(texts, item.getText());
+        if (item instanceof Menu menu) {
+            menu.getItems().forEach(child -> collect(child, texts));
+        }
+    }
+
+    private static void collect(TableColumnBase<?, ?> column, Set<String> texts) {
+        add(texts, column.getText());
+        column.getColumns().forEach(child -> collect(child, texts));
+    }
+
+    private static void add(Set<String> texts, String text) {
+        if (text != null && !text.isBlank()) {
+            texts.add(text.strip());
+        }
+    }
+
+    /** English values whose French differs: "CPU", "OK" or "Console" read the same in both and do not count. */
+    private static Set<String> englishOnly() {
+        Properties en = bundle("messages.properties");
+        Properties fr = bundle("messages_fr.properties");
+        Set<String> english = new TreeSet<>();
+        for (String key : en.stringPropertyNames()) {
+            String value = en.getProperty(key).strip();
+            if (!value.equals(fr.getProperty(key, "").strip()) && !value.contains("{")) {
+                english.add(value);
+            }
+        }
+        return english;
+    }
+
+    private static Properties bundle(String file) {
+        try (InputStream in = Messages.class.getResourceAsStream("i18n/" + file)) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
