@@ -79,9 +79,26 @@ public final class MainWindow {
     private final VmDialogCommands vmDialogs;
     private org.vireo.app.hosts.HostTableWindow hostTable;
 
-    /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
-    private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
+    /**
+     * One command as menus, toolbar and context menus show it: label, action, when it does not apply, and its
+     * keyboard shortcut (null for none). The Help → Keyboard shortcuts window lists the menus' commands.
+     */
+    private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled, KeyCombination accelerator) {
+        Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
+            this(labelKey, action, disabled, null);
+        }
+
+        /** A command that always applies, with shortcut {@code keys} (virt-manager's where it has one). */
+        static Command always(String labelKey, Runnable action, String keys) {
+            return new Command(labelKey, action, new javafx.beans.property.SimpleBooleanProperty(false),
+                    keys == null ? null : KeyCombination.keyCombination(keys));
+        }
     }
+
+    /** The commands the menus show, in menu order: the source of the keyboard-shortcuts window. */
+    private final java.util.Set<Command> menuCommands = new java.util.LinkedHashSet<>();
+    private final org.vireo.app.jobs.JobTracking jobs;
+    private final org.vireo.app.jobs.JobsView jobsView;
 
     /**
      * @param background where files are read (never the FX thread)
@@ -111,10 +128,13 @@ public final class MainWindow {
                 () -> viewModel.selectedHostProperty().get() == null || viewModel.selectedVmProperty().get() != null,
                 viewModel.selectedHostProperty(), viewModel.selectedVmProperty()));
         newVm = new Command("menu.newVm", this::newVm, Bindings.createBooleanBinding(
-                () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()));
+                () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()),
+                KeyCombination.keyCombination("Shortcut+N"));
+        jobs = new org.vireo.app.jobs.JobTracking(new org.vireo.app.jobs.JobRegistry(), messages);
+        jobsView = new org.vireo.app.jobs.JobsView(jobs.registry(), messages, ui, this::window);
         onVmCreated = created -> viewModel.selectVmWhenListed(created.hostId(), created.uuid());
         migrations = new org.vireo.app.migrate.MigrationLauncher(viewModel, new org.vireo.connections.migration.Migrator(),
-                dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow());
+                dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow(), jobs);
         migrate = new Command("menu.migrate", migrations::migrateSelected, Bindings.createBooleanBinding(
                 () -> !org.vireo.app.migrate.MigrationLauncher.applies(viewModel.selectedVmProperty().get(),
                         viewModel.selectedHostProperty().get()),
@@ -144,7 +164,10 @@ public final class MainWindow {
         HostTreeView tree = new HostTreeView(viewModel);
         viewModel.setConfirmations(new Confirmations((title, message) ->
                 new FxConfirmPrompt(window(), messages).ask(title, message)));
-        viewModel.setBulkViewer(run -> BulkProgressView.show(run, window(), messages));
+        viewModel.setBulkViewer(run -> {
+            jobs.bulk(run);
+            BulkProgressView.show(run, window(), messages);
+        });
         TreeStatsColumns.install(tree, stats, messages);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
                 new SeparatorMenuItem(), item(evacuate, "contextEvacuate"), item(leaveMaintenance, "contextLeaveMaintenance"),
@@ -165,9 +188,16 @@ public final class MainWindow {
         pane.setBottom(statusBar());
         acceptDroppedNodeLists(pane);
         root = pane;
+        // Read once off the FX thread, so error reports can name the client library without loading it there.
+        java.util.concurrent.CompletableFuture.runAsync(org.vireo.connections.libvirt.LibvirtClientVersion::read, background)
+                .exceptionally(e -> {
+                    java.util.logging.Logger.getLogger(MainWindow.class.getName()).warning(e.getMessage());
+                    return null;
+                });
         // Each import (or group "Connect all") gets its own progress window.
         viewModel.importBatchProperty().addListener((obs, old, batch) -> {
             if (batch != null) {
+                jobs.connect(batch);
                 new ConnectProgressWindow(batch, messages, pane.getScene() == null ? null : pane.getScene().getWindow()).show();
             }
         });
@@ -227,15 +257,11 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu(messages.get("menu.file"));
-        MenuItem add = item("menu.addConnection", "menuAddConnection", this::addConnection);
-        add.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
+        MenuItem add = item(Command.always("menu.addConnection", this::addConnection, "Shortcut+Shift+N"), "menuAddConnection");
         MenuItem removeItem = item(remove, "menuRemoveConnection");
-        MenuItem exit = item("menu.quit", "menuQuit", quit);
-        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        MenuItem importNodes = item("menu.importNodes", "menuImportNodes", this::chooseNodeList);
-        importNodes.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        MenuItem exit = item(Command.always("menu.quit", quit, "Shortcut+Q"), "menuQuit");
+        MenuItem importNodes = item(Command.always("menu.importNodes", this::chooseNodeList, "Shortcut+I"), "menuImportNodes");
         MenuItem newVmItem = item(newVm, "menuNewVm");
-        newVmItem.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
         file.getItems().addAll(newVmItem, new SeparatorMenuItem(), add, importNodes, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
@@ -257,10 +283,16 @@ public final class MainWindow {
         }
         vm.getItems().addAll(new SeparatorMenuItem(), item(migrate, "menuMigrate"));
         Menu view = new Menu(messages.get("menu.view"));
-        MenuItem hostTableItem = item("menu.hostTable", "menuHostTable", this::showHostTable);
-        hostTableItem.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        view.getItems().add(hostTableItem);
-        MenuBar bar = new MenuBar(file, view, host, vm);
+        view.getItems().addAll(item(Command.always("menu.hostTable", this::showHostTable, "Shortcut+T"), "menuHostTable"),
+                item(Command.always("menu.jobs", jobsView::show, "Shortcut+J"), "menuJobs"), new SeparatorMenuItem(),
+                item(Command.always("menu.view.overview", () -> details.select("details.tab.overview"), "Shortcut+1"),
+                        "menuViewOverview"),
+                item(Command.always("menu.view.console", () -> details.select("details.tab.console"), "Shortcut+2"),
+                        "menuViewConsole"));
+        Menu help = new Menu(messages.get("menu.help"));
+        help.getItems().addAll(item(Command.always("menu.shortcuts", this::showShortcuts, "F1"), "menuShortcuts"),
+                item(Command.always("menu.about", this::showAbout, null), "menuAbout"));
+        MenuBar bar = new MenuBar(file, view, host, vm, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -302,7 +334,7 @@ public final class MainWindow {
         demo.getStyleClass().add("demo-badge");
         demo.visibleProperty().bind(viewModel.demoModeProperty());
         demo.managedProperty().bind(viewModel.demoModeProperty());
-        bar.getRightItems().add(demo);
+        bar.getRightItems().addAll(jobsView.statusButton(), demo);
         return bar;
     }
 
@@ -323,6 +355,7 @@ public final class MainWindow {
             model.hostChoices().stream().filter(h -> h.id().equals(selected.connectionId())).findFirst()
                     .ifPresent(model.hostChoiceProperty()::set);
         }
+        jobs.newVm(model);
         NewVmWizard wizard = new NewVmWizard(model, messages);
         if (root != null && root.getScene() != null) {
             wizard.initOwner(root.getScene().getWindow());
@@ -379,7 +412,29 @@ public final class MainWindow {
     private MenuItem item(Command command, String id) {
         MenuItem item = item(command.labelKey(), id, command.action());
         item.disableProperty().bind(command.disabled());
+        item.setAccelerator(command.accelerator());
+        menuCommands.add(command);
         return item;
+    }
+
+    /** Every shortcut of the menus, in menu order: label and keys as the menus show them. */
+    public List<org.vireo.app.help.ShortcutsWindow.Shortcut> shortcuts() {
+        return menuCommands.stream().filter(c -> c.accelerator() != null)
+                .map(c -> new org.vireo.app.help.ShortcutsWindow.Shortcut(messages.get(c.labelKey()).replace("\u2026", ""),
+                        c.accelerator().getDisplayText())).toList();
+    }
+
+    private void showShortcuts() {
+        new org.vireo.app.help.ShortcutsWindow(messages).show(window(), shortcuts());
+    }
+
+    private void showAbout() {
+        new org.vireo.app.about.AboutDialog(messages, background, ui).show(window(), () -> List.copyOf(viewModel.hosts()));
+    }
+
+    /** The session's long jobs (migrations, new VMs, bulk actions, connect batches) and their window. */
+    public org.vireo.app.jobs.JobsView jobs() {
+        return jobsView;
     }
 
     private MenuItem item(String key, String id, Runnable action) {

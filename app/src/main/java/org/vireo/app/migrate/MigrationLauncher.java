@@ -29,11 +29,13 @@ public final class MigrationLauncher {
     private final TaskExecutor ui;
     private final Messages messages;
     private final Supplier<Window> owner;
+    private final org.vireo.app.jobs.JobTracking jobs;
     private MigrationOptions lastOptions;
     private boolean dontAsk;
 
     public MigrationLauncher(MainViewModel viewModel, Migrator migrator, DialogService dialogs, TaskExecutor ui,
-                             Supplier<Window> owner) {
+                             Supplier<Window> owner, org.vireo.app.jobs.JobTracking jobs) {
+        this.jobs = jobs;
         this.viewModel = viewModel;
         this.migrator = migrator;
         this.dialogs = dialogs;
@@ -62,6 +64,7 @@ public final class MigrationLauncher {
             return;
         }
         MigrationViewModel model = new MigrationViewModel(migrator, source.get(), vm, targets(), ui::runOnUi, messages);
+        jobs.migration(model);
         if (lastOptions != null) {
             model.apply(lastOptions);
         }
@@ -100,9 +103,15 @@ public final class MigrationLauncher {
         MigrationOptions options = lastOptions.withMode(vm.state().isActive() ? MigrationMode.LIVE : MigrationMode.OFFLINE);
         String to = org.vireo.connections.migration.MigrationTargets.label(dest.get().snapshot());
         viewModel.showStatus(messages.get("status.migrating", vm.name(), to));
-        ui.whenDone(migrator.start(new MigrationRequest(vm.uuid(), source.get(), dest.get(), options), p -> { }).result(),
-                result -> viewModel.showStatus(messages.get("status.migrated", vm.name(), to)),
+        org.vireo.app.jobs.JobRegistry.Handle job = jobs.migration(vm.name(), to);
+        ui.whenDone(migrator.start(new MigrationRequest(vm.uuid(), source.get(), dest.get(), options),
+                        p -> job.progress(p.fraction(), "")).result(),
+                result -> {
+                    viewModel.showStatus(messages.get("status.migrated", vm.name(), to));
+                    job.succeeded(messages.get("status.migrated", vm.name(), to));
+                },
                 error -> {
+                    job.failed(Failures.message(error), "");
                     viewModel.showStatus(messages.get("status.migrateFailed", vm.name(), Failures.message(error)));
                     dialogs.showError(messages.get("status.migrateFailed", vm.name(), ""), Failures.message(error),
                             Failures.unwrap(error));
@@ -126,9 +135,11 @@ public final class MigrationLauncher {
         }
         viewModel.maintenance().mark(host.connectionId());
         MigrationOptions base = lastOptions != null ? lastOptions : MigrationOptions.defaults(MigrationMode.LIVE);
-        org.vireo.wizards.migrate.EvacuationDialog dialog = new org.vireo.wizards.migrate.EvacuationDialog(
-                new org.vireo.wizards.migrate.EvacuationViewModel(migrator, connection.get(), targets(), base,
-                        ui::runOnUi, messages), messages);
+        var evacuation = new org.vireo.wizards.migrate.EvacuationViewModel(migrator, connection.get(), targets(), base,
+                ui::runOnUi, messages);
+        jobs.evacuation(evacuation);
+        org.vireo.wizards.migrate.EvacuationDialog dialog = new org.vireo.wizards.migrate.EvacuationDialog(evacuation,
+                messages);
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);
