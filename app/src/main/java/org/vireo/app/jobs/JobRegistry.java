@@ -126,14 +126,12 @@ public final class JobRegistry {
         fire(next);
     }
 
+    /** Drops the jobs that finished longest ago beyond the kept number (a job that just ended stays). */
     private void dropOldFinished() {
-        long finished = jobs.values().stream().filter(j -> !j.running()).count();
-        var it = jobs.values().iterator();
-        while (finished > keepFinished && it.hasNext()) {
-            if (!it.next().running()) {
-                it.remove();
-                finished--;
-            }
+        List<Job> finished = jobs.values().stream().filter(j -> !j.running())
+                .sorted(java.util.Comparator.comparing(Job::finished)).toList();
+        for (int i = 0; i < finished.size() - keepFinished; i++) {
+            jobs.remove(finished.get(i).id());
         }
     }
 
