@@ -1,9 +1,9 @@
 package org.vireo.app.about;
 
-import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -37,7 +37,8 @@ public final class AboutDialog {
         this.ui = ui;
     }
 
-    public Stage show(Window owner, Supplier<List<HostSnapshot>> hosts) {
+    /** @param hosts the session's hosts; the table follows them while the dialog is open */
+    public Stage show(Window owner, ObservableList<HostSnapshot> hosts) {
         Label vireo = value("aboutVireo");
         Label client = value("aboutLibvirtClient");
         Label fx = value("aboutJavafx");
@@ -61,7 +62,7 @@ public final class AboutDialog {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(160);
 
-        Versions[] shown = {Versions.local(null, hosts.get())};
+        Versions[] shown = {Versions.local(null, hosts)};
         Runnable fill = () -> {
             Versions v = shown[0];
             vireo.setText(v.vireo());
@@ -73,9 +74,15 @@ public final class AboutDialog {
         };
         fill.run();
         ui.whenDone(CompletableFuture.supplyAsync(LibvirtClientVersion::read, background), version -> {
-            shown[0] = Versions.local(version, hosts.get());
+            shown[0] = Versions.local(version, hosts);
             fill.run();
         }, error -> client.setText(messages.get("about.unknown", Failures.message(error))));
+        // Hosts that connect (or drop) while the dialog is open show at once.
+        ListChangeListener<HostSnapshot> follow = c -> {
+            shown[0] = Versions.local(shown[0].libvirtClient(), hosts);
+            fill.run();
+        };
+        hosts.addListener(follow);
 
         Stage stage = new Stage();
         Button copy = new Button(messages.get("about.copy"));
@@ -103,6 +110,7 @@ public final class AboutDialog {
         if (owner != null) {
             stage.initOwner(owner);
         }
+        stage.setOnHidden(e -> hosts.removeListener(follow));
         stage.setTitle(messages.get("about.title"));
         stage.setScene(new Scene(pane, 640, 440));
         stage.show();

@@ -429,7 +429,7 @@ public final class MainWindow {
     }
 
     private void showAbout() {
-        new org.vireo.app.about.AboutDialog(messages, background, ui).show(window(), () -> List.copyOf(viewModel.hosts()));
+        new org.vireo.app.about.AboutDialog(messages, background, ui).show(window(), viewModel.hosts());
     }
 
     /** The session's long jobs (migrations, new VMs, bulk actions, connect batches) and their window. */
