@@ -138,7 +138,7 @@ public final class MainWindow {
         migrate = new Command("menu.migrate", migrations::migrateSelected, Bindings.createBooleanBinding(
                 () -> !org.vireo.app.migrate.MigrationLauncher.applies(viewModel.selectedVmProperty().get(),
                         viewModel.selectedHostProperty().get()),
-                viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
+                viewModel.selectedVmProperty(), viewModel.selectedHostProperty()), KeyCombination.keyCombination("Shortcut+M"));
         evacuate = new Command("menu.evacuate", migrations::evacuateSelected, hostNotIn(ConnectionState.DISCONNECTED,
                 ConnectionState.CONNECTING, ConnectionState.LOST, ConnectionState.RECONNECTING));
         leaveMaintenance = new Command("menu.clearMaintenance", migrations::leaveMaintenanceSelected, hostNotIn());
@@ -257,16 +257,16 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu(messages.get("menu.file"));
-        MenuItem add = item(Command.always("menu.addConnection", this::addConnection, "Shortcut+Shift+N"), "menuAddConnection");
-        MenuItem removeItem = item(remove, "menuRemoveConnection");
-        MenuItem exit = item(Command.always("menu.quit", quit, "Shortcut+Q"), "menuQuit");
-        MenuItem importNodes = item(Command.always("menu.importNodes", this::chooseNodeList, "Shortcut+I"), "menuImportNodes");
-        MenuItem newVmItem = item(newVm, "menuNewVm");
+        MenuItem add = menuItem(Command.always("menu.addConnection", this::addConnection, "Shortcut+Shift+N"), "menuAddConnection");
+        MenuItem removeItem = menuItem(remove, "menuRemoveConnection");
+        MenuItem exit = menuItem(Command.always("menu.quit", quit, "Shortcut+Q"), "menuQuit");
+        MenuItem importNodes = menuItem(Command.always("menu.importNodes", this::chooseNodeList, "Shortcut+I"), "menuImportNodes");
+        MenuItem newVmItem = menuItem(newVm, "menuNewVm");
         file.getItems().addAll(newVmItem, new SeparatorMenuItem(), add, importNodes, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
-        host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"), new SeparatorMenuItem(),
-                item(evacuate, "menuEvacuate"), item(leaveMaintenance, "menuLeaveMaintenance"));
+        host.getItems().addAll(menuItem(connect, "menuConnect"), menuItem(disconnect, "menuDisconnect"), new SeparatorMenuItem(),
+                menuItem(evacuate, "menuEvacuate"), menuItem(leaveMaintenance, "menuLeaveMaintenance"));
 
         Menu vm = new Menu(messages.get("menu.vm"));
         for (VmAction action : VmAction.values()) {
@@ -281,17 +281,17 @@ public final class MainWindow {
                     viewModel.selectedRows(), viewModel.hosts(), viewModel.selectedVmProperty()));
             vm.getItems().add(item);
         }
-        vm.getItems().addAll(new SeparatorMenuItem(), item(migrate, "menuMigrate"));
+        vm.getItems().addAll(new SeparatorMenuItem(), menuItem(migrate, "menuMigrate"));
         Menu view = new Menu(messages.get("menu.view"));
-        view.getItems().addAll(item(Command.always("menu.hostTable", this::showHostTable, "Shortcut+T"), "menuHostTable"),
-                item(Command.always("menu.jobs", jobsView::show, "Shortcut+J"), "menuJobs"), new SeparatorMenuItem(),
-                item(Command.always("menu.view.overview", () -> details.select("details.tab.overview"), "Shortcut+1"),
+        view.getItems().addAll(menuItem(Command.always("menu.hostTable", this::showHostTable, "Shortcut+T"), "menuHostTable"),
+                menuItem(Command.always("menu.jobs", jobsView::show, "Shortcut+J"), "menuJobs"), new SeparatorMenuItem(),
+                menuItem(Command.always("menu.view.overview", () -> details.select("details.tab.overview"), "Shortcut+1"),
                         "menuViewOverview"),
-                item(Command.always("menu.view.console", () -> details.select("details.tab.console"), "Shortcut+2"),
+                menuItem(Command.always("menu.view.console", () -> details.select("details.tab.console"), "Shortcut+2"),
                         "menuViewConsole"));
         Menu help = new Menu(messages.get("menu.help"));
-        help.getItems().addAll(item(Command.always("menu.shortcuts", this::showShortcuts, "F1"), "menuShortcuts"),
-                item(Command.always("menu.about", this::showAbout, null), "menuAbout"));
+        help.getItems().addAll(menuItem(Command.always("menu.shortcuts", this::showShortcuts, "F1"), "menuShortcuts"),
+                menuItem(Command.always("menu.about", this::showAbout, null), "menuAbout"));
         MenuBar bar = new MenuBar(file, view, host, vm, help);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -409,9 +409,16 @@ public final class MainWindow {
         }
     }
 
+    /** A context-menu entry: no accelerator, so a shortcut never fires twice (the menu bar's entry has it). */
     private MenuItem item(Command command, String id) {
         MenuItem item = item(command.labelKey(), id, command.action());
         item.disableProperty().bind(command.disabled());
+        return item;
+    }
+
+    /** A menu-bar entry with the command's shortcut; listed in the keyboard-shortcuts window. */
+    private MenuItem menuItem(Command command, String id) {
+        MenuItem item = item(command, id);
         item.setAccelerator(command.accelerator());
         menuCommands.add(command);
         return item;
