@@ -188,8 +188,8 @@ public final class JobsView {
         return cut < 0 ? text : text.substring(0, cut) + " \u2026";
     }
 
-    private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    private String seconds(Duration d) {
+        return messages.get("jobs.duration", d.toMillis() / 1000.0);
     }
 
     private TableColumn<JobRegistry.Job, String> column(String key, double width,
