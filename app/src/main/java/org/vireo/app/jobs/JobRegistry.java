@@ -84,6 +84,8 @@ public final class JobRegistry {
     private final Clock clock;
     private final int keepFinished;
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
+    /** Per job: true while the job's own window shows it (then its end needs no notification). */
+    private final Map<Long, java.util.function.BooleanSupplier> ownView = new java.util.HashMap<>();
     private final List<Consumer<Job>> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
 
@@ -99,12 +101,18 @@ public final class JobRegistry {
         this.keepFinished = keepFinished;
     }
 
-    /** Records a new running job; the listeners hear it at once. */
+    /** Records a new running job without a window of its own; the listeners hear it at once. */
     public Handle start(Kind kind, String title) {
+        return start(kind, title, () -> false);
+    }
+
+    /** @param shownInOwnView true while a window of the job's own (its dialog, its progress view) shows it */
+    public Handle start(Kind kind, String title, java.util.function.BooleanSupplier shownInOwnView) {
         Job job;
         synchronized (this) {
             job = new Job(nextId++, kind, title, State.RUNNING, -1, "", "", "", clock.instant(), null);
             jobs.put(job.id(), job);
+            ownView.put(job.id(), Objects.requireNonNull(shownInOwnView));
         }
         fire(job);
         return new Handle(job.id());
@@ -132,6 +140,7 @@ public final class JobRegistry {
                 .sorted(java.util.Comparator.comparing(Job::finished)).toList();
         for (int i = 0; i < finished.size() - keepFinished; i++) {
             jobs.remove(finished.get(i).id());
+            ownView.remove(finished.get(i).id());
         }
     }
 
@@ -144,6 +153,15 @@ public final class JobRegistry {
         List<Job> all = new ArrayList<>(jobs.values());
         java.util.Collections.reverse(all);
         return all;
+    }
+
+    /** True while the job's own window shows it (asked on the thread that owns that window). */
+    public boolean shownInOwnView(long id) {
+        java.util.function.BooleanSupplier shown;
+        synchronized (this) {
+            shown = ownView.get(id);
+        }
+        return shown != null && shown.getAsBoolean();
     }
 
     public synchronized int runningCount() {

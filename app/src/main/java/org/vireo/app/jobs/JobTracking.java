@@ -1,6 +1,7 @@
 package org.vireo.app.jobs;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javafx.beans.value.ChangeListener;
 import org.vireo.app.actions.BulkRun;
@@ -13,7 +14,8 @@ import org.vireo.wizards.newvm.NewVmWizardViewModel;
 
 /**
  * Reports the app's long jobs into a {@link JobRegistry} by watching the models that already run them, so the
- * call sites only hand their model over. Runs on the FX thread, where those models change.
+ * call sites only hand their model over, with whether the job's own window shows it (its end then needs no
+ * notification). Runs on the FX thread, where those models change.
  */
 public final class JobTracking {
     private final JobRegistry jobs;
@@ -29,8 +31,8 @@ public final class JobTracking {
     }
 
     /** A command on several VMs: done when every VM's row is; failed when any VM failed, naming each. */
-    public void bulk(BulkRun run) {
-        JobRegistry.Handle job = jobs.start(JobRegistry.Kind.BULK, run.title());
+    public void bulk(BulkRun run, BooleanSupplier shown) {
+        JobRegistry.Handle job = jobs.start(JobRegistry.Kind.BULK, run.title(), shown);
         Runnable report = () -> {
             int size = run.items().size();
             String summary = messages.get("bulk.summary", run.finishedProperty().get(), size, run.failedProperty().get());
@@ -49,13 +51,14 @@ public final class JobTracking {
     }
 
     /** One migration from its dialog: a job from the moment it starts until the dialog shows its result. */
-    public void migration(MigrationViewModel model) {
+    public void migration(MigrationViewModel model, BooleanSupplier shown) {
         JobRegistry.Handle[] job = new JobRegistry.Handle[1];
         model.phaseProperty().addListener((o, was, phase) -> {
             if (phase == MigrationViewModel.Phase.RUNNING) {
                 String to = model.destinationProperty().get() == null ? "?"
                         : MigrationTargets.label(model.destinationProperty().get().snapshot());
-                job[0] = jobs.start(JobRegistry.Kind.MIGRATION, messages.get("jobs.title.migration", model.vm().name(), to));
+                job[0] = jobs.start(JobRegistry.Kind.MIGRATION, messages.get("jobs.title.migration", model.vm().name(), to),
+                        shown);
             } else if (phase == MigrationViewModel.Phase.DONE && job[0] != null) {
                 if (model.succeededProperty().get()) {
                     job[0].succeeded(model.resultTextProperty().get());
@@ -77,12 +80,12 @@ public final class JobTracking {
     }
 
     /** Evacuating a host: failed when a planned VM did not reach its target, naming each such VM. */
-    public void evacuation(EvacuationViewModel model) {
+    public void evacuation(EvacuationViewModel model, BooleanSupplier shown) {
         JobRegistry.Handle[] job = new JobRegistry.Handle[1];
         model.runningProperty().addListener((o, was, running) -> {
             if (running && job[0] == null) {
                 job[0] = jobs.start(JobRegistry.Kind.EVACUATION, messages.get("jobs.title.evacuation",
-                        MigrationTargets.label(model.host().snapshot())));
+                        MigrationTargets.label(model.host().snapshot())), shown);
             }
         });
         model.finishedProperty().addListener((o, was, finished) -> {
@@ -102,11 +105,12 @@ public final class JobTracking {
     }
 
     /** The new-VM wizard's job: from "Finish" until the VM exists or the job's error shows. */
-    public void newVm(NewVmWizardViewModel model) {
+    public void newVm(NewVmWizardViewModel model, BooleanSupplier shown) {
         JobRegistry.Handle[] job = new JobRegistry.Handle[1];
         model.runningProperty().addListener((o, was, running) -> {
             if (running) {
-                job[0] = jobs.start(JobRegistry.Kind.NEW_VM, messages.get("jobs.title.newVm", model.nameProperty().get()));
+                job[0] = jobs.start(JobRegistry.Kind.NEW_VM, messages.get("jobs.title.newVm", model.nameProperty().get()),
+                        shown);
             }
         });
         model.progressProperty().addListener((o, was, text) -> {
@@ -128,8 +132,9 @@ public final class JobTracking {
     }
 
     /** Hosts of an import (or a group's "Connect all") connecting: failed when any host failed for good. */
-    public void connect(ConnectBatch batch) {
-        JobRegistry.Handle job = jobs.start(JobRegistry.Kind.CONNECT, messages.get("connectBatch.title", batch.size()));
+    public void connect(ConnectBatch batch, BooleanSupplier shown) {
+        JobRegistry.Handle job = jobs.start(JobRegistry.Kind.CONNECT, messages.get("connectBatch.title", batch.size()),
+                shown);
         batch.countsProperty().addListener((o, was, counts) -> job.progress(-1, counts));
         batch.finishedProperty().addListener((o, was, finished) -> {
             if (!finished) {

@@ -57,7 +57,8 @@ public final class JobsView {
 
     private void changed(JobRegistry.Job job) {
         refresh();
-        if (!job.running() && job.worthNotifying(NOTIFY_AFTER)) {
+        // A job whose own window still shows its end (the migration dialog, the bulk view) needs no notification.
+        if (!job.running() && job.worthNotifying(NOTIFY_AFTER) && !registry.shownInOwnView(job.id())) {
             notifyEnd(job);
         }
     }

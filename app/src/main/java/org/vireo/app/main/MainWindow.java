@@ -165,8 +165,8 @@ public final class MainWindow {
         viewModel.setConfirmations(new Confirmations((title, message) ->
                 new FxConfirmPrompt(window(), messages).ask(title, message)));
         viewModel.setBulkViewer(run -> {
-            jobs.bulk(run);
-            BulkProgressView.show(run, window(), messages);
+            javafx.stage.Stage view = BulkProgressView.show(run, window(), messages);
+            jobs.bulk(run, view::isShowing);
         });
         TreeStatsColumns.install(tree, stats, messages);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
@@ -197,8 +197,10 @@ public final class MainWindow {
         // Each import (or group "Connect all") gets its own progress window.
         viewModel.importBatchProperty().addListener((obs, old, batch) -> {
             if (batch != null) {
-                jobs.connect(batch);
-                new ConnectProgressWindow(batch, messages, pane.getScene() == null ? null : pane.getScene().getWindow()).show();
+                ConnectProgressWindow view = new ConnectProgressWindow(batch, messages,
+                        pane.getScene() == null ? null : pane.getScene().getWindow());
+                jobs.connect(batch, view::isShowing);
+                view.show();
             }
         });
         return pane;
@@ -355,8 +357,8 @@ public final class MainWindow {
             model.hostChoices().stream().filter(h -> h.id().equals(selected.connectionId())).findFirst()
                     .ifPresent(model.hostChoiceProperty()::set);
         }
-        jobs.newVm(model);
         NewVmWizard wizard = new NewVmWizard(model, messages);
+        jobs.newVm(model, wizard::isShowing);
         if (root != null && root.getScene() != null) {
             wizard.initOwner(root.getScene().getWindow());
         }

@@ -64,7 +64,6 @@ public final class MigrationLauncher {
             return;
         }
         MigrationViewModel model = new MigrationViewModel(migrator, source.get(), vm, targets(), ui::runOnUi, messages);
-        jobs.migration(model);
         if (lastOptions != null) {
             model.apply(lastOptions);
         }
@@ -73,6 +72,7 @@ public final class MigrationLauncher {
         }
         model.dontAskAgainProperty().set(dontAsk);
         MigrationDialog dialog = new MigrationDialog(model, messages);
+        jobs.migration(model, dialog::isShowing);
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);
@@ -137,9 +137,9 @@ public final class MigrationLauncher {
         MigrationOptions base = lastOptions != null ? lastOptions : MigrationOptions.defaults(MigrationMode.LIVE);
         var evacuation = new org.vireo.wizards.migrate.EvacuationViewModel(migrator, connection.get(), targets(), base,
                 ui::runOnUi, messages);
-        jobs.evacuation(evacuation);
         org.vireo.wizards.migrate.EvacuationDialog dialog = new org.vireo.wizards.migrate.EvacuationDialog(evacuation,
                 messages);
+        jobs.evacuation(evacuation, dialog::isShowing);
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);

@@ -74,6 +74,17 @@ class JobRegistryTest {
     }
 
     @Test
+    void aJobKnowsWhetherItsOwnWindowShowsIt() {
+        boolean[] open = {true};
+        JobRegistry.Handle watched = registry.start(JobRegistry.Kind.MIGRATION, "Migrate web1 to B", () -> open[0]);
+        JobRegistry.Handle plain = registry.start(JobRegistry.Kind.MIGRATION, "Migrate web2 to B");
+        assertTrue(registry.shownInOwnView(watched.id()));
+        assertFalse(registry.shownInOwnView(plain.id()));
+        open[0] = false;
+        assertFalse(registry.shownInOwnView(watched.id()), "the dialog was closed");
+    }
+
+    @Test
     void reportsAfterTheEndChangeNothing() {
         JobRegistry.Handle job = registry.start(JobRegistry.Kind.NEW_VM, "Create VM a");
         job.failed("disk full", "");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
@@ -123,25 +124,12 @@ class FinishUiTest {
 
     @Test
     void aBulkActionAppearsInTheJobsPanelAndFinishesWithItsResult(FxRobot robot) throws TimeoutException {
-        var tree = VmOpsUiTest.tree(robot);
-        VmOpsUiTest.waitForVms(tree);
-        VmOpsUiTest.selectVm(robot, "web1", false);
-        VmOpsUiTest.selectVm(robot, "web2", true);
-        VmOpsUiTest.selectVm(robot, "db1", true);
-        Button forceOff = robot.lookup("#toolbar-FORCE_OFF").queryButton();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !forceOff.isDisabled());
-        robot.clickOn(forceOff);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dontAskAgain").tryQuery().isPresent());
-        robot.clickOn("#dontAskAgain");
-        robot.clickOn("OK");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#bulkClose").tryQuery().isPresent());
-        robot.clickOn("#bulkClose");
+        select(robot, "web1", "web2", "db1");
+        VmOpsUiTest.forceOffConfirmed(robot);
+        closeBulkView(robot);
 
         Button jobsButton = robot.lookup("#jobsButton").queryButton();
-        robot.clickOn(jobsButton);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#jobsTable").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        TableView<JobRegistry.Job> table = robot.lookup("#jobsTable").queryAs(TableView.class);
+        TableView<JobRegistry.Job> table = openJobs(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(j ->
                 j.title().equals("Force off on 3 VMs") && j.state() == JobRegistry.State.SUCCEEDED));
         JobRegistry.Job job = table.getItems().get(0);
@@ -152,24 +140,21 @@ class FinishUiTest {
 
     @Test
     void aFailingJobShowsItsErrorInThePanelAndANotification(FxRobot robot) throws TimeoutException {
-        var tree = VmOpsUiTest.tree(robot);
-        VmOpsUiTest.waitForVms(tree);
-        VmOpsUiTest.selectVm(robot, "web1", false);
-        VmOpsUiTest.selectVm(robot, "web2", true);
-        // Starting VMs that already run: libvirt refuses each one.
+        select(robot, "web1", "web2");
+        // Starting VMs that already run: libvirt refuses each one, 3 s later, once the user closed the bulk view
+        // (while the job's own view shows its end, no notification covers the window).
         robot.interact(() -> {
             List<VmTarget> running = shown.viewModel().selectedTargets();
             assertEquals(2, running.size());
-            shown.viewModel().runOn("Start", running, t -> VmAction.START.invoke(t.host(), t.vm()));
+            shown.viewModel().runOn("Start", running, t -> CompletableFuture.runAsync(() -> { },
+                    CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS))
+                    .thenCompose(ready -> VmAction.START.invoke(t.host(), t.vm())));
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#bulkClose").tryQuery().isPresent());
-        robot.clickOn("#bulkClose");
+        closeBulkView(robot);
+        assertEquals(1, shown.window().jobs().runningProperty().get(), "closed before the job ended");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
 
-        robot.clickOn("#jobsButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#jobsTable").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        TableView<JobRegistry.Job> table = robot.lookup("#jobsTable").queryAs(TableView.class);
+        TableView<JobRegistry.Job> table = openJobs(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
                 && table.getItems().get(0).state() == JobRegistry.State.FAILED);
         JobRegistry.Job failed = table.getItems().get(0);
@@ -235,6 +220,27 @@ class FinishUiTest {
         String logged = Files.readString(logFile);
         assertTrue(logged.contains("Cannot create volume: The volume finish-test.qcow2 could not be created."), logged);
         assertTrue(logged.contains("Caused by: java.io.IOException: No space left on device"), logged);
+    }
+
+    /** Waits for the demo host's VMs, then selects exactly {@code names}. */
+    private static void select(FxRobot robot, String... names) throws TimeoutException {
+        VmOpsUiTest.waitForVms(VmOpsUiTest.tree(robot));
+        for (int i = 0; i < names.length; i++) {
+            VmOpsUiTest.selectVm(robot, names[i], i > 0);
+        }
+    }
+
+    private static void closeBulkView(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#bulkClose").tryQuery().isPresent());
+        robot.clickOn("#bulkClose");
+    }
+
+    /** The status bar's jobs button opens the jobs window; returns its table. */
+    @SuppressWarnings("unchecked")
+    private static TableView<JobRegistry.Job> openJobs(FxRobot robot) throws TimeoutException {
+        robot.clickOn("#jobsButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#jobsTable").tryQuery().isPresent());
+        return robot.lookup("#jobsTable").queryAs(TableView.class);
     }
 
     private static String clipboard(FxRobot robot) {
