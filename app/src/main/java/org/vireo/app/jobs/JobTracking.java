@@ -59,11 +59,15 @@ public final class JobTracking {
                         : MigrationTargets.label(model.destinationProperty().get().snapshot());
                 job[0] = jobs.start(JobRegistry.Kind.MIGRATION, messages.get("jobs.title.migration", model.vm().name(), to),
                         shown);
-            } else if (phase == MigrationViewModel.Phase.DONE && job[0] != null) {
+            }
+        });
+        // The dialog sets its result text last, after the phase and the outcome: the job ends with it.
+        model.resultTextProperty().addListener((o, was, text) -> {
+            if (job[0] != null && model.phaseProperty().get() == MigrationViewModel.Phase.DONE) {
                 if (model.succeededProperty().get()) {
-                    job[0].succeeded(model.resultTextProperty().get());
+                    job[0].succeeded(text);
                 } else {
-                    job[0].failed(model.resultTextProperty().get(), "");
+                    job[0].failed(text, "");
                 }
             }
         });
@@ -88,8 +92,9 @@ public final class JobTracking {
                         MigrationTargets.label(model.host().snapshot())), shown);
             }
         });
-        model.finishedProperty().addListener((o, was, finished) -> {
-            if (!finished || job[0] == null) {
+        // The summary is set last, after "finished": the job ends with it.
+        model.summaryProperty().addListener((o, was, summary) -> {
+            if (!model.finishedProperty().get() || job[0] == null) {
                 return;
             }
             List<String> stuck = model.lines().stream().filter(l -> l.targetProperty().get() != null)
@@ -97,9 +102,9 @@ public final class JobTracking {
                             MigrationTargets.label(l.targetProperty().get().snapshot()))))
                     .map(l -> l.vm().name() + ": " + l.statusProperty().get()).toList();
             if (stuck.isEmpty()) {
-                job[0].succeeded(model.summaryProperty().get());
+                job[0].succeeded(summary);
             } else {
-                job[0].failed(String.join("\n", stuck), model.summaryProperty().get());
+                job[0].failed(String.join("\n", stuck), summary);
             }
         });
     }
