@@ -95,6 +95,7 @@ public final class AboutDialog {
         Button close = new Button(messages.get("common.close"));
         close.setId("aboutClose");
         close.setDefaultButton(true);
+        close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
         Label title = new Label(messages.get("about.heading"));
         title.getStyleClass().add("details-title");
@@ -112,7 +113,9 @@ public final class AboutDialog {
         }
         stage.setOnHidden(e -> hosts.removeListener(follow));
         stage.setTitle(messages.get("about.title"));
-        stage.setScene(new Scene(pane, 640, 440));
+        Scene scene = new Scene(pane, 640, 440);
+        scene.getStylesheets().add(org.vireo.resources.Theme.baseStylesheet());
+        stage.setScene(scene);
         stage.show();
         return stage;
     }

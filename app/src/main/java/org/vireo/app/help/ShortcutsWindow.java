@@ -45,6 +45,7 @@ public final class ShortcutsWindow {
         Button close = new Button(messages.get("common.close"));
         close.setId("shortcutsClose");
         close.setDefaultButton(true);
+        close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
         BorderPane bottom = new BorderPane();
         bottom.setRight(close);

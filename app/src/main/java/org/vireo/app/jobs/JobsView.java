@@ -159,6 +159,7 @@ public final class JobsView {
         split.setDividerPositions(0.7);
         Button close = new Button(messages.get("common.close"));
         close.setId("jobsClose");
+        close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
         BorderPane bottom = new BorderPane();
         bottom.setRight(close);

@@ -95,8 +95,9 @@ public final class MainWindow {
         }
     }
 
-    /** The commands the menus show, in menu order: the source of the keyboard-shortcuts window. */
-    private final java.util.Set<Command> menuCommands = new java.util.LinkedHashSet<>();
+    /** The menu bar's entries and their commands: the source of the keyboard-shortcuts window. */
+    private final Map<MenuItem, Command> menuCommands = new java.util.HashMap<>();
+    private MenuBar menuBar;
     private final org.vireo.app.jobs.JobTracking jobs;
     private final org.vireo.app.jobs.JobsView jobsView;
 
@@ -296,6 +297,7 @@ public final class MainWindow {
                 menuItem(Command.always("menu.about", this::showAbout, null), "menuAbout"));
         MenuBar bar = new MenuBar(file, view, host, vm, help);
         bar.setUseSystemMenuBar(true);
+        menuBar = bar;
         return bar;
     }
 
@@ -422,13 +424,14 @@ public final class MainWindow {
     private MenuItem menuItem(Command command, String id) {
         MenuItem item = item(command, id);
         item.setAccelerator(command.accelerator());
-        menuCommands.add(command);
+        menuCommands.put(item, command);
         return item;
     }
 
-    /** Every shortcut of the menus, in menu order: label and keys as the menus show them. */
+    /** Every shortcut of the menu bar, in the order the menus show them: label and keys. */
     public List<org.vireo.app.help.ShortcutsWindow.Shortcut> shortcuts() {
-        return menuCommands.stream().filter(c -> c.accelerator() != null)
+        return menuBar.getMenus().stream().flatMap(m -> m.getItems().stream()).map(menuCommands::get)
+                .filter(c -> c != null && c.accelerator() != null)
                 .map(c -> new org.vireo.app.help.ShortcutsWindow.Shortcut(messages.get(c.labelKey()).replace("\u2026", ""),
                         c.accelerator().getDisplayText())).toList();
     }
