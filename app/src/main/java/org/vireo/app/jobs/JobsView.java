@@ -133,7 +133,7 @@ public final class JobsView {
         progress.setPrefWidth(110);
         table.getColumns().add(progress);
         table.getColumns().add(column("jobs.column.started", 80, j -> TIME.format(j.started())));
-        table.getColumns().add(column("jobs.column.duration", 70, j -> seconds(j.elapsed(j.finished() == null
+        table.getColumns().add(column("jobs.column.duration", 85, j -> seconds(j.elapsed(j.finished() == null
                 ? Instant.now() : j.finished()))));
         table.getColumns().add(column("jobs.column.result", 260, j -> j.state() == JobRegistry.State.FAILED
                 ? firstLine(j.error()) : j.running() ? j.detail() : j.result()));
