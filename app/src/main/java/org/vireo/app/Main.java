@@ -111,8 +111,7 @@ public final class Main {
     }
 
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return org.vireo.app.about.Versions.vireoVersion();
     }
 
 }

@@ -30,7 +30,7 @@ public final class MainStage {
     public static Shown showWindow(Stage stage, AppContext context, List<String> connectUris, Messages messages) {
         // JavaFX's GTK main loop now dispatches libvirt's events (see LibvirtEventLoop).
         LibvirtEventLoop.dispatchFromToolkitMainLoop();
-        FxDialogService dialogs = new FxDialogService(stage);
+        FxDialogService dialogs = new FxDialogService(stage, messages);
         FxTaskExecutor ui = new FxTaskExecutor();
         MainViewModel viewModel = new MainViewModel(context.fleet(), context.store(), context.io(), dialogs, ui, messages,
                 context.hostKeyBatches());

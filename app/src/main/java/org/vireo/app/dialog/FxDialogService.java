@@ -5,7 +5,13 @@ import java.io.StringWriter;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import org.vireo.resources.Messages;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -15,16 +21,27 @@ import javafx.stage.Window;
 public final class FxDialogService implements DialogService {
     private static final Logger LOG = Logger.getLogger(FxDialogService.class.getName());
     private final Window owner;
+    private final Messages messages;
 
-    public FxDialogService(Window owner) {
+    public FxDialogService(Window owner, Messages messages) {
         this.owner = owner;
+        this.messages = messages;
     }
 
     @Override
     public void showError(String title, String message, Throwable details) {
         LOG.log(Level.WARNING, title + ": " + message, details);
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        ButtonType copy = new ButtonType(messages.get("dialog.copyDetails"), ButtonBar.ButtonData.HELP);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, copy, ButtonType.OK);
         prepare(alert, title);
+        Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
+        copyButton.setId("copyErrorDetails");
+        copyButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // copying leaves the dialog open
+            ClipboardContent content = new ClipboardContent();
+            content.putString(ErrorDetails.text(title, message, details, messages));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
         if (details != null) {
             TextArea trace = new TextArea(stackTrace(details));
             trace.setEditable(false);

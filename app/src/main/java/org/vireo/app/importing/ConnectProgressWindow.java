@@ -75,6 +75,10 @@ public final class ConnectProgressWindow {
     }
 
     /** Call right after the batch started: its review arrives later, through the listener. */
+    public boolean isShowing() {
+        return stage.isShowing();
+    }
+
     public void show() {
         stage.show();
     }

@@ -84,9 +84,27 @@ public final class MainWindow {
     private final VmDialogCommands vmDialogs;
     private org.vireo.app.hosts.HostTableWindow hostTable;
 
-    /** One command as menus, toolbar and context menus show it: label, action, and when it does not apply. */
-    private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
+    /**
+     * One command as menus, toolbar and context menus show it: label, action, when it does not apply, and its
+     * keyboard shortcut (null for none). The Help → Keyboard shortcuts window lists the menus' commands.
+     */
+    private record Command(String labelKey, Runnable action, ObservableBooleanValue disabled, KeyCombination accelerator) {
+        Command(String labelKey, Runnable action, ObservableBooleanValue disabled) {
+            this(labelKey, action, disabled, null);
+        }
+
+        /** A command that always applies, with shortcut {@code keys} (virt-manager's where it has one). */
+        static Command always(String labelKey, Runnable action, String keys) {
+            return new Command(labelKey, action, new javafx.beans.property.SimpleBooleanProperty(false),
+                    keys == null ? null : KeyCombination.keyCombination(keys));
+        }
     }
+
+    /** The menu bar's entries and their commands: the source of the keyboard-shortcuts window. */
+    private final Map<MenuItem, Command> menuCommands = new java.util.HashMap<>();
+    private MenuBar menuBar;
+    private final org.vireo.app.jobs.JobTracking jobs;
+    private final org.vireo.app.jobs.JobsView jobsView;
 
     /**
      * @param background where files are read (never the FX thread)
@@ -116,7 +134,10 @@ public final class MainWindow {
                 () -> viewModel.selectedHostProperty().get() == null || viewModel.selectedVmProperty().get() != null,
                 viewModel.selectedHostProperty(), viewModel.selectedVmProperty()));
         newVm = new Command("menu.newVm", this::newVm, Bindings.createBooleanBinding(
-                () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()));
+                () -> viewModel.hosts().stream().noneMatch(h -> h.state().isConnected()), viewModel.hosts()),
+                KeyCombination.keyCombination("Shortcut+N"));
+        jobs = new org.vireo.app.jobs.JobTracking(new org.vireo.app.jobs.JobRegistry(), messages);
+        jobsView = new org.vireo.app.jobs.JobsView(jobs.registry(), messages, ui, this::window);
         onVmCreated = created -> {
             viewModel.selectVmWhenListed(created.hostId(), created.uuid());
             if (created.pending() != null) {
@@ -124,11 +145,11 @@ public final class MainWindow {
             }
         };
         migrations = new org.vireo.app.migrate.MigrationLauncher(viewModel, new org.vireo.connections.migration.Migrator(),
-                dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow());
+                dialogs, ui, () -> root == null || root.getScene() == null ? null : root.getScene().getWindow(), jobs);
         migrate = new Command("menu.migrate", migrations::migrateSelected, Bindings.createBooleanBinding(
                 () -> !org.vireo.app.migrate.MigrationLauncher.applies(viewModel.selectedVmProperty().get(),
                         viewModel.selectedHostProperty().get()),
-                viewModel.selectedVmProperty(), viewModel.selectedHostProperty()));
+                viewModel.selectedVmProperty(), viewModel.selectedHostProperty()), KeyCombination.keyCombination("Shortcut+M"));
         evacuate = new Command("menu.evacuate", migrations::evacuateSelected, hostNotIn(ConnectionState.DISCONNECTED,
                 ConnectionState.CONNECTING, ConnectionState.LOST, ConnectionState.RECONNECTING));
         leaveMaintenance = new Command("menu.clearMaintenance", migrations::leaveMaintenanceSelected,
@@ -158,7 +179,10 @@ public final class MainWindow {
         viewModel.setConfirmations(new Confirmations((title, message) ->
                 new FxConfirmPrompt(window(), messages).ask(title, message),
                 preferences == null ? Confirmations.Memory.forThisSession() : preferences.confirmationMemory()));
-        viewModel.setBulkViewer(run -> BulkProgressView.show(run, window(), messages));
+        viewModel.setBulkViewer(run -> {
+            javafx.stage.Stage view = BulkProgressView.show(run, window(), messages);
+            jobs.bulk(run, view::isShowing);
+        });
         TreeStatsColumns.install(tree, stats, messages);
         tree.setHostContextMenu(new ContextMenu(item(connect, "contextConnect"), item(disconnect, "contextDisconnect"),
                 new SeparatorMenuItem(), item(evacuate, "contextEvacuate"), item(leaveMaintenance, "contextLeaveMaintenance"),
@@ -179,10 +203,19 @@ public final class MainWindow {
         pane.setBottom(statusBar());
         acceptDroppedNodeLists(pane);
         root = pane;
+        // Read once off the FX thread, so error reports can name the client library without loading it there.
+        java.util.concurrent.CompletableFuture.runAsync(org.vireo.connections.libvirt.LibvirtClientVersion::read, background)
+                .exceptionally(e -> {
+                    java.util.logging.Logger.getLogger(MainWindow.class.getName()).warning(e.getMessage());
+                    return null;
+                });
         // Each import (or group "Connect all") gets its own progress window.
         viewModel.importBatchProperty().addListener((obs, old, batch) -> {
             if (batch != null) {
-                new ConnectProgressWindow(batch, messages, pane.getScene() == null ? null : pane.getScene().getWindow()).show();
+                ConnectProgressWindow view = new ConnectProgressWindow(batch, messages,
+                        pane.getScene() == null ? null : pane.getScene().getWindow());
+                jobs.connect(batch, view::isShowing);
+                view.show();
             }
         });
         return pane;
@@ -241,20 +274,16 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = new Menu(messages.get("menu.file"));
-        MenuItem add = item("menu.addConnection", "menuAddConnection", this::addConnection);
-        add.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
-        MenuItem removeItem = item(remove, "menuRemoveConnection");
-        MenuItem exit = item("menu.quit", "menuQuit", quit);
-        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        MenuItem importNodes = item("menu.importNodes", "menuImportNodes", this::chooseNodeList);
-        importNodes.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
-        MenuItem newVmItem = item(newVm, "menuNewVm");
-        newVmItem.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        MenuItem add = menuItem(Command.always("menu.addConnection", this::addConnection, "Shortcut+Shift+N"), "menuAddConnection");
+        MenuItem removeItem = menuItem(remove, "menuRemoveConnection");
+        MenuItem exit = menuItem(Command.always("menu.quit", quit, "Shortcut+Q"), "menuQuit");
+        MenuItem importNodes = menuItem(Command.always("menu.importNodes", this::chooseNodeList, "Shortcut+I"), "menuImportNodes");
+        MenuItem newVmItem = menuItem(newVm, "menuNewVm");
         file.getItems().addAll(newVmItem, new SeparatorMenuItem(), add, importNodes, removeItem, new SeparatorMenuItem(), exit);
 
         Menu host = new Menu(messages.get("menu.host"));
-        host.getItems().addAll(item(connect, "menuConnect"), item(disconnect, "menuDisconnect"), new SeparatorMenuItem(),
-                item(evacuate, "menuEvacuate"), item(leaveMaintenance, "menuLeaveMaintenance"));
+        host.getItems().addAll(menuItem(connect, "menuConnect"), menuItem(disconnect, "menuDisconnect"), new SeparatorMenuItem(),
+                menuItem(evacuate, "menuEvacuate"), menuItem(leaveMaintenance, "menuLeaveMaintenance"));
 
         Menu vm = new Menu(messages.get("menu.vm"));
         for (VmAction action : VmAction.values()) {
@@ -269,19 +298,25 @@ public final class MainWindow {
                     viewModel.selectedRows(), viewModel.hosts(), viewModel.selectedVmProperty()));
             vm.getItems().add(item);
         }
-        vm.getItems().addAll(new SeparatorMenuItem(), item(migrate, "menuMigrate"));
+        vm.getItems().addAll(new SeparatorMenuItem(), menuItem(migrate, "menuMigrate"));
         Menu view = new Menu(messages.get("menu.view"));
-        MenuItem hostTableItem = item("menu.hostTable", "menuHostTable", this::showHostTable);
-        hostTableItem.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        view.getItems().add(hostTableItem);
+        view.getItems().addAll(menuItem(Command.always("menu.hostTable", this::showHostTable, "Shortcut+T"), "menuHostTable"),
+                menuItem(Command.always("menu.jobs", jobsView::show, "Shortcut+J"), "menuJobs"), new SeparatorMenuItem(),
+                menuItem(Command.always("menu.view.overview", () -> details.select("details.tab.overview"), "Shortcut+1"),
+                        "menuViewOverview"),
+                menuItem(Command.always("menu.view.console", () -> details.select("details.tab.console"), "Shortcut+2"),
+                        "menuViewConsole"));
         Menu edit = new Menu(messages.get("menu.edit"));
         if (preferences != null) {
-            MenuItem prefsItem = item("menu.preferences", "menuPreferences", this::editPreferences);
-            prefsItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
-            edit.getItems().add(prefsItem);
+            edit.getItems().add(menuItem(Command.always("menu.preferences", this::editPreferences, "Shortcut+Comma"),
+                    "menuPreferences"));
         }
-        MenuBar bar = new MenuBar(file, edit, view, host, vm);
+        Menu help = new Menu(messages.get("menu.help"));
+        help.getItems().addAll(menuItem(Command.always("menu.shortcuts", this::showShortcuts, "F1"), "menuShortcuts"),
+                menuItem(Command.always("menu.about", this::showAbout, null), "menuAbout"));
+        MenuBar bar = new MenuBar(file, edit, view, host, vm, help);
         bar.setUseSystemMenuBar(true);
+        menuBar = bar;
         return bar;
     }
 
@@ -322,7 +357,7 @@ public final class MainWindow {
         demo.getStyleClass().add("demo-badge");
         demo.visibleProperty().bind(viewModel.demoModeProperty());
         demo.managedProperty().bind(viewModel.demoModeProperty());
-        bar.getRightItems().add(demo);
+        bar.getRightItems().addAll(jobsView.statusButton(), demo);
         return bar;
     }
 
@@ -363,6 +398,7 @@ public final class MainWindow {
             model.preferChoices(preferred.pool(), preferred.network(), preferred.diskFormat());
         }
         NewVmWizard wizard = new NewVmWizard(model, messages);
+        jobs.newVm(model, wizard::isShowing);
         if (root != null && root.getScene() != null) {
             wizard.initOwner(root.getScene().getWindow());
         }
@@ -453,10 +489,40 @@ public final class MainWindow {
         }
     }
 
+    /** A context-menu entry: no accelerator, so a shortcut never fires twice (the menu bar's entry has it). */
     private MenuItem item(Command command, String id) {
         MenuItem item = item(command.labelKey(), id, command.action());
         item.disableProperty().bind(command.disabled());
         return item;
+    }
+
+    /** A menu-bar entry with the command's shortcut; listed in the keyboard-shortcuts window. */
+    private MenuItem menuItem(Command command, String id) {
+        MenuItem item = item(command, id);
+        item.setAccelerator(command.accelerator());
+        menuCommands.put(item, command);
+        return item;
+    }
+
+    /** Every shortcut of the menu bar, in the order the menus show them: label and keys. */
+    public List<org.vireo.app.help.ShortcutsWindow.Shortcut> shortcuts() {
+        return menuBar.getMenus().stream().flatMap(m -> m.getItems().stream()).map(menuCommands::get)
+                .filter(c -> c != null && c.accelerator() != null)
+                .map(c -> new org.vireo.app.help.ShortcutsWindow.Shortcut(messages.get(c.labelKey()).replace("\u2026", ""),
+                        c.accelerator().getDisplayText())).toList();
+    }
+
+    private void showShortcuts() {
+        new org.vireo.app.help.ShortcutsWindow(messages).show(window(), shortcuts());
+    }
+
+    private void showAbout() {
+        new org.vireo.app.about.AboutDialog(messages, background, ui).show(window(), viewModel.hosts());
+    }
+
+    /** The session's long jobs (migrations, new VMs, bulk actions, connect batches) and their window. */
+    public org.vireo.app.jobs.JobsView jobs() {
+        return jobsView;
     }
 
     private MenuItem item(String key, String id, Runnable action) {

@@ -29,11 +29,13 @@ public final class MigrationLauncher {
     private final TaskExecutor ui;
     private final Messages messages;
     private final Supplier<Window> owner;
+    private final org.vireo.app.jobs.JobTracking jobs;
     private MigrationOptions lastOptions;
     private boolean dontAsk;
 
     public MigrationLauncher(MainViewModel viewModel, Migrator migrator, DialogService dialogs, TaskExecutor ui,
-                             Supplier<Window> owner) {
+                             Supplier<Window> owner, org.vireo.app.jobs.JobTracking jobs) {
+        this.jobs = jobs;
         this.viewModel = viewModel;
         this.migrator = migrator;
         this.dialogs = dialogs;
@@ -70,6 +72,7 @@ public final class MigrationLauncher {
         }
         model.dontAskAgainProperty().set(dontAsk);
         MigrationDialog dialog = new MigrationDialog(model, messages);
+        jobs.migration(model, dialog::isShowing);
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);
@@ -100,9 +103,15 @@ public final class MigrationLauncher {
         MigrationOptions options = lastOptions.withMode(vm.state().isActive() ? MigrationMode.LIVE : MigrationMode.OFFLINE);
         String to = org.vireo.connections.migration.MigrationTargets.label(dest.get().snapshot());
         viewModel.showStatus(messages.get("status.migrating", vm.name(), to));
-        ui.whenDone(migrator.start(new MigrationRequest(vm.uuid(), source.get(), dest.get(), options), p -> { }).result(),
-                result -> viewModel.showStatus(messages.get("status.migrated", vm.name(), to)),
+        org.vireo.app.jobs.JobRegistry.Handle job = jobs.migration(vm.name(), to);
+        ui.whenDone(migrator.start(new MigrationRequest(vm.uuid(), source.get(), dest.get(), options),
+                        p -> job.progress(p.fraction(), "")).result(),
+                result -> {
+                    viewModel.showStatus(messages.get("status.migrated", vm.name(), to));
+                    job.succeeded(messages.get("status.migrated", vm.name(), to));
+                },
                 error -> {
+                    job.failed(Failures.message(error), "");
                     viewModel.showStatus(messages.get("status.migrateFailed", vm.name(), Failures.message(error)));
                     dialogs.showError(messages.get("status.migrateFailed", vm.name(), ""), Failures.message(error),
                             Failures.unwrap(error));
@@ -125,15 +134,17 @@ public final class MigrationLauncher {
             return;
         }
         MigrationOptions base = lastOptions != null ? lastOptions : MigrationOptions.defaults(MigrationMode.LIVE);
-        org.vireo.wizards.migrate.EvacuationViewModel model = new org.vireo.wizards.migrate.EvacuationViewModel(migrator,
-                connection.get(), targets(), base, ui::runOnUi, messages);
+        var evacuation = new org.vireo.wizards.migrate.EvacuationViewModel(migrator, connection.get(), targets(), base,
+                ui::runOnUi, messages);
         // In maintenance from the moment the plan runs (not when the dialog merely opened): nothing is placed there.
-        model.runningProperty().addListener((obs, was, now) -> {
+        evacuation.runningProperty().addListener((obs, was, now) -> {
             if (now) {
                 viewModel.maintenance().mark(host.connectionId());
             }
         });
-        org.vireo.wizards.migrate.EvacuationDialog dialog = new org.vireo.wizards.migrate.EvacuationDialog(model, messages);
+        org.vireo.wizards.migrate.EvacuationDialog dialog = new org.vireo.wizards.migrate.EvacuationDialog(evacuation,
+                messages);
+        jobs.evacuation(evacuation, dialog::isShowing);
         Window window = owner.get();
         if (window != null) {
             dialog.initOwner(window);

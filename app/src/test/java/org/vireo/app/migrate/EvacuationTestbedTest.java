@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
+import org.vireo.app.jobs.JobRegistry;
+import org.vireo.app.jobs.JobTracking;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.ReconnectPolicy;
 import org.vireo.connections.migration.MigrationMode;
@@ -25,7 +27,9 @@ import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.testbed.TestGuests;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
+import org.vireo.connections.model.VmInfo;
 import org.vireo.wizards.migrate.EvacuationViewModel;
+import org.vireo.wizards.migrate.MigrationViewModel;
 
 /** Evacuating host A with two running guests: the plan sends both to B, and both then run on B. */
 @Tag("testbed")
@@ -105,5 +109,59 @@ class EvacuationTestbedTest {
         }
         assertTrue(mine.stream().allMatch(l -> l.statusProperty().get().startsWith("on ")),
                 mine.stream().map(l -> l.statusProperty().get()).toList().toString());
+    }
+
+    /** Evacuated from A to B, then migrated back through the dialog's model: both end as jobs with their results. */
+    @Test
+    void anEvacuationAndAMigrationEndAsJobsWithTheirResults() throws Exception {
+        String name = TestGuests.uniqueName(PREFIX);
+        Messages messages = new Messages(Locale.ROOT);
+        JobRegistry registry = new JobRegistry();
+        JobTracking tracking = new JobTracking(registry, messages);
+        Connect a = new Connect(bed.hostA().unixUri());
+        try {
+            Domain d = guests.define(a, name);
+            d.create();
+            d.free();
+        } finally {
+            a.close();
+        }
+        HostConnection hostA = connect(bed.hostA().unixUri());
+        HostConnection hostB = connect(bed.hostB().unixUri());
+        MigrationOptions options = MigrationOptions.defaults(MigrationMode.LIVE).withAddresses("tcp://127.0.0.1", "127.0.0.1");
+
+        EvacuationViewModel evacuation = new EvacuationViewModel(new Migrator(), hostA, List.of(hostA, hostB), options,
+                Runnable::run, messages);
+        tracking.evacuation(evacuation, () -> false);
+        evacuation.plan().get(30, TimeUnit.SECONDS);
+        // Only this test's guest moves: the shared host A's other guests stay.
+        evacuation.lines().stream().filter(l -> !l.vm().name().equals(name)).forEach(l -> l.targetProperty().set(null));
+        evacuation.run().get(120, TimeUnit.SECONDS);
+
+        JobRegistry.Job evacuated = registry.jobs().get(0);
+        assertEquals(JobRegistry.Kind.EVACUATION, evacuated.kind());
+        assertEquals(JobRegistry.State.SUCCEEDED, evacuated.state(), evacuated.toString());
+        assertEquals(evacuation.summaryProperty().get(), evacuated.result());
+        assertTrue(evacuated.result().startsWith("1 of "), evacuated.result());
+
+        hostB.refresh().get(30, TimeUnit.SECONDS);
+        VmInfo onB = hostB.snapshot().vms().stream().filter(v -> v.name().equals(name))
+                .findFirst().orElseThrow();
+        MigrationViewModel back = new MigrationViewModel(new Migrator(), hostB, onB, List.of(hostA, hostB), Runnable::run,
+                messages);
+        tracking.migration(back, () -> true);
+        back.apply(options);
+        back.selectDestination(hostA.id());
+        back.recheck().get(30, TimeUnit.SECONDS);
+        back.start().get(120, TimeUnit.SECONDS);
+
+        JobRegistry.Job migrated = registry.jobs().get(0);
+        assertEquals(JobRegistry.Kind.MIGRATION, migrated.kind());
+        assertEquals(JobRegistry.State.SUCCEEDED, migrated.state(), migrated.toString());
+        assertEquals(back.resultTextProperty().get(), migrated.result());
+        assertTrue(migrated.result().startsWith(name + " now runs on"), migrated.result());
+        assertTrue(migrated.title().startsWith("Migrate " + name + " to "), migrated.title());
+        assertTrue(registry.shownInOwnView(migrated.id()), "its dialog showed the end");
+        assertEquals(0, registry.runningCount());
     }
 }

@@ -62,13 +62,7 @@ class VmOpsUiTest {
         selectVm(robot, "web1", false);
         selectVm(robot, "web2", true);
         selectVm(robot, "db1", true);
-        Button forceOff = robot.lookup("#toolbar-FORCE_OFF").queryButton();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !forceOff.isDisabled());
-        robot.clickOn(forceOff);
-        // the confirmation, answered with "don't ask again"
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dontAskAgain").tryQuery().isPresent());
-        robot.clickOn("#dontAskAgain");
-        robot.clickOn("OK");
+        forceOffConfirmed(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#bulkResults").tryQuery().isPresent());
         assertEquals(1, robot.lookup("#bulkResults").queryAll().size(), "one progress view for all three");
         TableView<?> results = robot.lookup("#bulkResults").queryAs(TableView.class);
@@ -144,6 +138,16 @@ class VmOpsUiTest {
     }
 
     // ---- helpers shared with the odd-domains test ----
+
+    /** Toolbar → Force off on the selection, its confirmation answered with "don't ask again". */
+    static void forceOffConfirmed(FxRobot robot) throws TimeoutException {
+        Button forceOff = robot.lookup("#toolbar-FORCE_OFF").queryButton();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !forceOff.isDisabled());
+        robot.clickOn(forceOff);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dontAskAgain").tryQuery().isPresent());
+        robot.clickOn("#dontAskAgain");
+        robot.clickOn("OK");
+    }
 
     @SuppressWarnings("unchecked")
     static TreeTableView<TreeRow> tree(FxRobot robot) {
