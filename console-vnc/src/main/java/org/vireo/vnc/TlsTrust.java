@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * How the server's X.509 certificate is judged for the VeNCrypt X509* subtypes (docs/decisions/0006-vnc-tls.md):
+ * How the server's X.509 certificate is judged for the VeNCrypt X509* subtypes (docs/decisions/0009-vnc-tls.md):
  * against a CA the user configured (the PKIX path, and the host name when one is given), or pinned on first
  * use in a store like SSH's known_hosts. {@link #none()} refuses every X509 subtype with a clear message.
  */

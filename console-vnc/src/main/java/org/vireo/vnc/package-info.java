@@ -18,7 +18,7 @@
  * <li>Every length and size from the server is bounded (framebuffer 16384 per side and 64 Mpixel,
  *     cut text 16 MiB, reason strings 64 KiB, compressed data sized to its rectangle): a malformed
  *     stream ends the session with a {@link org.vireo.vnc.VncProtocolException}.</li>
- * <li>TLS runs over the same streams (docs/decisions/0006-vnc-tls.md).</li>
+ * <li>TLS runs over the same streams (docs/decisions/0009-vnc-tls.md).</li>
  * <li>Clipboard: the Extended Clipboard pseudo-encoding (UTF-8 text both ways) when the server has it,
  *     else classic Latin-1 cut text.</li>
  * <li>XVP power actions (shutdown, reboot, reset) when the server offers them.</li>

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Starts migrations. Each runs on its own thread with its own pair of libvirt connections (see
- * docs/decisions/0004-migration-threads.md), so neither host's thread is held up while the guest moves.
+ * docs/decisions/0006-migration-threads.md), so neither host's thread is held up while the guest moves.
  */
 public final class Migrator {
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(500);
