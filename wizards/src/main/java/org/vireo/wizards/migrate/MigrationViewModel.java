@@ -215,7 +215,7 @@ public final class MigrationViewModel {
             problems.setAll(String.valueOf(error.getMessage()));
             return;
         }
-        problems.setAll(found.stream().map(PrecheckProblem::message).toList());
+        problems.setAll(found.stream().map(p -> p.message(messages)).toList());
         canStart.set(found.isEmpty());
     }
 
@@ -270,7 +270,7 @@ public final class MigrationViewModel {
             succeeded.set(false);
             resultText.set(cause instanceof MigrationCancelledException
                     ? messages.get("migrate.cancelled", vm.name(), MigrationTargets.label(source.snapshot()))
-                    : messages.get("migrate.failed", String.valueOf(cause.getMessage())));
+                    : messages.get("migrate.failed", MigrationErrors.describe(cause, messages)));
         }
     }
 
