@@ -231,8 +231,8 @@ public final class MigrationViewModel {
         HostConnection dest = destination.get();
         job = migrator.start(new MigrationRequest(vm.uuid(), source, dest, o.options().get()),
                 p -> uiThread.accept(() -> showProgress(p)));
-        job.result().whenComplete((result, error) -> uiThread.accept(() -> finish(dest, result, error)));
-        return job.result();
+        // Callers see the end once the dialog's state shows it (at once when the UI thread is the caller's).
+        return job.result().whenComplete((result, error) -> uiThread.accept(() -> finish(dest, result, error)));
     }
 
     public void cancel() {
