@@ -73,7 +73,7 @@ public final class DragToMigrate {
         if (viewModel.maintenance().contains(host.connectionId())) {
             return Optional.of(messages.get("hostState.maintenance"));
         }
-        return MigrationTargets.whyNot(source, host);
+        return MigrationTargets.whyNot(source, host, messages);
     }
 
     private void decorate(TreeTableView<TreeRow> tree, TreeTableRow<TreeRow> row) {

@@ -4,28 +4,31 @@ import java.util.List;
 import java.util.Optional;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.model.HostSnapshot;
+import org.vireo.resources.Messages;
 
 /** Which hosts a VM may move to: connected, another host, the same hypervisor. Reads snapshots only. */
 public final class MigrationTargets {
+    private static final Messages ENGLISH = new Messages(java.util.Locale.ROOT);
+
     private MigrationTargets() {
     }
 
-    /** Why {@code dest} cannot take VMs from {@code source}, or empty when it can. */
-    public static Optional<String> whyNot(HostSnapshot source, HostSnapshot dest) {
+    /** Why {@code dest} cannot take VMs from {@code source} (in {@code messages}' language), or empty when it can. */
+    public static Optional<String> whyNot(HostSnapshot source, HostSnapshot dest, Messages messages) {
         String name = label(dest);
         if (dest.connectionId().equals(source.connectionId())) {
-            return Optional.of("the VM is already on " + name);
+            return Optional.of(messages.get("target.alreadyThere", name));
         }
         if (!dest.state().isConnected()) {
-            return Optional.of(name + " is not connected");
+            return Optional.of(messages.get("target.notConnected", name));
         }
         if (!source.state().isConnected()) {
-            return Optional.of(label(source) + " is not connected");
+            return Optional.of(messages.get("target.notConnected", label(source)));
         }
         String want = source.info() == null ? null : source.info().hypervisor();
         String have = dest.info() == null ? null : dest.info().hypervisor();
         if (want != null && have != null && !want.equalsIgnoreCase(have)) {
-            return Optional.of(name + " runs " + have + ", the VM needs " + want);
+            return Optional.of(messages.get("target.hypervisor", name, have, want));
         }
         return Optional.empty();
     }
@@ -39,6 +42,6 @@ public final class MigrationTargets {
 
     /** The hosts of {@code all} that can take VMs from {@code source}, in the given order. */
     public static List<HostConnection> candidates(HostConnection source, List<HostConnection> all) {
-        return all.stream().filter(h -> whyNot(source.snapshot(), h.snapshot()).isEmpty()).toList();
+        return all.stream().filter(h -> whyNot(source.snapshot(), h.snapshot(), ENGLISH).isEmpty()).toList();
     }
 }

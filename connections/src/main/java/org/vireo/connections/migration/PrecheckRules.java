@@ -12,50 +12,45 @@ final class PrecheckRules {
 
     static List<PrecheckProblem> evaluate(SourceFacts source, DestinationFacts dest, MigrationOptions options) {
         List<PrecheckProblem> problems = new ArrayList<>();
-        String vm = "'" + source.vmName() + "'";
+        String vm = source.vmName();
         if (source.hostId().equals(dest.hostId())
                 || (!source.hostUuid().isEmpty() && source.hostUuid().equals(dest.hostUuid()))) {
-            problems.add(new PrecheckProblem(Kind.SAME_HOST, vm + " is already on " + dest.hostName()
-                    + ": source and destination are the same host"));
+            problems.add(PrecheckProblem.of(Kind.SAME_HOST, "precheck.alreadyThere", vm, dest.hostName()));
             return problems; // every other check would compare the host with itself
         }
         if (!source.hypervisor().equalsIgnoreCase(dest.hypervisor())) {
-            problems.add(new PrecheckProblem(Kind.HYPERVISOR_MISMATCH, dest.hostName() + " runs " + dest.hypervisor()
-                    + ", " + vm + " needs " + source.hypervisor()));
+            problems.add(PrecheckProblem.of(Kind.HYPERVISOR_MISMATCH, "precheck.hypervisor", dest.hostName(),
+                    dest.hypervisor(), vm, source.hypervisor()));
         }
         if (options.mode() == MigrationMode.LIVE && !source.state().isActive()) {
-            problems.add(new PrecheckProblem(Kind.WRONG_STATE, vm + " is not running (" + source.state().name()
-                    .toLowerCase(java.util.Locale.ROOT) + "): migrate it offline"));
+            problems.add(PrecheckProblem.of(Kind.WRONG_STATE, "precheck.notRunning", vm,
+                    source.state().name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (options.mode() == MigrationMode.OFFLINE && source.state().isActive()) {
-            problems.add(new PrecheckProblem(Kind.WRONG_STATE, vm + " is running: migrate it live, or shut it down"
-                    + " first"));
+            problems.add(PrecheckProblem.of(Kind.WRONG_STATE, "precheck.running", vm));
         }
         if (options.mode() == MigrationMode.OFFLINE && !source.persistent()) {
-            problems.add(new PrecheckProblem(Kind.WRONG_STATE, vm + " has no persistent definition to move"));
+            problems.add(PrecheckProblem.of(Kind.WRONG_STATE, "precheck.transient", vm));
         }
         if (dest.vmUuids().contains(source.vmUuid())) {
-            problems.add(new PrecheckProblem(Kind.UUID_TAKEN, dest.hostName() + " already has a VM with the UUID "
-                    + source.vmUuid()));
+            problems.add(PrecheckProblem.of(Kind.UUID_TAKEN, "precheck.uuidTaken", dest.hostName(), source.vmUuid()));
         } else if (dest.vmNames().contains(source.vmName())) {
-            problems.add(new PrecheckProblem(Kind.NAME_TAKEN, dest.hostName() + " already has a VM named " + vm));
+            problems.add(PrecheckProblem.of(Kind.NAME_TAKEN, "precheck.nameTaken", dest.hostName(), vm));
         }
         if (dest.cpu() == CPUCompareResult.VIR_CPU_COMPARE_INCOMPATIBLE) {
-            problems.add(new PrecheckProblem(Kind.CPU_INCOMPATIBLE, "the CPU of " + dest.hostName()
-                    + " lacks features " + vm + " uses (it runs on " + source.hostName() + "'s CPU model)"));
+            problems.add(PrecheckProblem.of(Kind.CPU_INCOMPATIBLE, "precheck.cpu", dest.hostName(), vm,
+                    source.hostName()));
         }
         if (!dest.missingPaths().isEmpty() && !options.copyStorage()) {
-            problems.add(new PrecheckProblem(Kind.DISKS_MISSING, dest.hostName() + " has no storage volume at "
-                    + String.join(", ", dest.missingPaths()) + ": choose \"copy storage\" or share the storage"));
+            problems.add(PrecheckProblem.of(Kind.DISKS_MISSING, "precheck.disksMissing", dest.hostName(),
+                    String.join(", ", dest.missingPaths())));
         }
         if (options.mode() == MigrationMode.LIVE && source.memoryKiB() * 1024 > dest.freeMemoryBytes()) {
-            problems.add(new PrecheckProblem(Kind.NOT_ENOUGH_MEMORY, vm + " needs " + mib(source.memoryKiB() * 1024)
-                    + " of memory, " + dest.hostName() + " has " + mib(dest.freeMemoryBytes()) + " free"));
+            problems.add(PrecheckProblem.of(Kind.NOT_ENOUGH_MEMORY, "precheck.memory", vm,
+                    source.memoryKiB() * 1024 / MIB, dest.hostName(), dest.freeMemoryBytes() / MIB));
         }
         return problems;
     }
 
-    private static String mib(long bytes) {
-        return (bytes / (1024 * 1024)) + " MiB";
-    }
+    private static final long MIB = 1024 * 1024;
 }

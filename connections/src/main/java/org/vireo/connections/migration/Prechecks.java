@@ -48,12 +48,11 @@ public final class Prechecks {
         for (HostConnection host : List.of(source, dest)) {
             HostSnapshot s = host.snapshot();
             if (!s.state().isConnected()) {
-                early.add(new PrecheckProblem(Kind.NOT_CONNECTED, host.displayName() + " is not connected"));
+                early.add(PrecheckProblem.of(Kind.NOT_CONNECTED, "precheck.notConnected", host.displayName()));
             }
         }
         if (source.id().equals(dest.id())) {
-            early.add(new PrecheckProblem(Kind.SAME_HOST, "source and destination are the same host ("
-                    + source.displayName() + ")"));
+            early.add(PrecheckProblem.of(Kind.SAME_HOST, "precheck.sameHost", source.displayName()));
         }
         if (!early.isEmpty()) {
             return CompletableFuture.completedFuture(early);
@@ -70,11 +69,13 @@ public final class Prechecks {
                 ? error.getCause() : error;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof LibvirtException le && LibvirtErrors.isNoDomain(le)) {
-                return new PrecheckProblem(Kind.VM_NOT_FOUND, "no VM with UUID " + request.vmUuid() + " on "
-                        + request.source().displayName());
+                return PrecheckProblem.of(Kind.VM_NOT_FOUND, "precheck.vmNotFound", request.vmUuid(),
+                        request.source().displayName());
             }
         }
-        return new PrecheckProblem(Kind.NOT_CONNECTED, cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        // libvirt's own text: not ours to translate.
+        return PrecheckProblem.of(Kind.NOT_CONNECTED, "precheck.error",
+                cause.getMessage() == null ? cause.toString() : cause.getMessage());
     }
 
     /**

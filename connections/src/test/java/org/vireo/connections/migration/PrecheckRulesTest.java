@@ -52,6 +52,14 @@ class PrecheckRulesTest {
         assertEquals("hostb already has a VM named 'web1'", problems.get(0).message());
         assertTrue(problems.get(2).message().contains("/var/lib/libvirt/images/web1.qcow2"), problems.get(2).message());
         assertEquals("'web1' needs 512 MiB of memory, hostb has 100 MiB free", problems.get(3).message());
+        assertEquals("the CPU of hostb lacks features 'web1' uses (it runs on hosta's CPU model)",
+                problems.get(1).message());
+
+        org.vireo.resources.Messages french = new org.vireo.resources.Messages(java.util.Locale.FRENCH);
+        assertEquals("hostb a d\u00e9j\u00e0 une machine virtuelle nomm\u00e9e \u00ab\u00a0web1\u00a0\u00bb",
+                problems.get(0).message(french));
+        assertEquals("\u00ab\u00a0web1\u00a0\u00bb a besoin de 512 Mio de m\u00e9moire, hostb n\u2019en a que 100 Mio"
+                + " de libres", problems.get(3).message(french));
     }
 
     @Test

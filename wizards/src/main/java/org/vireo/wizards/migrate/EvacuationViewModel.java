@@ -135,8 +135,7 @@ public final class EvacuationViewModel {
                 .handle((result, error) -> {
                     uiThread.accept(() -> line.statusProperty().set(error == null
                             ? messages.get("evacuate.done", MigrationTargets.label(target.snapshot()))
-                            : messages.get("evacuate.failed", String.valueOf((error.getCause() != null
-                            ? error.getCause() : error).getMessage()))));
+                            : messages.get("evacuate.failed", MigrationErrors.describe(error, messages))));
                     return error == null;
                 });
     }

@@ -215,7 +215,7 @@ public final class MigrationViewModel {
             problems.setAll(String.valueOf(error.getMessage()));
             return;
         }
-        problems.setAll(found.stream().map(PrecheckProblem::message).toList());
+        problems.setAll(found.stream().map(p -> p.message(messages)).toList());
         canStart.set(found.isEmpty());
     }
 
@@ -231,8 +231,8 @@ public final class MigrationViewModel {
         HostConnection dest = destination.get();
         job = migrator.start(new MigrationRequest(vm.uuid(), source, dest, o.options().get()),
                 p -> uiThread.accept(() -> showProgress(p)));
-        job.result().whenComplete((result, error) -> uiThread.accept(() -> finish(dest, result, error)));
-        return job.result();
+        // Callers see the end once the dialog's state shows it (at once when the UI thread is the caller's).
+        return job.result().whenComplete((result, error) -> uiThread.accept(() -> finish(dest, result, error)));
     }
 
     public void cancel() {
@@ -270,7 +270,7 @@ public final class MigrationViewModel {
             succeeded.set(false);
             resultText.set(cause instanceof MigrationCancelledException
                     ? messages.get("migrate.cancelled", vm.name(), MigrationTargets.label(source.snapshot()))
-                    : messages.get("migrate.failed", String.valueOf(cause.getMessage())));
+                    : messages.get("migrate.failed", MigrationErrors.describe(cause, messages)));
         }
     }
 
