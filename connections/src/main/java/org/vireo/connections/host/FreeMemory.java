@@ -33,4 +33,25 @@ public final class FreeMemory {
             throw e;
         }
     }
+
+    /**
+     * Like {@link #kibOrUnknown}, but where the driver cannot say, the host's memory less what its running guests
+     * hold: the bound the new-VM wizard and "least loaded" need (the demo host has no NUMA cell to report).
+     */
+    public static long kibOrEstimate(Connect conn) throws LibvirtException {
+        long known = kibOrUnknown(conn);
+        if (known >= 0) {
+            return known;
+        }
+        long heldKiB = 0;
+        for (int id : conn.listDomains()) {
+            org.libvirt.Domain domain = conn.domainLookupByID(id);
+            try {
+                heldKiB += domain.getInfo().memory;
+            } finally {
+                domain.free();
+            }
+        }
+        return Math.max(0, conn.nodeInfo().memory - heldKiB);
+    }
 }

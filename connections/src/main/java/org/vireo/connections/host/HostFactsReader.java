@@ -48,7 +48,7 @@ public final class HostFactsReader {
             }
         }
         NodeInfo node = conn.nodeInfo();
-        long freeKiB = FreeMemory.kib(conn);
+        long freeKiB = FreeMemory.kibOrEstimate(conn);
         return new HostFacts(hostName, caps, domCaps, pools(conn), networks(conn), bridges(conn), freeKiB,
                 node.memory, node.cpus, domainNames(conn));
     }

@@ -66,6 +66,24 @@ class DemoHostTest {
         }
     }
 
+    /** The demo's node file has no NUMA cell, so libvirt cannot say what is free: the new-VM wizard still reads it. */
+    @Test
+    void theNewVmWizardReadsTheDemoHostsFactsWithAnEstimatedFreeMemory() throws Exception {
+        HostConnection host = new HostConnection(new ConnectionEntry(DemoHost.ID, DemoHost.uri(cache), DemoHost.NAME,
+                null, true, false, null), DemoHost.withDemoSetup(HostConnection.Opener.direct()), Duration.ofSeconds(60));
+        try {
+            host.connect().get(10, TimeUnit.SECONDS);
+            org.vireo.connections.host.HostFacts facts = org.vireo.connections.host.HostFactsReader.read(host)
+                    .get(10, TimeUnit.SECONDS);
+            long heldByRunning = host.snapshot().vms().stream().filter(vm -> vm.state().isActive())
+                    .mapToLong(VmInfo::memoryKiB).sum();
+            assertTrue(heldByRunning > 0, "the demo has running guests");
+            assertEquals(facts.totalMemoryKiB() - heldByRunning, facts.freeMemoryKiB());
+        } finally {
+            host.closeAsync().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void recognisesDemoUris() {
         assertTrue(DemoHost.isDemo(DemoHost.uri(cache)));

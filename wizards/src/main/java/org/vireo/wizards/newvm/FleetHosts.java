@@ -64,7 +64,7 @@ public final class FleetHosts implements NewVmHosts {
     public CompletableFuture<HostLoad> load(String hostId) {
         HostConnection host = host(hostId);
         return host.call(conn -> {
-            long freeKiB = FreeMemory.kib(conn);
+            long freeKiB = FreeMemory.kibOrEstimate(conn);
             HostSnapshot snapshot = host.snapshot();
             int cpus = snapshot.info() != null ? snapshot.info().cpus() : conn.nodeInfo().cpus;
             int busyVcpus = snapshot.vms().stream().filter(vm -> vm.state().isActive()).mapToInt(VmInfo::vcpus).sum();
