@@ -55,8 +55,7 @@ class DemoHostTest {
 
     @Test
     void demoSetupMarksAutostartVms() throws Exception {
-        HostConnection host = new HostConnection(new ConnectionEntry(DemoHost.ID, DemoHost.uri(cache), DemoHost.NAME,
-                null, true, false, null), DemoHost.withDemoSetup(HostConnection.Opener.direct()), Duration.ofSeconds(60));
+        HostConnection host = demoHost();
         try {
             host.connect().get(10, TimeUnit.SECONDS);
             List<String> autostart = host.snapshot().vms().stream().filter(VmInfo::autostart).map(VmInfo::name).toList();
@@ -69,8 +68,7 @@ class DemoHostTest {
     /** The demo's node file has no NUMA cell, so libvirt cannot say what is free: the new-VM wizard still reads it. */
     @Test
     void theNewVmWizardReadsTheDemoHostsFactsWithAnEstimatedFreeMemory() throws Exception {
-        HostConnection host = new HostConnection(new ConnectionEntry(DemoHost.ID, DemoHost.uri(cache), DemoHost.NAME,
-                null, true, false, null), DemoHost.withDemoSetup(HostConnection.Opener.direct()), Duration.ofSeconds(60));
+        HostConnection host = demoHost();
         try {
             host.connect().get(10, TimeUnit.SECONDS);
             org.vireo.connections.host.HostFacts facts = org.vireo.connections.host.HostFactsReader.read(host)
@@ -82,6 +80,12 @@ class DemoHostTest {
         } finally {
             host.closeAsync().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The demo host as the app opens it (with its demo set-up), not yet connected. */
+    private HostConnection demoHost() {
+        return new HostConnection(new ConnectionEntry(DemoHost.ID, DemoHost.uri(cache), DemoHost.NAME, null, true, false,
+                null), DemoHost.withDemoSetup(HostConnection.Opener.direct()), Duration.ofSeconds(60));
     }
 
     @Test

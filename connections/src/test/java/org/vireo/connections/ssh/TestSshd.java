@@ -44,9 +44,13 @@ public final class TestSshd implements AutoCloseable {
 
     /** Starts sshd in {@code dir} with a fresh ed25519 host key; {@code authorizedKeys} lists allowed users' keys. */
     public static TestSshd start(Path dir, Path authorizedKeys) throws Exception {
+        return startOn(dir, authorizedKeys, null);
+    }
+
+    private static TestSshd startOn(Path dir, Path authorizedKeys, PasswordLogin passwordLogin) throws Exception {
         Files.createDirectories(dir);
         Path key = Keys.generate(dir.resolve("host_key_" + System.nanoTime()), "ed25519");
-        TestSshd sshd = new TestSshd(dir, key, authorizedKeys, freePort(), null);
+        TestSshd sshd = new TestSshd(dir, key, authorizedKeys, freePort(), passwordLogin);
         sshd.launch();
         return sshd;
     }
@@ -58,7 +62,6 @@ public final class TestSshd implements AutoCloseable {
      */
     public static TestSshd startWithPassword(Path dir, String password, PasswordMethod method) throws Exception {
         Files.createDirectories(dir);
-        Path key = Keys.generate(dir.resolve("host_key_" + System.nanoTime()), "ed25519");
         Path noKeys = Files.writeString(dir.resolve("authorized_keys"), "");
         String hash = Keys.run(List.of("openssl", "passwd", "-6", "-salt", "vireotest", password)).trim();
         StringBuilder shadow = new StringBuilder();
@@ -75,9 +78,7 @@ public final class TestSshd implements AutoCloseable {
         Path pam = Files.writeString(dir.resolve("pam-sshd"), String.join("\n",
                 "auth required pam_unix.so", "account required pam_permit.so", "session required pam_permit.so",
                 "password required pam_deny.so", ""));
-        TestSshd sshd = new TestSshd(dir, key, noKeys, freePort(), new PasswordLogin(method, shadowFile, pam));
-        sshd.launch();
-        return sshd;
+        return startOn(dir, noKeys, new PasswordLogin(method, shadowFile, pam));
     }
 
     public int port() {
