@@ -56,11 +56,9 @@ class DemoHostUiTest {
         assertTrue(robot.lookup("#demoBadge").queryAs(Label.class).isVisible(), "the demo is labelled as such");
 
         TreeRow.VmRow off = vmRows(tree).stream().filter(r -> r.vm().state() == VmState.SHUTOFF).findFirst().orElseThrow();
-        // The row cell exists once the next pulse has laid the new rows out.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
-                .match(cell -> cellShows(cell, off)).tryQuery().isPresent());
-        assertTrue(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).lookup(".state-dot.state-shutoff")
-                .tryQuery().isPresent(), "a shut-off VM's row shows the grey dot");
+        // The row cell, then its state cell, exist once the next pulses have laid the new rows out.
+        awaitOrFail(() -> robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off))
+                .lookup(".state-dot.state-shutoff").tryQuery().isPresent(), "a shut-off VM's row shows the grey dot");
         robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).queryAs(javafx.scene.Node.class));
         Button run = robot.lookup("#toolbar-START").queryButton();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !run.isDisabled());
@@ -76,6 +74,14 @@ class DemoHostUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
                 .match(cell -> cellShows(cell, off)).lookup(".state-dot").queryAll().stream()
                 .allMatch(dot -> dot.getStyleClass().equals(List.of("state-dot", "state-running"))));
+    }
+
+    private static void awaitOrFail(java.util.concurrent.Callable<Boolean> condition, String what) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            org.junit.jupiter.api.Assertions.fail(what + " (not within 5 s)");
+        }
     }
 
     private static boolean cellShows(javafx.scene.Node cell, TreeRow.VmRow row) {
