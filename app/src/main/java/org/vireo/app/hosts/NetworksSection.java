@@ -2,28 +2,20 @@ package org.vireo.app.hosts;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
-import org.vireo.app.main.DetailsSection;
 import org.vireo.connections.host.NetworkInfo;
-import org.vireo.connections.model.HostSnapshot;
-import org.vireo.connections.model.VmInfo;
 import org.vireo.resources.Messages;
 
 /** The host page's Networks tab: each virtual network with its state, bridge, forward mode and addresses. */
-public final class NetworksSection implements DetailsSection {
-    private final HostPageModel model;
+public final class NetworksSection extends HostPageSection {
     private final Messages messages;
     private final TableView<NetworkInfo> table = new TableView<>();
-    private final BorderPane root = new BorderPane();
 
     /** Shares {@code model} with the Storage tab: one read serves both. */
     public NetworksSection(HostPageModel model, Messages messages) {
-        this.model = model;
+        super(model, "details.tab.networks", "networksSection");
         this.messages = messages;
         table.setId("networkTable");
         table.setPlaceholder(new Label(messages.get("network.none")));
@@ -39,8 +31,6 @@ public final class NetworksSection implements DetailsSection {
         problem.textProperty().bind(model.problemProperty());
         root.setCenter(table);
         root.setBottom(problem);
-        root.setPadding(new Insets(8));
-        root.setId("networksSection");
         model.summaryProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 table.getItems().clear();
@@ -58,25 +48,5 @@ public final class NetworksSection implements DetailsSection {
         TableColumn<NetworkInfo, String> column = new TableColumn<>(messages.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         return column;
-    }
-
-    @Override
-    public String titleKey() {
-        return "details.tab.networks";
-    }
-
-    @Override
-    public Node content() {
-        return root;
-    }
-
-    @Override
-    public boolean appliesTo(HostSnapshot host, VmInfo vm) {
-        return host != null && vm == null;
-    }
-
-    @Override
-    public void show(HostSnapshot host, VmInfo vm) {
-        model.show(host);
     }
 }

@@ -3,7 +3,6 @@ package org.vireo.app.hosts;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -11,17 +10,14 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.vireo.app.main.DetailsSection;
 import org.vireo.app.main.Formats;
 import org.vireo.connections.host.HostSummary;
 import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
-import org.vireo.connections.model.HostSnapshot;
-import org.vireo.connections.model.VmInfo;
 import org.vireo.resources.Messages;
 
 /** The host page's Storage tab: each pool (capacity, allocation, available) with its volumes beneath it. */
-public final class StorageSection implements DetailsSection {
+public final class StorageSection extends HostPageSection {
     /** One line of the tree: a pool or one of its volumes. */
     public record Line(String name, String detail, long capacityBytes, long allocationBytes, long availableBytes,
                        boolean pool) {
@@ -36,14 +32,12 @@ public final class StorageSection implements DetailsSection {
         }
     }
 
-    private final HostPageModel model;
     private final Messages messages;
     private final TreeTableView<Line> tree = new TreeTableView<>(new TreeItem<>());
     private final Label problem = new Label();
-    private final BorderPane root = new BorderPane();
 
     public StorageSection(HostPageModel model, Messages messages) {
-        this.model = model;
+        super(model, "details.tab.storage", "storageSection");
         this.messages = messages;
         tree.setId("storageTree");
         tree.setShowRoot(false);
@@ -62,8 +56,6 @@ public final class StorageSection implements DetailsSection {
         root.setCenter(tree);
         root.setBottom(new HBox(8, refresh, problem));
         BorderPane.setMargin(tree, new Insets(0, 0, 6, 0));
-        root.setPadding(new Insets(8));
-        root.setId("storageSection");
         model.summaryProperty().addListener((obs, old, now) -> rebuild(now));
     }
 
@@ -90,25 +82,5 @@ public final class StorageSection implements DetailsSection {
                     .forEach(v -> item.getChildren().add(new TreeItem<>(Line.of(v))));
             tree.getRoot().getChildren().add(item);
         }
-    }
-
-    @Override
-    public String titleKey() {
-        return "details.tab.storage";
-    }
-
-    @Override
-    public Node content() {
-        return root;
-    }
-
-    @Override
-    public boolean appliesTo(HostSnapshot host, VmInfo vm) {
-        return host != null && vm == null;
-    }
-
-    @Override
-    public void show(HostSnapshot host, VmInfo vm) {
-        model.show(host);
     }
 }

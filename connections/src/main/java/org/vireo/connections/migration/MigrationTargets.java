@@ -8,27 +8,33 @@ import org.vireo.resources.Messages;
 
 /** Which hosts a VM may move to: connected, another host, the same hypervisor. Reads snapshots only. */
 public final class MigrationTargets {
-    private static final Messages ENGLISH = new Messages(java.util.Locale.ROOT);
-
     private MigrationTargets() {
     }
 
     /** Why {@code dest} cannot take VMs from {@code source} (in {@code messages}' language), or empty when it can. */
     public static Optional<String> whyNot(HostSnapshot source, HostSnapshot dest, Messages messages) {
+        return refusal(source, dest).map(r -> messages.get(r.key(), r.args()));
+    }
+
+    /** A refusal as a bundle key and its arguments: a caller that only asks whether there is one formats nothing. */
+    private record Refusal(String key, Object... args) {
+    }
+
+    private static Optional<Refusal> refusal(HostSnapshot source, HostSnapshot dest) {
         String name = label(dest);
         if (dest.connectionId().equals(source.connectionId())) {
-            return Optional.of(messages.get("target.alreadyThere", name));
+            return Optional.of(new Refusal("target.alreadyThere", name));
         }
         if (!dest.state().isConnected()) {
-            return Optional.of(messages.get("target.notConnected", name));
+            return Optional.of(new Refusal("target.notConnected", name));
         }
         if (!source.state().isConnected()) {
-            return Optional.of(messages.get("target.notConnected", label(source)));
+            return Optional.of(new Refusal("target.notConnected", label(source)));
         }
         String want = source.info() == null ? null : source.info().hypervisor();
         String have = dest.info() == null ? null : dest.info().hypervisor();
         if (want != null && have != null && !want.equalsIgnoreCase(have)) {
-            return Optional.of(messages.get("target.hypervisor", name, have, want));
+            return Optional.of(new Refusal("target.hypervisor", name, have, want));
         }
         return Optional.empty();
     }
@@ -42,6 +48,6 @@ public final class MigrationTargets {
 
     /** The hosts of {@code all} that can take VMs from {@code source}, in the given order. */
     public static List<HostConnection> candidates(HostConnection source, List<HostConnection> all) {
-        return all.stream().filter(h -> whyNot(source.snapshot(), h.snapshot(), ENGLISH).isEmpty()).toList();
+        return all.stream().filter(h -> refusal(source.snapshot(), h.snapshot()).isEmpty()).toList();
     }
 }
