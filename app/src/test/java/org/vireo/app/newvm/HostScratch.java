@@ -20,7 +20,8 @@ import org.libvirt.StoragePool;
  * What the new-VM tests need on a test-bed host, made by the test and removed after it: a transient dir pool
  * under the bed's state folder with a small qcow2 (qemu-img) and a small ISO (xorriso), and a transient isolated
  * network (a bridge without address: nothing listens on it). {@link #close()} removes every domain whose name
- * starts with {@link #prefix()}, the pool with its volumes, its folder and the network.
+ * starts with {@link #prefix()}, the pool with its volumes, its folder and the network, then closes its own
+ * connection to the host ({@link #conn()}, which tests use to look at what Vireo made).
  */
 final class HostScratch implements AutoCloseable {
     private final Connect conn;
@@ -29,7 +30,7 @@ final class HostScratch implements AutoCloseable {
     private StoragePool pool;
     private Network network;
 
-    HostScratch(Connect conn, Path stateDir) throws IOException, LibvirtException, InterruptedException {
+    private HostScratch(Connect conn, Path stateDir) throws IOException, LibvirtException, InterruptedException {
         this.conn = conn;
         this.dir = stateDir.resolve("newvm-test-" + id);
         Files.createDirectories(dir);
@@ -39,6 +40,21 @@ final class HostScratch implements AutoCloseable {
                 + "</path></target></pool>", 0);
         network = conn.networkCreateXML("<network><name>" + networkName() + "</name><bridge name='vnvt" + id
                 + "' stp='off'/></network>");
+    }
+
+    /** Scratch on the host at {@code uri}, through a connection of its own. */
+    static HostScratch open(String uri, Path stateDir) throws IOException, LibvirtException, InterruptedException {
+        Connect conn = new Connect(uri);
+        try {
+            return new HostScratch(conn, stateDir);
+        } catch (IOException | LibvirtException | InterruptedException | RuntimeException e) {
+            conn.close();
+            throw e;
+        }
+    }
+
+    Connect conn() {
+        return conn;
     }
 
     String prefix() {
@@ -88,6 +104,14 @@ final class HostScratch implements AutoCloseable {
 
     @Override
     public void close() throws LibvirtException, IOException {
+        try {
+            removeEverything();
+        } finally {
+            conn.close();
+        }
+    }
+
+    private void removeEverything() throws LibvirtException, IOException {
         List<String> failures = new ArrayList<>();
         for (Domain d : conn.listAllDomains(0)) {
             try {

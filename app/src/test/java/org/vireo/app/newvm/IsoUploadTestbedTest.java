@@ -42,8 +42,8 @@ class IsoUploadTestbedTest {
     @BeforeEach
     void setUp() throws Exception {
         Testbed bed = Testbed.require();
-        connA = new Connect(bed.hostA().unixUri());
-        scratch = new HostScratch(connA, bed.stateDir());
+        scratch = HostScratch.open(bed.hostA().unixUri(), bed.stateDir());
+        connA = scratch.conn();
         fleet = new Fleet();
         hostA = fleet.add(ConnectionEntry.of(bed.hostA().unixUri()));
         hostA.connect().get(20, TimeUnit.SECONDS);
@@ -57,14 +57,8 @@ class IsoUploadTestbedTest {
         if (fleet != null) {
             fleet.close();
         }
-        try {
-            if (scratch != null) {
-                scratch.close();
-            }
-        } finally {
-            if (connA != null) {
-                connA.close();
-            }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 

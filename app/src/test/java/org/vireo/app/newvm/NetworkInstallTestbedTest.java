@@ -40,8 +40,8 @@ class NetworkInstallTestbedTest {
     @BeforeEach
     void setUp() throws Exception {
         bed = Testbed.require();
-        connA = new Connect(bed.hostA().unixUri());
-        scratch = new HostScratch(connA, bed.stateDir());
+        scratch = HostScratch.open(bed.hostA().unixUri(), bed.stateDir());
+        connA = scratch.conn();
         server = debianTree(new TestHttpTree(), TREE);
     }
 
@@ -59,12 +59,9 @@ class NetworkInstallTestbedTest {
             if (server != null) {
                 server.close();
             }
+        } finally {
             if (scratch != null) {
                 scratch.close();
-            }
-        } finally {
-            if (connA != null) {
-                connA.close();
             }
         }
     }

@@ -48,8 +48,8 @@ class NewVmJobTestbedTest {
     @BeforeEach
     void setUp() throws Exception {
         bed = Testbed.require();
-        connA = new Connect(bed.hostA().unixUri());
-        scratch = new HostScratch(connA, bed.stateDir());
+        scratch = HostScratch.open(bed.hostA().unixUri(), bed.stateDir());
+        connA = scratch.conn();
         fleet = new Fleet();
         hostA = fleet.add(ConnectionEntry.of(bed.hostA().unixUri()));
         hostB = fleet.add(ConnectionEntry.of(bed.hostB().unixUri()));
@@ -62,14 +62,8 @@ class NewVmJobTestbedTest {
         if (fleet != null) {
             fleet.close();
         }
-        try {
-            if (scratch != null) {
-                scratch.close();
-            }
-        } finally {
-            if (connA != null) {
-                connA.close();
-            }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 

@@ -67,17 +67,16 @@ class NewVmWizardTestbedUiTest {
 
     @BeforeEach
     void makeScratch() throws Exception {
-        connA = new Connect(BED.hostA().unixUri());
-        scratch = new HostScratch(connA, BED.stateDir());
+        scratch = HostScratch.open(BED.hostA().unixUri(), BED.stateDir());
+        connA = scratch.conn();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        context.close();
         try {
-            scratch.close();
+            context.close();
         } finally {
-            connA.close();
+            scratch.close();
         }
     }
 
