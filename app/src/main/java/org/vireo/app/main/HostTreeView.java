@@ -151,8 +151,8 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     /** "Connection lost: why" for hosts that are not connected and have a reason. */
     String hostStateWithReason(HostSnapshot host) {
         String state = hostStateText(host.state());
-        return host.reason() == null || host.reason().isBlank() || host.state() == ConnectionState.CONNECTED
-                ? state : messages.get("hostTree.reason", state, host.reason());
+        return host.reason() == null || host.state() == ConnectionState.CONNECTED
+                ? state : messages.get("hostTree.reason", state, host.reason().in(messages));
     }
 
     /** The menu host rows show on right-click; shares its commands with the menu bar. */
@@ -208,8 +208,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         protected void updateItem(TreeRow item, boolean empty) {
             super.updateItem(item, empty);
             HostSnapshot host = !empty && item instanceof TreeRow.HostRow h ? h.host() : null;
-            if (host != null && host.state() != ConnectionState.CONNECTED && host.reason() != null
-                    && !host.reason().isBlank()) {
+            if (host != null && host.state() != ConnectionState.CONNECTED && host.reason() != null) {
                 reason.setText(hostStateWithReason(host));
                 setTooltip(reason);
             } else {

@@ -54,7 +54,7 @@ final class OverviewSection extends VBox implements DetailsSection {
         } else if (host != null) {
             row(0, "details.uri", host.uri());
             row(1, "details.connection", messages.get("hostState." + host.state().name())
-                    + (host.reason() == null ? "" : " — " + host.reason()));
+                    + (host.reason() == null ? "" : " — " + host.reason().in(messages)));
             HostInfo info = host.info();
             if (info != null) {
                 row(2, "details.hostname", info.hostname());

@@ -259,7 +259,7 @@ class SshWindowTestbedUiTest {
 
         waitFor(() -> tree.showsCell("Disconnected: ", "Authentication to root@127.0.0.1:" + bed.hostA().sshPort()
                 + " failed"), () -> "host " + tree.host(uri));
-        assertTrue(tree.host(uri).orElseThrow().reason().contains(stranger.toString()),
+        assertTrue(tree.host(uri).orElseThrow().reason().english().contains(stranger.toString()),
                 "the reason names the key offered: " + tree.host(uri));
         assertTrue(robot.lookup("#authDialog").tryQuery().isEmpty(), "an unencrypted key needs no dialog");
     }

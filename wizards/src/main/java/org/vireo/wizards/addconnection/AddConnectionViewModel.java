@@ -200,7 +200,7 @@ public final class AddConnectionViewModel {
         try {
             parsed = LibvirtUri.parse(text);
         } catch (InvalidUriException e) {
-            return e.getMessage();
+            return e.text().in(messages);
         }
         if (parsed.transport().map("ssh"::equals).orElse(false)) {
             try {
