@@ -9,25 +9,25 @@ class UnitsTest {
     private final Units english = new Units(new Messages(Locale.ROOT));
     private final Units french = new Units(new Messages(Locale.FRENCH));
 
+    /** Each size (KiB) as it reads in English and in French. */
     @Test
-    void sizesInEnglishKeepBinaryUnitsAndADecimalPoint() {
-        assertEquals("512 KiB", english.kib(512));
-        assertEquals("1.5 MiB", english.kib(1536));
-        assertEquals("2 GiB", english.kib(2L * 1024 * 1024));
-        assertEquals("128 GiB", english.kib(128L * 1024 * 1024));
-        assertEquals("1.2 TiB", english.kib(1_300_000_000L));
-        assertEquals("", english.kib(0));
+    void sizesUseBinaryUnitsInEachLanguageWithItsDecimalSeparator() {
+        Object[][] rows = {
+                {512L, "512 KiB", "512\u00a0Kio"},
+                {1536L, "1.5 MiB", "1,5\u00a0Mio"},
+                {2L * 1024 * 1024, "2 GiB", "2\u00a0Gio"},
+                {128L * 1024 * 1024, "128 GiB", "128\u00a0Gio"},
+                {1_300_000_000L, "1.2 TiB", "1,2\u00a0Tio"},
+                {0L, "", ""},
+        };
+        for (Object[] row : rows) {
+            long kib = (Long) row[0];
+            assertEquals(row[1], english.kib(kib), "English " + kib);
+            assertEquals(row[2], french.kib(kib), "French " + kib);
+        }
         assertEquals("3.5 GiB", english.gib(3_670_016));
-        assertEquals("100 GiB", english.bytes(100L * 1024 * 1024 * 1024));
-    }
-
-    @Test
-    void sizesInFrenchUseOctetsAndADecimalComma() {
-        assertEquals("512\u00a0Kio", french.kib(512));
-        assertEquals("1,5\u00a0Mio", french.kib(1536));
-        assertEquals("2\u00a0Gio", french.kib(2L * 1024 * 1024));
-        assertEquals("1,2\u00a0Tio", french.kib(1_300_000_000L));
         assertEquals("3,5\u00a0Gio", french.gib(3_670_016));
+        assertEquals("100 GiB", english.bytes(100L * 1024 * 1024 * 1024));
         assertEquals("100\u00a0Gio", french.bytes(100L * 1024 * 1024 * 1024));
     }
 

@@ -18,6 +18,7 @@ import org.vireo.connections.model.HostInfo;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
 import org.vireo.resources.Units;
+import org.vireo.app.dialog.CloseShortcut;
 
 /**
  * The host table, Ganeti's {@code gnt-node list} as a window beside the main one: one sortable row per host.
@@ -81,6 +82,7 @@ public final class HostTableWindow {
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);
         stage.setTitle(messages.get("hostTable.title"));
+        CloseShortcut.install(stage);
         if (owner != null) {
             stage.initOwner(owner);
         }

@@ -51,7 +51,7 @@ class SshFailureTextsTest {
                 () -> verifier(knownHosts, HostKeyPrompt.Decision.ACCEPT_ONCE).verify("h", 22, Keys.blob(a)));
         assertEquals(true, e.revoked());
         assertEquals("ATTENTION\u00a0: la cl\u00e9 d\u2019h\u00f4te ssh-ed25519 de h (" + Keys.fingerprint(a)
-                + ") est marqu\u00e9e @revoked en " + knownHosts + ":1. Connexion refus\u00e9e.", e.text().in(FRENCH));
+                + ") est marqu\u00e9e @revoked dans " + knownHosts + ":1. Connexion refus\u00e9e.", e.text().in(FRENCH));
     }
 
     @Test
