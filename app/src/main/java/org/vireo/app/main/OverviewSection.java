@@ -75,6 +75,7 @@ final class OverviewSection extends VBox implements DetailsSection {
     private void row(int index, String key, String value) {
         Label name = new Label(messages.get(key));
         name.getStyleClass().add("details-key");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long value (a French reason) is cut, never the key
         Label text = new Label(value);
         text.setId("details-" + key.substring(key.indexOf('.') + 1));
         grid.addRow(index, name, text);
