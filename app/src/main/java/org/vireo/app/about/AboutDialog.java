@@ -23,6 +23,7 @@ import org.vireo.app.task.TaskExecutor;
 import org.vireo.connections.libvirt.LibvirtClientVersion;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.resources.Messages;
+import org.vireo.app.dialog.CloseShortcut;
 
 /** Help → About: Vireo's, libvirt's (client and each connected host's), JavaFX's and Java's versions, to copy. */
 public final class AboutDialog {
@@ -113,6 +114,7 @@ public final class AboutDialog {
         }
         stage.setOnHidden(e -> hosts.removeListener(follow));
         stage.setTitle(messages.get("about.title"));
+        CloseShortcut.install(stage);
         Scene scene = new Scene(pane, 640, 440);
         scene.getStylesheets().add(org.vireo.resources.Theme.baseStylesheet());
         stage.setScene(scene);

@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.vireo.resources.Messages;
+import org.vireo.app.dialog.CloseShortcut;
 
 /** One window for a command on several VMs: a progress bar and a row per VM with its result. */
 public final class BulkProgressView {
@@ -66,6 +67,7 @@ public final class BulkProgressView {
             stage.initOwner(owner);
         }
         stage.setTitle(run.title());
+        CloseShortcut.install(stage);
         stage.setScene(new Scene(pane, 680, 360));
         stage.show();
         return stage;

@@ -108,7 +108,7 @@ public final class ListCommand implements CliCommand {
             for (Map.Entry<HostConnection, CompletableFuture<Void>> a : attempts.entrySet()) {
                 HostSnapshot h = a.getKey().snapshot();
                 if (!h.state().isConnected()) {
-                    err.println("vireo list: " + (h.reason() != null ? h.reason()
+                    err.println("vireo list: " + (h.reason() != null ? h.reason().english()
                             : h.uri() + ": no answer within " + environment.hostTimeout().toSeconds() + " s"));
                     unknownKeyRefused |= causedBy(a.getValue(), HostKeyRejectedException.class);
                 }
@@ -173,7 +173,7 @@ public final class ListCommand implements CliCommand {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("uri", host.uri());
             h.put("state", host.state().name().toLowerCase(Locale.ROOT));
-            h.put("error", host.state().isConnected() ? null : host.reason());
+            h.put("error", host.state().isConnected() || host.reason() == null ? null : host.reason().english());
             List<Map<String, Object>> vms = new ArrayList<>();
             for (VmInfo vm : host.vms()) {
                 Map<String, Object> v = new LinkedHashMap<>();

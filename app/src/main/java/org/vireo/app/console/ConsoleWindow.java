@@ -5,6 +5,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
+import org.vireo.app.dialog.CloseShortcut;
 
 /** A console in its own window (detached, or full screen); closing it hands the pane back through {@code onClose}. */
 final class ConsoleWindow {
@@ -20,6 +21,7 @@ final class ConsoleWindow {
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);
         stage.getProperties().put("consoleUuid", session.uuid());
+        CloseShortcut.install(stage);
         stage.setOnHidden(e -> {
             scene.setRoot(new javafx.scene.layout.Pane()); // the pane may go back to the tab
             pane.setDetachable(true);

@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import org.vireo.app.main.Formats;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.stats.StatsHistory;
@@ -38,20 +37,22 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
 
     private final StatsFeed feed;
     private final Supplier<List<HostSnapshot>> hosts;
+    private final StatFormats formats;
     private final ObservableList<Busy> rows = FXCollections.observableArrayList();
     private final TableView<Busy> table = new TableView<>(rows);
     private final BorderPane content = new BorderPane(table);
 
     public BusiestSection(StatsFeed feed, Supplier<List<HostSnapshot>> hosts, Messages messages) {
         this.feed = feed;
+        this.formats = new StatFormats(messages);
         this.hosts = hosts;
         table.setId("busiestTable");
         table.setPlaceholder(new Label(messages.get("busiest.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(text(messages.get("busiest.vm"), Busy::vm, 160));
         table.getColumns().add(text(messages.get("busiest.host"), Busy::host, 140));
-        table.getColumns().add(text(messages.get("busiest.cpu"), b -> StatFormats.PERCENT.apply(b.cpuPercent()), 70));
-        table.getColumns().add(text(messages.get("busiest.memory"), b -> StatFormats.KIB.apply(b.memoryKiB()), 90));
+        table.getColumns().add(text(messages.get("busiest.cpu"), b -> formats.percent.apply(b.cpuPercent()), 70));
+        table.getColumns().add(text(messages.get("busiest.memory"), b -> formats.kib.apply(b.memoryKiB()), 90));
         content.setPadding(new Insets(8));
         content.setId("busiestSection");
         feed.addViewer(this);
@@ -126,8 +127,8 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
             Busy a = fresh.get(i);
             Busy b = rows.get(i);
             if (!a.vm().equals(b.vm()) || !a.host().equals(b.host())
-                    || !StatFormats.PERCENT.apply(a.cpuPercent()).equals(StatFormats.PERCENT.apply(b.cpuPercent()))
-                    || !StatFormats.KIB.apply(a.memoryKiB()).equals(StatFormats.KIB.apply(b.memoryKiB()))) {
+                    || !formats.percent.apply(a.cpuPercent()).equals(formats.percent.apply(b.cpuPercent()))
+                    || !formats.kib.apply(a.memoryKiB()).equals(formats.kib.apply(b.memoryKiB()))) {
                 return false;
             }
         }

@@ -38,14 +38,15 @@ public final class GraphsSection implements DetailsSection, StatsViewer {
         int capacity = feed.history().capacity();
         scratch = new double[capacity];
         String pattern = messages.get("graph.summary");
-        vmCpu = graph("graphVmCpu", messages.get("graph.cpu"), pattern, StatFormats.PERCENT, capacity, 1);
+        StatFormats formats = new StatFormats(messages);
+        vmCpu = graph("graphVmCpu", messages.get("graph.cpu"), pattern, formats.percent, capacity, 1);
         vmCpu.setFixedMax(100);
-        vmMemory = graph("graphVmMemory", messages.get("graph.memory"), pattern, StatFormats.KIB, capacity, 1);
-        vmDisk = graph("graphVmDisk", messages.get("graph.disk"), pattern, StatFormats.BYTES_PER_SECOND, capacity, 2);
-        vmNet = graph("graphVmNet", messages.get("graph.network"), pattern, StatFormats.BYTES_PER_SECOND, capacity, 2);
-        hostCpu = graph("graphHostCpu", messages.get("graph.cpu"), pattern, StatFormats.PERCENT, capacity, 1);
+        vmMemory = graph("graphVmMemory", messages.get("graph.memory"), pattern, formats.kib, capacity, 1);
+        vmDisk = graph("graphVmDisk", messages.get("graph.disk"), pattern, formats.bytesPerSecond, capacity, 2);
+        vmNet = graph("graphVmNet", messages.get("graph.network"), pattern, formats.bytesPerSecond, capacity, 2);
+        hostCpu = graph("graphHostCpu", messages.get("graph.cpu"), pattern, formats.percent, capacity, 1);
         hostCpu.setFixedMax(100);
-        hostMemory = graph("graphHostMemory", messages.get("graph.memory"), pattern, StatFormats.KIB, capacity, 1);
+        hostMemory = graph("graphHostMemory", messages.get("graph.memory"), pattern, formats.kib, capacity, 1);
         note.getStyleClass().add("graphs-note");
         note.setText(messages.get("graph.span", feed.interval().toSeconds(),
                 capacity * feed.interval().toSeconds() / 60));

@@ -1,30 +1,19 @@
 package org.vireo.app.graphs;
 
-import java.util.Locale;
 import java.util.function.DoubleFunction;
-import org.vireo.app.main.Formats;
+import org.vireo.resources.Messages;
+import org.vireo.resources.Units;
 
-/** How graph values read: CPU in percent, memory in binary units, I/O in bytes per second. */
+/** How graph values read, in the user's language: CPU in percent, memory in binary units, I/O in bytes per second. */
 final class StatFormats {
-    static final DoubleFunction<String> PERCENT = v -> Double.isNaN(v) ? "–"
-            : String.format(Locale.ROOT, v < 10 ? "%.1f %%" : "%.0f %%", v);
-    static final DoubleFunction<String> KIB = v -> Double.isNaN(v) ? "–" : v <= 0 ? "0" : Formats.kib((long) v);
-    static final DoubleFunction<String> BYTES_PER_SECOND = StatFormats::bytesPerSecond;
+    final DoubleFunction<String> percent;
+    final DoubleFunction<String> kib;
+    final DoubleFunction<String> bytesPerSecond;
 
-    private StatFormats() {
-    }
-
-    static String bytesPerSecond(double value) {
-        if (Double.isNaN(value)) {
-            return "–";
-        }
-        String[] units = {"B/s", "KiB/s", "MiB/s", "GiB/s"};
-        int unit = 0;
-        double v = value;
-        while (v >= 1024 && unit < units.length - 1) {
-            v /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, v >= 100 || unit == 0 ? "%.0f %s" : "%.1f %s", v, units[unit]);
+    StatFormats(Messages messages) {
+        Units units = new Units(messages);
+        percent = units::percent;
+        kib = v -> Double.isNaN(v) ? "\u2013" : v <= 0 ? "0" : units.kib((long) v);
+        bytesPerSecond = units::bytesPerSecond;
     }
 }

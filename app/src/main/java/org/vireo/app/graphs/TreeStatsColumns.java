@@ -6,12 +6,12 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import org.vireo.app.main.Formats;
 import org.vireo.app.main.TreeRow;
 import org.vireo.connections.stats.HostMetric;
 import org.vireo.connections.stats.StatsHistory;
 import org.vireo.connections.stats.VmMetric;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Units;
 
 /**
  * The host tree's stats: a CPU % column (sparkline and latest value, for VMs and hosts), and host rows'
@@ -33,11 +33,12 @@ public final class TreeStatsColumns {
         cpu.setPrefWidth(120);
         cpu.setSortable(false);
         cpu.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null : cell.getValue().getValue()));
-        cpu.setCellFactory(column -> new CpuCell(feed));
+        StatFormats formats = new StatFormats(messages);
+        cpu.setCellFactory(column -> new CpuCell(feed, formats));
         tree.getColumns().add(Math.min(2, tree.getColumns().size()), cpu);
         for (TreeTableColumn<TreeRow, ?> column : tree.getColumns()) {
             if (MEMORY_COLUMN_ID.equals(column.getId())) {
-                ((TreeTableColumn<TreeRow, String>) column).setCellFactory(c -> new MemoryCell(feed));
+                ((TreeTableColumn<TreeRow, String>) column).setCellFactory(c -> new MemoryCell(feed, new Units(messages)));
             }
         }
     }
@@ -48,8 +49,11 @@ public final class TreeStatsColumns {
         private final Sparkline sparkline = new Sparkline(64, 14);
         private int drawn;
 
-        CpuCell(StatsFeed feed) {
+        private final StatFormats formats;
+
+        CpuCell(StatsFeed feed, StatFormats formats) {
             this.feed = feed;
+            this.formats = formats;
             getStyleClass().add("cpu-cell");
             setContentDisplay(ContentDisplay.LEFT);
             feed.addWeakViewer(this);
@@ -69,12 +73,12 @@ public final class TreeStatsColumns {
                 String uuid = vm.vm().uuid();
                 drawn = sparkline.draw(dst -> history.copy(uuid, VmMetric.CPU_PERCENT, dst));
                 setText(drawn == 0 || !vm.vm().state().isActive() ? null
-                        : StatFormats.PERCENT.apply(history.latest(uuid, VmMetric.CPU_PERCENT)));
+                        : formats.percent.apply(history.latest(uuid, VmMetric.CPU_PERCENT)));
                 setGraphic(sparkline);
             } else if (row instanceof TreeRow.HostRow host) {
                 String id = host.host().connectionId();
                 drawn = sparkline.draw(dst -> history.copyHost(id, HostMetric.CPU_PERCENT, dst));
-                setText(drawn == 0 ? null : StatFormats.PERCENT.apply(history.latestHost(id, HostMetric.CPU_PERCENT)));
+                setText(drawn == 0 ? null : formats.percent.apply(history.latestHost(id, HostMetric.CPU_PERCENT)));
                 setGraphic(sparkline);
             } else {
                 drawn = 0;
@@ -101,8 +105,11 @@ public final class TreeStatsColumns {
     static final class MemoryCell extends TreeTableCell<TreeRow, String> implements StatsViewer {
         private final StatsFeed feed;
 
-        MemoryCell(StatsFeed feed) {
+        private final Units units;
+
+        MemoryCell(StatsFeed feed, Units units) {
             this.feed = feed;
+            this.units = units;
             feed.addWeakViewer(this);
         }
 
@@ -120,7 +127,7 @@ public final class TreeStatsColumns {
                 double used = feed.history().latestHost(id, HostMetric.MEMORY_USED_KIB);
                 double total = feed.history().latestHost(id, HostMetric.MEMORY_TOTAL_KIB);
                 if (!Double.isNaN(used) && !Double.isNaN(total) && host.host().state().isConnected()) {
-                    setText(Formats.kib((long) used) + " / " + Formats.kib((long) total));
+                    setText(units.kib((long) used) + " / " + units.kib((long) total));
                     return;
                 }
             }

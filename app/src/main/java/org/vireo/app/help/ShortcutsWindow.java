@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.vireo.resources.Messages;
 import org.vireo.vnc.fx.VncView;
+import org.vireo.app.dialog.CloseShortcut;
 
 /** Help → Keyboard shortcuts: the menus' shortcuts (handed in from their commands) and the console's release keys. */
 public final class ShortcutsWindow {
@@ -28,6 +29,7 @@ public final class ShortcutsWindow {
 
     public Stage show(Window owner, List<Shortcut> menuShortcuts) {
         List<Shortcut> rows = new ArrayList<>(menuShortcuts);
+        rows.add(new Shortcut(messages.get("shortcuts.closeWindow"), CloseShortcut.KEYS.getDisplayText()));
         rows.add(new Shortcut(messages.get("shortcuts.consoleRelease"), VncView.GRAB_RELEASE_HINT));
         TableView<Shortcut> table = new TableView<>();
         table.setId("shortcutsTable");
@@ -57,6 +59,7 @@ public final class ShortcutsWindow {
             stage.initOwner(owner);
         }
         stage.setTitle(messages.get("shortcuts.title"));
+        CloseShortcut.install(stage);
         stage.setScene(new Scene(pane, 460, 440));
         stage.show();
         return stage;

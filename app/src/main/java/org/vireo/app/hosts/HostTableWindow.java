@@ -14,10 +14,11 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.vireo.app.main.Formats;
 import org.vireo.connections.model.HostInfo;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
+import org.vireo.resources.Units;
+import org.vireo.app.dialog.CloseShortcut;
 
 /**
  * The host table, Ganeti's {@code gnt-node list} as a window beside the main one: one sortable row per host.
@@ -29,6 +30,7 @@ public final class HostTableWindow {
 
     private final HostTableModel model;
     private final Messages messages;
+    private final Units units;
     private final Stage stage = new Stage();
     private final TableView<HostTableModel.Row> table = new TableView<>();
     private final Timeline refresh;
@@ -36,19 +38,20 @@ public final class HostTableWindow {
     public HostTableWindow(HostTableModel model, Messages messages, Window owner) {
         this.model = model;
         this.messages = messages;
+        this.units = new Units(messages);
         table.setId("hostTable");
         table.setItems(model.rows());
         table.getColumns().addAll(
                 column("hostTable.name", "colName", s -> s.summary().name(),
                         Comparator.comparing(r -> r.summary().name(), String.CASE_INSENSITIVE_ORDER)),
                 column("hostTable.state", "colState", this::state, Comparator.comparing(this::state)),
-                column("hostTable.memTotal", "colMemTotal", r -> Formats.kib(r.summary().totalMemoryKiB()),
+                column("hostTable.memTotal", "colMemTotal", r -> units.kib(r.summary().totalMemoryKiB()),
                         Comparator.comparingLong(r -> r.summary().totalMemoryKiB())),
-                column("hostTable.memFree", "colMemFree", r -> Formats.kib(r.summary().freeMemoryKiB()),
+                column("hostTable.memFree", "colMemFree", r -> units.kib(r.summary().freeMemoryKiB()),
                         Comparator.comparingLong(r -> r.summary().freeMemoryKiB())),
-                column("hostTable.storageTotal", "colStorageTotal", r -> bytes(r.summary().storageTotalBytes()),
+                column("hostTable.storageTotal", "colStorageTotal", r -> units.bytes(r.summary().storageTotalBytes()),
                         Comparator.comparingLong(r -> r.summary().storageTotalBytes())),
-                column("hostTable.storageFree", "colStorageFree", r -> bytes(r.summary().storageFreeBytes()),
+                column("hostTable.storageFree", "colStorageFree", r -> units.bytes(r.summary().storageFreeBytes()),
                         Comparator.comparingLong(r -> r.summary().storageFreeBytes())),
                 column("hostTable.cpus", "colCpus", r -> cpus(r.summary().info()),
                         Comparator.comparingInt(r -> r.summary().info() == null ? 0 : r.summary().info().cpus())),
@@ -79,6 +82,7 @@ public final class HostTableWindow {
         scene.getStylesheets().add(Theme.baseStylesheet());
         stage.setScene(scene);
         stage.setTitle(messages.get("hostTable.title"));
+        CloseShortcut.install(stage);
         if (owner != null) {
             stage.initOwner(owner);
         }
@@ -112,10 +116,6 @@ public final class HostTableWindow {
             text += ", " + messages.get("hostState.maintenance");
         }
         return row.problem().isEmpty() ? text : text + " — " + row.problem();
-    }
-
-    private static String bytes(long bytes) {
-        return Formats.kib(bytes / 1024);
     }
 
     /** "16 × x86_64 (2×4×2)": CPUs, model, sockets × cores × threads. */

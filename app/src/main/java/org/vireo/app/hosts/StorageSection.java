@@ -10,11 +10,11 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.vireo.app.main.Formats;
 import org.vireo.connections.host.HostSummary;
 import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Units;
 
 /** The host page's Storage tab: each pool (capacity, allocation, available) with its volumes beneath it. */
 public final class StorageSection extends HostPageSection {
@@ -33,20 +33,22 @@ public final class StorageSection extends HostPageSection {
     }
 
     private final Messages messages;
+    private final Units units;
     private final TreeTableView<Line> tree = new TreeTableView<>(new TreeItem<>());
     private final Label problem = new Label();
 
     public StorageSection(HostPageModel model, Messages messages) {
         super(model, "details.tab.storage", "storageSection");
         this.messages = messages;
+        this.units = new Units(messages);
         tree.setId("storageTree");
         tree.setShowRoot(false);
         tree.setPlaceholder(new Label(messages.get("storage.none")));
         tree.getColumns().add(column("storage.name", Line::name));
         tree.getColumns().add(column("storage.detail", Line::detail));
-        tree.getColumns().add(column("storage.capacity", l -> bytes(l.capacityBytes())));
-        tree.getColumns().add(column("storage.allocation", l -> bytes(l.allocationBytes())));
-        tree.getColumns().add(column("storage.available", l -> l.pool() ? bytes(l.availableBytes()) : ""));
+        tree.getColumns().add(column("storage.capacity", l -> units.bytes(l.capacityBytes())));
+        tree.getColumns().add(column("storage.allocation", l -> units.bytes(l.allocationBytes())));
+        tree.getColumns().add(column("storage.available", l -> l.pool() ? units.bytes(l.availableBytes()) : ""));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         problem.setId("storageProblem");
         problem.textProperty().bind(model.problemProperty());
@@ -64,10 +66,6 @@ public final class StorageSection extends HostPageSection {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue() == null ? ""
                 : text.apply(c.getValue().getValue())));
         return column;
-    }
-
-    private static String bytes(long bytes) {
-        return Formats.kib(bytes / 1024);
     }
 
     private void rebuild(HostSummary summary) {

@@ -245,17 +245,17 @@ public final class ConnectBatch {
             state = HostState.AWAITING_KEY;
         } else if (failure != null && find(failure, HostKeyChangedException.class).isPresent()) {
             state = HostState.KEY_CHANGED;
-            detail = Failures.message(failure);
+            detail = Failures.message(failure, messages);
         } else if (failure != null) {
             state = HostState.FAILED;
-            detail = Failures.message(failure);
+            detail = Failures.message(failure, messages);
         } else if (snapshot != null && snapshot.state() == ConnectionState.CONNECTED) {
             state = HostState.CONNECTED;
         } else if (succeeded.contains(id) && (snapshot == null || snapshot.state() == ConnectionState.CONNECTING)) {
             state = HostState.CONNECTED;
         } else if (succeeded.contains(id)) {
             state = HostState.FAILED; // connected, then lost
-            detail = snapshot.reason() == null ? "" : snapshot.reason();
+            detail = snapshot.reason() == null ? "" : snapshot.reason().in(messages);
         } else {
             state = HostState.CONNECTING;
         }

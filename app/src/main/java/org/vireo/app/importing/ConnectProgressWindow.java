@@ -20,6 +20,7 @@ import javafx.stage.Window;
 import org.vireo.app.importing.ConnectBatch.Row;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
+import org.vireo.app.dialog.CloseShortcut;
 
 /**
  * "Connecting N hosts": a non-modal window listing each host of a batch with its live state, the counts, and
@@ -40,6 +41,7 @@ public final class ConnectProgressWindow {
         }
         stage.initModality(Modality.NONE);
         stage.setTitle(messages.get("connectBatch.title", batch.size()));
+        CloseShortcut.install(stage);
 
         TableView<Row> table = new TableView<>(batch.rows());
         table.setId("connectProgressTable");

@@ -28,6 +28,7 @@ import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.resources.Messages;
+import org.vireo.app.dialog.CloseShortcut;
 
 /**
  * The FX side of the {@link JobRegistry}: a list of its jobs kept on the FX thread (for the jobs window and the
@@ -116,6 +117,7 @@ public final class JobsView {
             stage.initOwner(window);
         }
         stage.setTitle(messages.get("jobs.title"));
+        CloseShortcut.install(stage);
         stage.setScene(new Scene(content(), 820, 420));
         stage.show();
         return stage;

@@ -16,10 +16,12 @@ import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.model.VmState;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Units;
 
 /** The host tree: groups → hosts → VMs, with state, memory and vCPU columns. Virtualized. */
 public final class HostTreeView extends TreeTableView<TreeRow> {
     private final Messages messages;
+    private final Units units;
     private final org.vireo.connections.migration.MaintenanceHosts maintenance;
     private ContextMenu hostMenu;
     private ContextMenu groupMenu;
@@ -28,6 +30,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     public HostTreeView(MainViewModel viewModel) {
         super(new TreeItem<>(new TreeRow.GroupRow("")));
         this.messages = viewModel.messages();
+        this.units = new Units(messages);
         this.maintenance = viewModel.maintenance();
         maintenance.addListener(ids -> javafx.application.Platform.runLater(this::refresh));
         setId("hostTree");
@@ -131,9 +134,9 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
 
     private String memoryText(TreeRow row) {
         if (row instanceof TreeRow.VmRow v) {
-            return Formats.kib(v.vm().memoryKiB());
+            return units.kib(v.vm().memoryKiB());
         } else if (row instanceof TreeRow.HostRow h && h.host().info() != null) {
-            return Formats.kib(h.host().info().memoryKiB());
+            return units.kib(h.host().info().memoryKiB());
         }
         return "";
     }
@@ -151,8 +154,8 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     /** "Connection lost: why" for hosts that are not connected and have a reason. */
     String hostStateWithReason(HostSnapshot host) {
         String state = hostStateText(host.state());
-        return host.reason() == null || host.reason().isBlank() || host.state() == ConnectionState.CONNECTED
-                ? state : messages.get("hostTree.reason", state, host.reason());
+        return host.reason() == null || host.state() == ConnectionState.CONNECTED
+                ? state : messages.get("hostTree.reason", state, host.reason().in(messages));
     }
 
     /** The menu host rows show on right-click; shares its commands with the menu bar. */
@@ -208,8 +211,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         protected void updateItem(TreeRow item, boolean empty) {
             super.updateItem(item, empty);
             HostSnapshot host = !empty && item instanceof TreeRow.HostRow h ? h.host() : null;
-            if (host != null && host.state() != ConnectionState.CONNECTED && host.reason() != null
-                    && !host.reason().isBlank()) {
+            if (host != null && host.state() != ConnectionState.CONNECTED && host.reason() != null) {
                 reason.setText(hostStateWithReason(host));
                 setTooltip(reason);
             } else {

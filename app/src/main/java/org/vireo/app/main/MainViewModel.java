@@ -171,7 +171,8 @@ public final class MainViewModel {
             status.set(messages.get("status.running", label, name));
             ui.whenDone(call.apply(target), ok -> status.set(messages.get("status.done", label, name)), error -> {
                 status.set(messages.get("status.failed", label, name));
-                dialogs.showError(messages.get("action.failed.title", label), Failures.message(error), Failures.unwrap(error));
+                dialogs.showError(messages.get("action.failed.title", label), Failures.message(error, messages),
+                        Failures.unwrap(error));
             });
             return;
         }
@@ -333,7 +334,7 @@ public final class MainViewModel {
         try {
             LibvirtUri.parse(uri);
         } catch (InvalidUriException e) {
-            dialogs.showError(messages.get("connection.invalid.title"), e.getMessage(), null);
+            dialogs.showError(messages.get("connection.invalid.title"), Failures.message(e, messages), null);
             return;
         }
         ConnectionEntry entry = ConnectionEntry.of(uri);
@@ -364,7 +365,7 @@ public final class MainViewModel {
         try {
             LibvirtUri.parse(text);
         } catch (InvalidUriException e) {
-            dialogs.showError(messages.get("connection.invalid.title"), e.getMessage(), null);
+            dialogs.showError(messages.get("connection.invalid.title"), Failures.message(e, messages), null);
             return false;
         }
         if (saved.stream().anyMatch(e -> e.uri().equals(text))) {

@@ -17,6 +17,7 @@ import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.resources.Messages;
 import org.vireo.wizards.newvm.CustomizedInstall;
 import org.vireo.wizards.newvm.NewVmJob;
+import org.vireo.app.dialog.CloseShortcut;
 
 /**
  * Beside the details of a VM the wizard only defined ("customize before install"): "Begin installation" starts it
@@ -35,6 +36,7 @@ public final class CustomizeInstallWindow {
     public CustomizeInstallWindow(NewVmJob.Created created, HostConnection host, Messages messages, TaskExecutor ui,
                                   Window owner, Consumer<NewVmJob.Created> onBegun) {
         stage.setTitle(messages.get("newVm.customize.title", created.name()));
+        CloseShortcut.install(stage);
         if (owner != null) {
             stage.initOwner(owner);
         }

@@ -26,6 +26,7 @@ import org.vireo.app.prefs.Preferences.KeyboardMode;
 import org.vireo.app.prefs.Preferences.Language;
 import org.vireo.resources.Messages;
 import org.vireo.vnc.fx.VncView;
+import org.vireo.app.dialog.CloseShortcut;
 
 /**
  * Edit → Preferences: general (theme, language), stats, console, confirmations, new VMs. OK stays disabled while
@@ -37,6 +38,7 @@ public final class PreferencesDialog extends Dialog<Preferences> {
     public PreferencesDialog(PreferencesViewModel model, Messages messages) {
         this.messages = messages;
         setTitle(messages.get("prefs.title"));
+        CloseShortcut.install(this);
         TabPane tabs = new TabPane(
                 tab("prefs.tab.general", "prefsTabGeneral", general(model)),
                 tab("prefs.tab.stats", "prefsTabStats", stats(model)),

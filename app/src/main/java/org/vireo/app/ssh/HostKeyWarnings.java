@@ -21,6 +21,9 @@ public final class HostKeyWarnings {
 
     /** Old and new fingerprints and the known_hosts line to remove, in the user's language. */
     public static String message(HostKeyChangedException e, Messages messages) {
+        if (e.revoked()) {
+            return e.text().in(messages);
+        }
         return messages.get("hostKeyChanged.message", e.keyType(), e.host(), e.knownFingerprint(),
                 e.presentedFingerprint(), e.knownHostsLocation());
     }

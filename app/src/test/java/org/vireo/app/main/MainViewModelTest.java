@@ -115,7 +115,7 @@ class MainViewModelTest {
         awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.uri().contains("vireo-missing")
                 && h.state() == ConnectionState.DISCONNECTED && h.reason() != null));
         HostSnapshot bad = viewModel.hosts().stream().filter(h -> h.uri().contains("vireo-missing")).findFirst().orElseThrow();
-        assertTrue(bad.reason().contains("test:///nonexistent/vireo-missing.xml"), bad.reason());
+        assertTrue(bad.reason().english().contains("test:///nonexistent/vireo-missing.xml"), bad.reason().english());
         assertFalse(viewModel.demoModeProperty().get(), "adding a real connection leaves demo mode");
     }
 

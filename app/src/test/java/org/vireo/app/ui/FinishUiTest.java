@@ -90,11 +90,47 @@ class FinishUiTest {
         @SuppressWarnings("unchecked")
         TableView<ShortcutsWindow.Shortcut> table = robot.lookup("#shortcutsTable").queryAs(TableView.class);
         List<String> listed = table.getItems().stream().map(ShortcutsWindow.Shortcut::keys).toList();
-        assertEquals(menuKeys.size() + 1, listed.size(), "every menu shortcut once, plus the console's release keys");
+        assertEquals(menuKeys.size() + 2, listed.size(),
+                "every menu shortcut once, plus closing a window and the console's release keys");
+        assertTrue(table.getItems().contains(new ShortcutsWindow.Shortcut("Close this window (not the main window)",
+                "Ctrl+W")), table.getItems().toString());
         assertTrue(listed.containsAll(menuKeys), listed + " vs " + menuKeys);
         assertTrue(table.getItems().contains(new ShortcutsWindow.Shortcut("New VM", "Ctrl+N")), table.getItems().toString());
         assertTrue(listed.contains("Ctrl+Alt"), "the console's grab release");
         robot.clickOn("#shortcutsClose");
+    }
+
+    @Test
+    void ctrlWClosesEachSecondaryWindowButNeverTheMainOne(FxRobot robot) throws TimeoutException {
+        VmOpsUiTest.waitForVms(VmOpsUiTest.tree(robot));
+        for (Opener opener : List.<Opener>of(
+                new Opener(KeyCode.J, "#jobsTable"), new Opener(KeyCode.T, "#hostTable"),
+                new Opener(null, "#shortcutsTable"), new Opener(KeyCode.COMMA, "#prefsOk"))) {
+            robot.interact(() -> stage.requestFocus());
+            if (opener.key() == null) {
+                robot.push(KeyCode.F1);
+            } else {
+                robot.press(KeyCode.CONTROL, opener.key()).release(opener.key(), KeyCode.CONTROL);
+            }
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(opener.id()).tryQuery().isPresent());
+            javafx.stage.Window secondary = robot.lookup(opener.id()).query().getScene().getWindow();
+            assertTrue(secondary != stage && secondary.isShowing(), opener.id());
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, secondary::isFocused);
+
+            robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !secondary.isShowing());
+            assertTrue(stage.isShowing(), "the main window stays after closing " + opener.id());
+        }
+        robot.interact(() -> stage.requestFocus());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, stage::isFocused);
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(stage.isShowing(), "Ctrl+W never closes the main window");
+    }
+
+    /** The keys (with Ctrl; none for F1) that open a window, and a node id inside it. */
+    private record Opener(KeyCode key, String id) {
     }
 
     private static void collectAccelerators(Menu menu, List<String> keys) {

@@ -182,7 +182,7 @@ class ImportNodeListTestbedUiTest {
         for (String alias : ALIASES.subList(0, 3)) {
             HostSnapshot refused = host(tree, alias).orElseThrow();
             assertEquals(ConnectionState.DISCONNECTED, refused.state(), alias);
-            assertTrue(refused.reason().contains("CHANGED"), refused.reason());
+            assertTrue(refused.reason().english().contains("CHANGED"), refused.reason().english());
         }
         TableView<?> progress = robot.lookup("#connectProgressTable").queryAs(TableView.class);
         assertEquals(3, progress.getItems().stream()

@@ -248,9 +248,7 @@ class SshWindowTestbedUiTest {
 
     @Test
     void aKeyTheHostDoesNotAcceptGivesAClearErrorInTheTree(FxRobot robot) throws Exception {
-        Path stranger = keygen(dir.resolve("stranger_key"), "");
-        writeSshConfig("Host *\n  IdentityFile " + stranger + "\n");
-        Files.writeString(knownHosts, bedKeyLine(bed.hostA().sshPort()) + "\n");
+        Path stranger = offerAKeyHostARefuses();
         String uri = "qemu+ssh://root@127.0.0.1:" + bed.hostA().sshPort() + "/system";
         HostTreeLookup tree = new HostTreeLookup(robot);
         MainViewModel window = openWindow(robot, Map.of());
@@ -259,9 +257,34 @@ class SshWindowTestbedUiTest {
 
         waitFor(() -> tree.showsCell("Disconnected: ", "Authentication to root@127.0.0.1:" + bed.hostA().sshPort()
                 + " failed"), () -> "host " + tree.host(uri));
-        assertTrue(tree.host(uri).orElseThrow().reason().contains(stranger.toString()),
+        assertTrue(tree.host(uri).orElseThrow().reason().english().contains(stranger.toString()),
                 "the reason names the key offered: " + tree.host(uri));
         assertTrue(robot.lookup("#authDialog").tryQuery().isEmpty(), "an unencrypted key needs no dialog");
+    }
+
+    @Test
+    void aFrenchWindowExplainsTheRefusedKeyInFrench(FxRobot robot) throws Exception {
+        Path stranger = offerAKeyHostARefuses();
+        String uri = "qemu+ssh://root@127.0.0.1:" + bed.hostA().sshPort() + "/system";
+        HostTreeLookup tree = new HostTreeLookup(robot);
+        MainViewModel window = openWindow(robot, Map.of(), new Messages(Locale.FRENCH));
+
+        robot.interact(() -> window.addConnection(uri));
+
+        String expected = "D\u00e9connect\u00e9\u00a0: Impossible de se connecter \u00e0 " + uri + "\u00a0: \u00c9chec de"
+                + " l\u2019authentification sur root@127.0.0.1:" + bed.hostA().sshPort() + "\u00a0: le serveur n\u2019a"
+                + " accept\u00e9 aucun des identifiants propos\u00e9s (" + stranger + ", mot de passe ou"
+                + " keyboard-interactive s\u2019il est demand\u00e9)";
+        waitFor(() -> tree.showsCell(expected, ""), () -> "host " + tree.host(uri));
+        robot.clickOn(robot.lookup("#hostTree .tree-table-cell").match(cell -> cell instanceof javafx.scene.control.Labeled l
+                && "127.0.0.1".equals(l.getText())).<javafx.scene.Node>query());
+        String overview = "D\u00e9connect\u00e9 \u2014 " + expected.substring(expected.indexOf("Impossible"));
+        waitFor(() -> robot.lookup(".label").match(n -> n instanceof javafx.scene.control.Labeled l
+                && overview.equals(l.getText())).tryQuery().isPresent(), () -> "overview of " + tree.host(uri));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot, "window-french-auth-refused");
+        assertTrue(tree.host(uri).orElseThrow().reason().english().startsWith("Cannot connect to " + uri
+                + ": Authentication to root@127.0.0.1:"), "English stays for logs and the CLI: " + tree.host(uri));
     }
 
     @Test
@@ -328,8 +351,11 @@ class SshWindowTestbedUiTest {
 
     /** Starts the app window as VireoApp does, on this test's HOME, folders and log. */
     private MainViewModel openWindow(FxRobot robot, Map<String, String> env) {
+        return openWindow(robot, env, new Messages(Locale.ROOT));
+    }
+
+    private MainViewModel openWindow(FxRobot robot, Map<String, String> env, Messages messages) {
         log = AppLogging.init(paths.state());
-        Messages messages = new Messages(Locale.ROOT);
         MainViewModel[] window = new MainViewModel[1];
         robot.interact(() -> {
             FxTaskExecutor ui = new FxTaskExecutor();
@@ -357,6 +383,14 @@ class SshWindowTestbedUiTest {
 
     private void writeSshConfig(String text) throws Exception {
         Files.writeString(home.resolve(".ssh/config"), text);
+    }
+
+    /** The user's SSH config offers a fresh key host A does not authorise; host A's key is already known. */
+    private Path offerAKeyHostARefuses() throws Exception {
+        Path stranger = keygen(dir.resolve("stranger_key"), "");
+        writeSshConfig("Host *\n  IdentityFile " + stranger + "\n");
+        Files.writeString(knownHosts, bedKeyLine(bed.hostA().sshPort()) + "\n");
+        return stranger;
     }
 
     private static String sshUri(TestSshd sshd, Path socket) {

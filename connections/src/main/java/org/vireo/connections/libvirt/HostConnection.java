@@ -32,6 +32,7 @@ import org.vireo.connections.model.HostInfo;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.resources.Text;
 
 /**
  * The one long-lived libvirt connection to one host, and that host's VM cache.
@@ -109,7 +110,7 @@ public final class HostConnection implements AutoCloseable {
     private Connect conn;
     private Transport transport = Transport.NONE;
     private ConnectionState state = ConnectionState.DISCONNECTED;
-    private String reason;
+    private Text reason;
     private HostInfo info;
     private final Map<String, VmInfo> vms = new HashMap<>();
     private ScheduledFuture<?> poller;
@@ -182,7 +183,7 @@ public final class HostConnection implements AutoCloseable {
             try {
                 doConnect(ConnectionState.CONNECTING, null);
             } catch (HostOperationException e) {
-                setState(ConnectionState.DISCONNECTED, e.getMessage());
+                setState(ConnectionState.DISCONNECTED, e.text());
                 throw e;
             }
             return null;
@@ -302,16 +303,16 @@ public final class HostConnection implements AutoCloseable {
     // ---- host thread ----------------------------------------------------------------------------------
 
     /** Opens and loads the host; on failure leaves nothing open and the state for the caller to set. */
-    private void doConnect(ConnectionState during, String reasonDuring) throws HostOperationException {
+    private void doConnect(ConnectionState during, Text reasonDuring) throws HostOperationException {
         if (conn != null) {
             return;
         }
-        String action = "Cannot connect to " + entry.uri();
+        Text action = Text.of("host.cannotConnect", entry.uri());
         LibvirtUri uri;
         try {
             uri = LibvirtUri.parse(entry.uri());
         } catch (InvalidUriException e) {
-            throw new HostOperationException(e.getMessage(), e);
+            throw new HostOperationException(e.text(), e);
         }
         setState(during, reasonDuring);
         OpenedConnection opened = null;
@@ -331,8 +332,8 @@ public final class HostConnection implements AutoCloseable {
                 opened.transport().close();
             }
             vms.clear();
-            throw new HostOperationException(e instanceof TransportException ? action + ": " + e.getMessage()
-                    : LibvirtErrors.message(action, e), e);
+            throw new HostOperationException(e instanceof TransportException t ? Text.of("libvirt.failed", action, t.text())
+                    : LibvirtErrors.text(action, e), e);
         }
         // With lifecycle events the poll is only a safety net (changes events do not report, e.g. memory set
         // elsewhere); re-reading every VM of every host each few seconds costs more than all the rest.
@@ -342,24 +343,24 @@ public final class HostConnection implements AutoCloseable {
     }
 
     /** The host was lost by itself: show why, then try again as the reconnect policy says. */
-    private void lose(String why) {
+    private void lose(Text why) {
         dropConnection(ConnectionState.LOST, why, false);
         scheduleReconnect(why);
     }
 
-    private void scheduleReconnect(String lastError) {
+    private void scheduleReconnect(Text lastError) {
         Optional<Reconnector.Plan> plan = reconnector.scheduleNext(this::reconnectAttempt);
         if (plan.isEmpty()) {
             int tried = reconnector.attempts();
             reconnector.reset();
             if (tried > 0) {
-                setState(ConnectionState.DISCONNECTED, lastError + " (gave up after " + tried + " reconnect attempts)");
+                setState(ConnectionState.DISCONNECTED, Text.of("host.gaveUp", lastError, tried));
             }
             return; // a policy that never reconnects leaves the host LOST
         }
         Reconnector.Plan p = plan.get();
-        setState(ConnectionState.RECONNECTING, lastError + " (next attempt " + p.attempt() + " of " + p.maxAttempts()
-                + " at " + CLOCK.format(p.at().atZone(ZoneId.systemDefault())) + ")");
+        setState(ConnectionState.RECONNECTING, Text.of("host.nextAttempt", lastError, p.attempt(), p.maxAttempts(),
+                CLOCK.format(p.at().atZone(ZoneId.systemDefault()))));
     }
 
     private void reconnectAttempt() {
@@ -371,10 +372,10 @@ public final class HostConnection implements AutoCloseable {
             reconnector.reset();
         } catch (HostOperationException e) {
             if (Reconnector.worthRetrying(e.getCause())) {
-                scheduleReconnect(e.getMessage());
+                scheduleReconnect(e.text());
             } else {
                 reconnector.reset();
-                setState(ConnectionState.DISCONNECTED, e.getMessage());
+                setState(ConnectionState.DISCONNECTED, e.text());
             }
         }
     }
@@ -412,27 +413,27 @@ public final class HostConnection implements AutoCloseable {
         if (closed != conn) {
             return; // a callback from a connection we already replaced
         }
-        lose("Connection to " + entry.uri() + " lost: " + describe(why));
+        lose(Text.of("libvirt.failed", Text.of("host.lost", entry.uri()), describe(why)));
     }
 
-    private void transportLost(Connect over, String why) {
+    private void transportLost(Connect over, Text why) {
         if (over != conn) {
             return;
         }
         lose(why);
     }
 
-    private static String describe(ConnectionCloseReason why) {
-        return switch (why) {
-            case ERROR -> "connection error";
-            case EOF -> "the host closed the connection";
-            case KEEPALIVE -> "the host stopped answering (keepalive timed out)";
-            case CLIENT -> "closed by this client";
-            default -> "unknown reason";
-        };
+    private static Text describe(ConnectionCloseReason why) {
+        return Text.of(switch (why) {
+            case ERROR -> "host.closed.error";
+            case EOF -> "host.closed.eof";
+            case KEEPALIVE -> "host.closed.keepalive";
+            case CLIENT -> "host.closed.client";
+            default -> "host.closed.unknown";
+        });
     }
 
-    private void dropConnection(ConnectionState newState, String why, boolean orderly) {
+    private void dropConnection(ConnectionState newState, Text why, boolean orderly) {
         if (poller != null) {
             poller.cancel(false);
             poller = null;
@@ -530,7 +531,7 @@ public final class HostConnection implements AutoCloseable {
         if (alive) {
             LOG.log(System.Logger.Level.WARNING, "{0}: refresh failed: {1}", displayName, LibvirtErrors.reason(e));
         } else {
-            lose(LibvirtErrors.message("Connection to " + entry.uri() + " lost", e));
+            lose(LibvirtErrors.text(Text.of("host.lost", entry.uri()), e));
         }
     }
 
@@ -617,7 +618,7 @@ public final class HostConnection implements AutoCloseable {
         return conn;
     }
 
-    private void setState(ConnectionState newState, String why) {
+    private void setState(ConnectionState newState, Text why) {
         state = newState;
         reason = why;
         publishIfChanged();

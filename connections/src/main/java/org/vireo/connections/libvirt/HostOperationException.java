@@ -1,14 +1,31 @@
 package org.vireo.connections.libvirt;
 
-/** A libvirt call for a host failed; the message is ready to show ("Cannot start 'web1' on host-a: ..."). */
-public class HostOperationException extends Exception {
+import org.vireo.resources.Localized;
+import org.vireo.resources.Text;
+
+/**
+ * A libvirt call for a host failed; the message is ready to show ("Cannot start 'web1' on host-a: ..."), in English
+ * by {@link #getMessage()} and in the user's language by {@link #text()}.
+ */
+public class HostOperationException extends Exception implements Localized {
     private static final long serialVersionUID = 1L;
+    private final transient Text text;
+
+    public HostOperationException(Text text, Throwable cause) {
+        super(text.english(), cause);
+        this.text = text;
+    }
 
     public HostOperationException(String message) {
-        super(message);
+        this(Text.verbatim(message), null);
     }
 
     public HostOperationException(String message, Throwable cause) {
-        super(message, cause);
+        this(Text.verbatim(message), cause);
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 }

@@ -1,11 +1,28 @@
 package org.vireo.connections.libvirt;
 
-/** A connection URI that is not a libvirt URI; the message names the URI and what is wrong with it. */
-public class InvalidUriException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
+import org.vireo.resources.Localized;
+import org.vireo.resources.Text;
 
-    public InvalidUriException(String uri, String reason) {
-        super("'" + printable(uri) + "' is not a valid libvirt URI: " + reason);
+/**
+ * A connection URI that is not a libvirt URI; the message names the URI and what is wrong with it (English by
+ * {@link #getMessage()}, the user's language by {@link #text()}).
+ */
+public class InvalidUriException extends IllegalArgumentException implements Localized {
+    private static final long serialVersionUID = 1L;
+    private final transient Text text;
+
+    public InvalidUriException(String uri, Text reason) {
+        this(Text.of("uri.invalid", printable(uri), reason));
+    }
+
+    private InvalidUriException(Text text) {
+        super(text.english());
+        this.text = text;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
     /** Shows control characters as escapes so a message never carries a raw newline or escape sequence. */

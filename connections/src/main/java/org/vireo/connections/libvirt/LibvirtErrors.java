@@ -2,6 +2,7 @@ package org.vireo.connections.libvirt;
 
 import org.libvirt.Error;
 import org.libvirt.LibvirtException;
+import org.vireo.resources.Text;
 
 /** Turns what libvirt (or a missing libvirt library) throws into one short sentence for a user. */
 public final class LibvirtErrors {
@@ -16,18 +17,28 @@ public final class LibvirtErrors {
         return action + ": " + reason(error);
     }
 
-    /** The reason alone: libvirt's own message, or what is missing on this machine. */
+    /** "{action}: {reason}" in any language; {@code action} is a text of ours. */
+    public static Text text(Text action, Throwable error) {
+        return Text.of("libvirt.failed", action, reasonText(error));
+    }
+
+    /** The reason alone, in English. */
     public static String reason(Throwable error) {
+        return reasonText(error).english();
+    }
+
+    /** The reason alone: libvirt's own message (not ours to translate), or what is missing on this machine. */
+    public static Text reasonText(Throwable error) {
         if (error instanceof LibvirtException e) {
             Error detail = e.getError();
             String text = detail != null && detail.getMessage() != null ? detail.getMessage() : e.getMessage();
-            return text == null || text.isBlank() ? "libvirt reported an error without a message" : text.strip();
+            return text == null || text.isBlank() ? Text.of("libvirt.noMessage") : Text.verbatim(text.strip());
         }
         if (isMissingLibrary(error)) {
-            return "the libvirt client library (libvirt.so.0, Debian package libvirt0) is not installed or cannot be loaded";
+            return Text.of("libvirt.missingLibrary");
         }
         String text = error.getMessage();
-        return error.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+        return Text.verbatim(error.getClass().getSimpleName() + (text == null ? "" : ": " + text));
     }
 
     /**

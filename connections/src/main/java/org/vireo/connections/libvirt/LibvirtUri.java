@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vireo.resources.Text;
 
 /**
  * A libvirt connection URI in virsh's syntax, {@code driver[+transport]://[user@][host][:port]/[path][?params]}.
@@ -50,7 +51,7 @@ public final class LibvirtUri {
     /** Parses {@code text} or throws {@link InvalidUriException} naming the URI and the first problem found. */
     public static LibvirtUri parse(String text) {
         if (text == null) {
-            throw new InvalidUriException("", "no URI given");
+            throw new InvalidUriException("", Text.of("uri.none"));
         }
         return new Parser(text).parse();
     }
@@ -135,16 +136,15 @@ public final class LibvirtUri {
 
         LibvirtUri parse() {
             if (text.isEmpty()) {
-                throw fail("the URI is empty");
+                throw fail("uri.empty");
             }
             if (text.length() > MAX_LENGTH) {
-                throw fail("it is longer than " + MAX_LENGTH + " characters");
+                throw fail("uri.tooLong", MAX_LENGTH);
             }
             rejectInvisible();
             int schemeEnd = text.indexOf("://");
             if (schemeEnd < 0) {
-                throw fail("it lacks '://' (expected driver[+transport]://[user@][host][:port]/[path][?params], "
-                        + "e.g. qemu:///system or qemu+ssh://root@host/system)");
+                throw fail("uri.noScheme");
             }
             String scheme = text.substring(0, schemeEnd);
             String driver;
@@ -154,23 +154,21 @@ public final class LibvirtUri {
                 driver = scheme.substring(0, plus);
                 transport = scheme.substring(plus + 1).toLowerCase(Locale.ROOT);
                 if (!TRANSPORTS.contains(transport)) {
-                    throw fail("unknown transport '" + transport + "' (libvirt knows "
-                            + String.join(", ", TRANSPORTS.stream().sorted().toList()) + ")");
+                    throw fail("uri.unknownTransport", transport, String.join(", ", TRANSPORTS.stream().sorted().toList()));
                 }
             } else {
                 driver = scheme;
             }
             if (driver.isEmpty()) {
-                throw fail("the driver name before '://' is missing (e.g. qemu, xen, test, lxc)");
+                throw fail("uri.noDriver");
             }
             if (!driver.matches("[A-Za-z][A-Za-z0-9_]*")) {
-                throw fail("the driver name '" + driver + "' must be letters and digits (e.g. qemu, xen, test, lxc)");
+                throw fail("uri.badDriver", driver);
             }
             String rest = text.substring(schemeEnd + 3);
             int hash = rest.indexOf('#');
             if (hash >= 0) {
-                throw fail("it contains '#' at position " + (schemeEnd + 3 + hash + 1)
-                        + "; libvirt URIs have no fragment (write %23 in a path)");
+                throw fail("uri.fragment", schemeEnd + 3 + hash + 1);
             }
             String query = null;
             int question = rest.indexOf('?');
@@ -189,7 +187,7 @@ public final class LibvirtUri {
                 user = parseUser(authority.substring(0, at));
                 hostPort = authority.substring(at + 1);
                 if (hostPort.indexOf('@') >= 0) {
-                    throw fail("it has more than one '@' before the path (write %40 inside a user name)");
+                    throw fail("uri.twoAts");
                 }
             }
             String host;
@@ -197,16 +195,16 @@ public final class LibvirtUri {
             if (hostPort.startsWith("[")) {
                 int close = hostPort.indexOf(']');
                 if (close < 0) {
-                    throw fail("the IPv6 address after '[' has no closing ']'");
+                    throw fail("uri.ipv6Unclosed");
                 }
                 host = hostPort.substring(1, close);
                 if (host.isEmpty() || !host.matches("[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?") || !host.contains(":")) {
-                    throw fail("'" + host + "' is not an IPv6 address");
+                    throw fail("uri.notIpv6", host);
                 }
                 String after = hostPort.substring(close + 1);
                 if (!after.isEmpty()) {
                     if (!after.startsWith(":")) {
-                        throw fail("unexpected '" + after + "' after the IPv6 address");
+                        throw fail("uri.afterIpv6", after);
                     }
                     portText = after.substring(1);
                 }
@@ -219,7 +217,7 @@ public final class LibvirtUri {
                 checkHostName(host);
             }
             int port = portText == null ? -1 : parsePort(portText);
-            String path = decode(checkChars(rawPath, PATH_EXTRA, "the path"), "the path");
+            String path = decode(checkChars(rawPath, PATH_EXTRA, Text.of("uri.part.path")), Text.of("uri.part.path"));
             Map<String, String> params = query == null ? new LinkedHashMap<>() : parseQuery(query);
             return new LibvirtUri(text, driver.toLowerCase(Locale.ROOT), transport, user, host, port, path, params);
         }
@@ -228,32 +226,31 @@ public final class LibvirtUri {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == ' ') {
-                    throw fail("it contains a space at position " + (i + 1) + " (write %20 inside a path)");
+                    throw fail("uri.space", i + 1);
                 }
                 if (c < 0x20 || c == 0x7f) {
-                    throw fail(String.format("it contains the control character \\x%02x at position %d", (int) c, i + 1));
+                    throw fail("uri.control", String.format("\\x%02x", (int) c), i + 1);
                 }
                 if (c > 0x7e) {
-                    throw fail("it contains the non-ASCII character '" + c + "' at position " + (i + 1)
-                            + " (percent-encode it)");
+                    throw fail("uri.nonAscii", c, i + 1);
                 }
             }
         }
 
         private String parseUser(String raw) {
             if (raw.isEmpty()) {
-                throw fail("the user name before '@' is empty");
+                throw fail("uri.userEmpty");
             }
-            String decoded = decode(checkChars(raw, USER_EXTRA, "the user name"), "the user name");
+            String decoded = decode(checkChars(raw, USER_EXTRA, Text.of("uri.part.user")), Text.of("uri.part.user"));
             for (int i = 0; i < decoded.length(); i++) {
                 char c = decoded.charAt(i);
                 if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '@' || c == '\\')) {
-                    throw fail("the user name '" + InvalidUriException.printable(decoded) + "' contains '"
-                            + InvalidUriException.printable(String.valueOf(c)) + "'");
+                    throw fail("uri.userChar", InvalidUriException.printable(decoded),
+                            InvalidUriException.printable(String.valueOf(c)));
                 }
             }
             if (decoded.startsWith("-")) {
-                throw fail("the user name may not start with '-'");
+                throw fail("uri.userDash");
             }
             return decoded;
         }
@@ -264,28 +261,27 @@ public final class LibvirtUri {
                 boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                         || c == '.' || c == '-' || c == '_';
                 if (!ok) {
-                    throw fail("the host name '" + host + "' contains '" + c + "'");
+                    throw fail("uri.hostChar", host, c);
                 }
             }
             if (host.startsWith("-") || host.startsWith(".")) {
-                throw fail("the host name '" + host + "' may not start with '" + host.charAt(0) + "'");
+                throw fail("uri.hostStart", host, host.charAt(0));
             }
         }
 
         private int parsePort(String portText) {
             if (!portText.matches("[0-9]{1,5}")) {
-                throw fail(portText.isEmpty() ? "the port after ':' is empty"
-                        : "the port '" + portText + "' is not a number");
+                throw portText.isEmpty() ? fail("uri.portEmpty") : fail("uri.portNotNumber", portText);
             }
             int port = Integer.parseInt(portText);
             if (port < 1 || port > 65535) {
-                throw fail("the port " + port + " is outside 1-65535");
+                throw fail("uri.portRange", port);
             }
             return port;
         }
 
         private Map<String, String> parseQuery(String query) {
-            checkChars(query, QUERY_EXTRA, "the parameters");
+            checkChars(query, QUERY_EXTRA, Text.of("uri.part.parameters"));
             Map<String, String> params = new LinkedHashMap<>();
             // libvirt's virURIParseParams splits on both '&' and ';'.
             for (String pair : query.split("[&;]")) {
@@ -293,10 +289,10 @@ public final class LibvirtUri {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String name = decode(eq >= 0 ? pair.substring(0, eq) : pair, "a parameter name");
-                String value = eq >= 0 ? decode(pair.substring(eq + 1), "the parameter '" + name + "'") : "";
+                String name = decode(eq >= 0 ? pair.substring(0, eq) : pair, Text.of("uri.part.parameterName"));
+                String value = eq >= 0 ? decode(pair.substring(eq + 1), Text.of("uri.part.parameter", name)) : "";
                 if (name.isEmpty()) {
-                    throw fail("a parameter has a value but no name ('" + pair + "')");
+                    throw fail("uri.parameterNoName", pair);
                 }
                 params.put(name, value);
             }
@@ -304,19 +300,19 @@ public final class LibvirtUri {
         }
 
         /** Checks raw characters against RFC 3986 unreserved, %-escapes and {@code extra}; names the first offender. */
-        private String checkChars(String raw, String extra, String what) {
+        private String checkChars(String raw, String extra, Text what) {
             for (int i = 0; i < raw.length(); i++) {
                 char c = raw.charAt(i);
                 boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                         || "-._~%".indexOf(c) >= 0 || extra.indexOf(c) >= 0;
                 if (!ok) {
-                    throw fail(what + " contains '" + c + "'");
+                    throw fail("uri.partChar", what, c);
                 }
             }
             return raw;
         }
 
-        private String decode(String raw, String what) {
+        private String decode(String raw, Text what) {
             if (raw.indexOf('%') < 0) {
                 return raw;
             }
@@ -325,16 +321,16 @@ public final class LibvirtUri {
                 char c = raw.charAt(i);
                 if (c == '%') {
                     if (i + 2 >= raw.length()) {
-                        throw fail(what + " has an incomplete %-escape");
+                        throw fail("uri.escapeIncomplete", what);
                     }
                     int hi = Character.digit(raw.charAt(i + 1), 16);
                     int lo = Character.digit(raw.charAt(i + 2), 16);
                     if (hi < 0 || lo < 0) {
-                        throw fail(what + " has a bad %-escape '" + raw.substring(i, i + 3) + "'");
+                        throw fail("uri.escapeBad", what, raw.substring(i, i + 3));
                     }
                     int b = hi * 16 + lo;
                     if (b < 0x20 || b == 0x7f) {
-                        throw fail(what + String.format(" encodes the control character \\x%02x", b));
+                        throw fail("uri.escapeControl", what, String.format("\\x%02x", b));
                     }
                     bytes.write(b);
                     i += 2;
@@ -345,8 +341,8 @@ public final class LibvirtUri {
             return bytes.toString(StandardCharsets.UTF_8);
         }
 
-        private InvalidUriException fail(String reason) {
-            return new InvalidUriException(text, reason);
+        private InvalidUriException fail(String key, Object... args) {
+            return new InvalidUriException(text, Text.of(key, args));
         }
     }
 }

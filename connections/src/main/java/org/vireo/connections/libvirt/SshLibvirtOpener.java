@@ -16,6 +16,8 @@ import org.vireo.connections.ssh.SshSession;
 import org.vireo.connections.ssh.SshSessions;
 import org.vireo.connections.ssh.SshTarget;
 import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.resources.Localized;
+import org.vireo.resources.Text;
 
 /**
  * Opens {@code qemu+ssh://}, {@code xen+ssh://} (and {@code +libssh}, {@code +libssh2}) URIs through Vireo's own
@@ -41,14 +43,14 @@ public final class SshLibvirtOpener implements HostConnection.Opener {
             target = sshTarget(entry);
             socket = LibvirtSocketRequest.fromUri(entry.uri(), entry.readOnly());
         } catch (IllegalArgumentException e) {
-            throw new TransportException(e.getMessage(), e, false);
+            throw new TransportException(Localized.textOf(e), e, false);
         }
         LibvirtTunnel tunnel;
         try {
             SshSession session = sessions.open(target);
             tunnel = LibvirtTunnel.open(session, socket, timeout);
         } catch (SshException e) {
-            throw new TransportException(e.getMessage(), e, retryable(e));
+            throw new TransportException(e.text(), e, retryable(e));
         }
         try {
             Connect connect = new Connect(tunnel.libvirtUri(), entry.readOnly());
@@ -86,7 +88,7 @@ public final class SshLibvirtOpener implements HostConnection.Opener {
         }
 
         @Override
-        public synchronized void onLost(Consumer<String> listener) {
+        public synchronized void onLost(Consumer<Text> listener) {
             lossListener = (session, reason) -> listener.accept(reason);
             tunnel.session().addLossListener(lossListener);
         }

@@ -3,6 +3,7 @@ package org.vireo.connections.ssh;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.vireo.resources.Text;
 
 /**
  * What the user typed (passphrases, passwords), kept in memory for this application session only so a
@@ -18,8 +19,9 @@ public final class Credentials implements AutoCloseable {
     }
 
     /** What a key names for the user: "the password" or "the passphrase for FILE". */
-    static String describe(String key) {
-        return key.startsWith(PASSPHRASE) ? "the passphrase for " + key.substring(PASSPHRASE.length()) : "the password";
+    static Text describe(String key) {
+        return key.startsWith(PASSPHRASE) ? Text.of("ssh.secret.passphrase", key.substring(PASSPHRASE.length()))
+                : Text.of("ssh.secret.password");
     }
 
     static String passwordKey(String destination) {

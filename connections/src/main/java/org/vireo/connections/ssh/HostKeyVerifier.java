@@ -2,6 +2,7 @@ package org.vireo.connections.ssh;
 
 import java.io.IOException;
 import java.util.Objects;
+import org.vireo.resources.Text;
 
 /**
  * Decides whether a presented host key may be used: known keys pass, unknown keys go to the
@@ -37,7 +38,7 @@ public final class HostKeyVerifier {
         try {
             lookup = knownHosts.check(host, port, presentedKey);
         } catch (IOException e) {
-            throw new SshException("Cannot read " + knownHosts.path() + ": " + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.knownHostsUnreadable", knownHosts.path(), e.getMessage()), e);
         }
         switch (lookup.status()) {
             case KNOWN:
@@ -46,7 +47,7 @@ public final class HostKeyVerifier {
                 throw new HostKeyChangedException(name, type, lookup.conflicting().fingerprint(), fingerprint,
                         knownHosts.path() + ":" + lookup.conflicting().line());
             case REVOKED:
-                throw new HostKeyChangedException(name, type, "(revoked) " + lookup.conflicting().fingerprint(),
+                throw HostKeyChangedException.revoked(name, type, lookup.conflicting().fingerprint(),
                         fingerprint, knownHosts.path() + ":" + lookup.conflicting().line());
             default:
                 askAbout(new UnknownHostKey(host, port, type, fingerprint), presentedKey);
@@ -59,14 +60,11 @@ public final class HostKeyVerifier {
             try {
                 knownHosts.append(unknown.host(), unknown.port(), key, hashNewEntries);
             } catch (IOException e) {
-                throw new SshException("Host key accepted but could not be saved to " + knownHosts.path() + ": "
-                        + e.getMessage(), e);
+                throw new SshException(Text.of("ssh.knownHostsUnsaved", knownHosts.path(), e.getMessage()), e);
             }
         } else if (decision != HostKeyPrompt.Decision.ACCEPT_ONCE) {
-            throw new HostKeyRejectedException("The " + unknown.keyType() + " host key of " + unknown.knownHostsName()
-                    + " (" + unknown.sha256Fingerprint() + ") is not in " + knownHosts.path()
-                    + " and was not accepted. Check the fingerprint with the host's administrator, then accept it.",
-                    unknown);
+            throw new HostKeyRejectedException(Text.of("ssh.hostKeyRejected", unknown.keyType(),
+                    unknown.knownHostsName(), unknown.sha256Fingerprint(), knownHosts.path()), unknown);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Vector;
+import org.vireo.resources.Text;
 
 /**
  * The keys offered for one login, in order: explicit key files (keyfile=, IdentityFile), then the ssh-agent's
@@ -22,6 +23,7 @@ final class Identities implements IdentityRepository {
     private final List<Identity> defaults = new ArrayList<>();
     private final IdentityRepository agent;
     private final List<String> offered = new ArrayList<>();
+    private int agentKeys = -1;
 
     private Identities(IdentityRepository agent) {
         this.agent = agent;
@@ -42,7 +44,7 @@ final class Identities implements IdentityRepository {
         Identities ids = new Identities(agent);
         for (String file : endpoint.identityFiles()) {
             if (!Files.isReadable(Path.of(file))) {
-                throw new SshException("Key file " + file + " for " + endpoint + " does not exist or cannot be read");
+                throw new SshException(Text.of("ssh.keyFileMissing", file, endpoint));
             }
             ids.explicit.add(ids.loadFile(file));
         }
@@ -52,7 +54,7 @@ final class Identities implements IdentityRepository {
             }
         }
         if (agent != null) {
-            ids.offered.add("ssh-agent (" + agent.getIdentities().size() + " keys)");
+            ids.agentKeys = agent.getIdentities().size();
         }
         return ids;
     }
@@ -64,13 +66,19 @@ final class Identities implements IdentityRepository {
             offered.add(file);
             return loader.getIdentityRepository().getIdentities().get(0);
         } catch (JSchException e) {
-            throw new SshException("Cannot load key file " + file + ": " + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.keyFileUnloadable", file, e.getMessage()), e);
         }
     }
 
     /** Human-readable list of what was offered, e.g. {@code /k/id_ed25519, ssh-agent (1 keys)}. */
-    String describe() {
-        return offered.isEmpty() ? "no keys" : String.join(", ", offered);
+    /** What was offered: the agent's keys first, then the key files. */
+    Text describe() {
+        String files = String.join(", ", offered);
+        if (agentKeys < 0) {
+            return offered.isEmpty() ? Text.of("ssh.offered.none") : Text.verbatim(files);
+        }
+        return offered.isEmpty() ? Text.of("ssh.offered.agent", agentKeys)
+                : Text.of("ssh.offered.agentAndFiles", agentKeys, files);
     }
 
     @Override

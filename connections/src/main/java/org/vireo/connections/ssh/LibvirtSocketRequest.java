@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vireo.resources.Text;
 
 /**
  * Which libvirt daemon socket a remote URI needs.
@@ -20,7 +21,7 @@ public record LibvirtSocketRequest(String driver, boolean sessionMode, boolean r
 
     public LibvirtSocketRequest {
         if (!driver.equals("qemu") && !driver.equals("xen")) {
-            throw new IllegalArgumentException("Unsupported libvirt driver over SSH: " + driver + " (qemu or xen)");
+            throw new SshSettingException(Text.of("ssh.setting.driver", driver));
         }
     }
 
@@ -30,7 +31,7 @@ public record LibvirtSocketRequest(String driver, boolean sessionMode, boolean r
         try {
             uri = new URI(libvirtUri);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Not a valid libvirt URI: " + libvirtUri, e);
+            throw new SshSettingException(Text.of("ssh.setting.notUriPlain", libvirtUri), e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
         int plus = scheme.indexOf('+');
@@ -38,8 +39,8 @@ public record LibvirtSocketRequest(String driver, boolean sessionMode, boolean r
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
         boolean session = path.equals("/session");
         if (!session && !path.equals("/system") && !(driver.equals("xen") && path.equals("/"))) {
-            throw new IllegalArgumentException("Unsupported path '" + path + "' in " + libvirtUri
-                    + " (use /system or /session" + (driver.equals("xen") ? ", or /" : "") + ")");
+            throw new SshSettingException(Text.of(driver.equals("xen") ? "ssh.setting.pathXen" : "ssh.setting.path", path,
+                    libvirtUri));
         }
         Map<String, String> params = SshTarget.queryParams(uri);
         return new LibvirtSocketRequest(driver, session, readOnly, params.get("socket"), path);

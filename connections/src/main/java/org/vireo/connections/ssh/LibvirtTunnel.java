@@ -4,6 +4,7 @@ import com.jcraft.jsch.JSchException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.vireo.resources.Text;
 
 /**
  * Forwards a local 127.0.0.1 port to the remote libvirt daemon's UNIX socket over the host's SSH session
@@ -38,8 +39,8 @@ public final class LibvirtTunnel implements AutoCloseable {
             String uri = request.driver() + "+tcp://127.0.0.1:" + port + request.uriPath();
             return new LibvirtTunnel(session, socket, port, uri);
         } catch (JSchException e) {
-            throw new SshException("Cannot forward to " + socket + " on " + session.route().target() + ": "
-                    + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.libvirt.forwardFailed", socket, session.route().target(), e.getMessage()),
+                    e);
         }
     }
 
@@ -57,13 +58,12 @@ public final class LibvirtTunnel implements AutoCloseable {
         argv.addAll(candidates);
         CommandResult r = RemoteCommand.run(session, argv, timeout, 64 * 1024);
         if (r.exitStatus() == 3) {
-            throw new SshException("No libvirt " + request.driver() + " daemon socket on " + session.route().target()
-                    + " (looked for " + String.join(", ", candidates) + (request.sessionMode() ? " under $XDG_RUNTIME_DIR" : "")
-                    + "). Is libvirtd or virt" + request.driver() + "d running?");
+            throw new SshException(Text.of(request.sessionMode() ? "ssh.libvirt.noSessionSocket" : "ssh.libvirt.noSocket",
+                    request.driver(), session.route().target(), String.join(", ", candidates)));
         }
         if (!r.succeeded() || r.stdout().isBlank()) {
-            throw new SshException("Looking for the libvirt socket on " + session.route().target() + " failed (exit "
-                    + r.exitStatus() + "): " + r.stderr().strip());
+            throw new SshException(Text.of("ssh.libvirt.lookupExit", session.route().target(), r.exitStatus(),
+                    r.stderr().strip()));
         }
         return r.stdout().strip();
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vireo.resources.Text;
 
 /**
  * JSch's callbacks for one login attempt: answers from the session cache first (once), then the user.
@@ -26,7 +27,7 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
     private final Map<String, Integer> asks = new HashMap<>();
     private char[] current;
     private boolean cancelled;
-    private String exhausted;
+    private Text exhausted;
 
     PromptingUserInfo(AuthPrompt prompt, Credentials cache, String destination) {
         this.prompt = prompt;
@@ -43,7 +44,7 @@ final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
      * What the user typed {@link #MAX_PROMPTS} times without success ("the password", "the passphrase for KEY"),
      * or null.
      */
-    String exhausted() {
+    Text exhausted() {
         return exhausted;
     }
 

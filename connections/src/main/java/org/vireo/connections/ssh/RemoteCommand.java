@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.vireo.resources.Text;
 
 /**
  * Runs a command on a host over its shared SSH session. Arguments are a list, each one quoted
@@ -31,13 +32,12 @@ public final class RemoteCommand {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (!session.acquireExecSlot(timeout.toNanos())) {
-                throw new SshException("Remote command " + argv.get(0) + " on " + session.route().target()
-                        + " could not start within " + timeout.toSeconds() + " s: " + SshSession.MAX_CONCURRENT_EXEC
-                        + " other commands are running on that connection");
+                throw new SshException(Text.of("ssh.command.busy", argv.get(0), session.route().target(),
+                        timeout.toSeconds(), SshSession.MAX_CONCURRENT_EXEC));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SshException("Interrupted while waiting to run " + argv.get(0), e);
+            throw new SshException(Text.of("ssh.command.interrupted", argv.get(0)), e);
         }
         ChannelExec ch = null;
         try {
@@ -50,22 +50,21 @@ public final class RemoteCommand {
             // JSch reports the end only by state: wait for it, bounded by the deadline.
             while (!ch.isClosed()) {
                 if (System.nanoTime() > deadline) {
-                    throw new SshException("Remote command " + argv.get(0) + " on " + session.route().target()
-                            + " did not finish within " + timeout.toSeconds() + " s");
+                    throw new SshException(Text.of("ssh.command.timeout", argv.get(0), session.route().target(),
+                            timeout.toSeconds()));
                 }
                 if (!session.isConnected()) {
-                    throw new SshException("SSH session to " + session.route().target() + " ended while running "
-                            + argv.get(0));
+                    throw new SshException(Text.of("ssh.command.sessionEnded", session.route().target(), argv.get(0)));
                 }
                 Thread.sleep(POLL_MS);
             }
             return new CommandResult(ch.getExitStatus(), out.text(), err.text(), out.truncated || err.truncated);
         } catch (JSchException e) {
-            throw new SshException("Cannot run " + argv.get(0) + " on " + session.route().target() + ": "
-                    + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.command.failed", argv.get(0), session.route().target(), e.getMessage()),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SshException("Interrupted while running " + argv.get(0), e);
+            throw new SshException(Text.of("ssh.command.interruptedRunning", argv.get(0)), e);
         } finally {
             if (ch != null) {
                 ch.disconnect();

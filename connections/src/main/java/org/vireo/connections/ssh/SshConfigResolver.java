@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.vireo.resources.Text;
 
 /**
  * Applies ~/.ssh/config (HostName, User, Port, IdentityFile via JSch's parser) and implements ProxyJump,
@@ -64,12 +65,12 @@ public final class SshConfigResolver {
         SshHop first = jumps.get(0);
         String firstLabel = label(first.host(), first.port());
         if (path.contains(firstLabel)) {
-            throw new SshException("ProxyJump loop in " + configFile + ": " + String.join(" -> ", path) + " -> "
-                    + firstLabel);
+            throw new SshException(Text.of("ssh.config.jumpLoop", configFile, String.join(" -> ", path) + " -> "
+                    + firstLabel));
         }
         if (path.size() >= MAX_DEPTH) {
-            throw new SshException("ProxyJump chain deeper than " + MAX_DEPTH + " hosts in " + configFile + ": "
-                    + String.join(" -> ", path) + " -> " + firstLabel);
+            throw new SshException(Text.of("ssh.config.jumpTooDeep", MAX_DEPTH, configFile,
+                    String.join(" -> ", path) + " -> " + firstLabel));
         }
         path.addLast(firstLabel);
         result.addAll(chain(config, configuredJumps(config, first.host()), path));
@@ -78,7 +79,7 @@ public final class SshConfigResolver {
             result.add(endpoint(config, hop.user(), hop.host(), hop.port(), null));
         }
         if (result.size() > MAX_DEPTH) {
-            throw new SshException("More than " + MAX_DEPTH + " jump hosts to reach " + path.peekFirst());
+            throw new SshException(Text.of("ssh.config.tooManyJumps", MAX_DEPTH, path.peekFirst()));
         }
         return result;
     }
@@ -93,7 +94,7 @@ public final class SshConfigResolver {
         try {
             return SshHop.parseChain(value);
         } catch (IllegalArgumentException e) {
-            throw new SshException("Bad ProxyJump for host " + alias + " in " + configFile + ": " + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.config.badJump", alias, configFile, e.getMessage()), e);
         }
     }
 
@@ -130,7 +131,7 @@ public final class SshConfigResolver {
         } catch (NoSuchFileException e) {
             return ConfigRepository.nullConfig;
         } catch (IOException e) {
-            throw new SshException("Cannot read SSH config " + configFile + ": " + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.config.unreadable", configFile, e.getMessage()), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.vireo.connections.ssh;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vireo.resources.Text;
 
 /**
  * One {@code [user@]host[:port]} hop as written in ProxyJump or a connection's jump setting.
@@ -12,17 +13,17 @@ import java.util.List;
 public record SshHop(String user, String host, int port) {
     public SshHop {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("SSH hop without a host name");
+            throw new SshSettingException(Text.of("ssh.setting.hopNoHost"));
         }
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("SSH port out of range: " + port);
+            throw new SshSettingException(Text.of("ssh.setting.hopPort", port));
         }
     }
 
     /** Parses {@code [user@]host[:port]}, {@code [user@][v6addr][:port]} or {@code ssh://[user@]host[:port]}. */
     public static SshHop parse(String text) {
         String s = text.strip();
-        String where = "jump host '" + text + "'";
+        Text where = Text.of("ssh.setting.where", text);
         if (s.startsWith("ssh://")) {
             s = s.substring("ssh://".length());
             if (s.endsWith("/")) {
@@ -35,7 +36,7 @@ public record SshHop(String user, String host, int port) {
             user = s.substring(0, at);
             s = s.substring(at + 1);
             if (user.isEmpty()) {
-                throw new IllegalArgumentException("Empty user name in " + where);
+                throw new SshSettingException(Text.of("ssh.setting.emptyUser", where));
             }
         }
         String host = s;
@@ -43,13 +44,13 @@ public record SshHop(String user, String host, int port) {
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("Missing ']' in " + where);
+                throw new SshSettingException(Text.of("ssh.setting.missingBracket", where));
             }
             host = s.substring(1, close);
             String rest = s.substring(close + 1);
             if (!rest.isEmpty()) {
                 if (!rest.startsWith(":")) {
-                    throw new IllegalArgumentException("Unexpected '" + rest + "' in " + where);
+                    throw new SshSettingException(Text.of("ssh.setting.unexpected", rest, where));
                 }
                 port = parsePort(rest.substring(1), where);
             }
@@ -58,7 +59,7 @@ public record SshHop(String user, String host, int port) {
             port = parsePort(s.substring(s.indexOf(':') + 1), where);
         }
         if (host.isEmpty() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/')) {
-            throw new IllegalArgumentException("Invalid host name in " + where);
+            throw new SshSettingException(Text.of("ssh.setting.badHost", where));
         }
         return new SshHop(user, host, port);
     }
@@ -71,22 +72,22 @@ public record SshHop(String user, String host, int port) {
         }
         for (String part : text.split(",")) {
             if (part.isBlank()) {
-                throw new IllegalArgumentException("Empty hop in jump host list '" + text + "'");
+                throw new SshSettingException(Text.of("ssh.setting.emptyHop", text));
             }
             hops.add(parse(part));
         }
         return List.copyOf(hops);
     }
 
-    private static int parsePort(String s, String where) {
+    private static int parsePort(String s, Text where) {
         try {
             int p = Integer.parseInt(s);
             if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("Port " + s + " out of range in " + where);
+                throw new SshSettingException(Text.of("ssh.setting.portRange", s, where));
             }
             return p;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Port '" + s + "' is not a number in " + where, e);
+            throw new SshSettingException(Text.of("ssh.setting.portNotNumber", s, where), e);
         }
     }
 

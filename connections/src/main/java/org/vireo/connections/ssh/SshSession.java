@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.vireo.resources.Text;
 
 /**
  * One live SSH login shared by everything a host needs (libvirt tunnel, VNC tunnels, remote commands).
@@ -100,14 +101,13 @@ public final class SshSession {
         try {
             return shared.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof SshException s ? new SshException(s.getMessage(), s)
-                    : new SshException("Looking for the libvirt socket on " + route.target() + " failed: " + e.getCause(), e);
+            throw e.getCause() instanceof SshException s ? new SshException(s.text(), s)
+                    : new SshException(Text.of("ssh.libvirt.lookupFailed", route.target(), e.getCause()), e);
         } catch (TimeoutException e) {
-            throw new SshException("Looking for the libvirt socket on " + route.target() + " took longer than "
-                    + timeout.toSeconds() + " s", e);
+            throw new SshException(Text.of("ssh.libvirt.lookupTimeout", route.target(), timeout.toSeconds()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SshException("Interrupted while looking for the libvirt socket on " + route.target(), e);
+            throw new SshException(Text.of("ssh.libvirt.lookupInterrupted", route.target()), e);
         }
     }
 
@@ -129,7 +129,7 @@ public final class SshSession {
             return false;
         }
         if (!closedByUs) {
-            String reason = "SSH connection to " + route.target() + " lost: " + reasonLogger.lastFailure();
+            Text reason = Text.of("ssh.lost", route.target(), reasonLogger.lastFailure());
             listeners.forEach(l -> l.sessionLost(this, reason));
         }
         return true;
@@ -168,15 +168,15 @@ public final class SshSession {
             }
         }
 
-        String lastFailure() {
+        Text lastFailure() {
             String f = lastFailure;
             if (f == null) {
-                return "closed by the server";
+                return Text.of("ssh.lost.closedByServer");
             }
             if (f.toLowerCase().contains("timeout") || f.contains("no data from jump channel")) {
-                return "no answer to keepalive for " + keepaliveBudgetMs / 1000 + " s";
+                return Text.of("ssh.lost.keepalive", keepaliveBudgetMs / 1000);
             }
-            return f;
+            return Text.verbatim(f); // the library's words
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.vireo.resources.Text;
 
 /**
  * The SSH sessions of this application: one per route (user, host, port and jump chain), shared by the libvirt
@@ -149,21 +150,20 @@ public final class SshSessions implements AutoCloseable {
         if (hostKeys.refusal() != null) {
             return hostKeys.refusal();
         }
-        String through = via == null ? "" : " (through " + via.route().target() + ")";
+        Object where = via == null ? end : Text.of("ssh.through", end, via.route().target());
         if (userInfo.exhausted() != null) {
-            return new SshAuthException("Authentication to " + end + through + " failed: " + userInfo.exhausted()
-                    + " was refused " + PromptingUserInfo.MAX_PROMPTS + " times", e);
+            return new SshAuthException(Text.of("ssh.authExhausted", where, userInfo.exhausted(),
+                    PromptingUserInfo.MAX_PROMPTS), e);
         }
         if (userInfo.cancelled() || String.valueOf(e.getMessage()).startsWith("Auth cancel")) {
-            return new SshAuthException("Login to " + end + through + " cancelled", e);
+            return new SshAuthException(Text.of("ssh.loginCancelled", where), e);
         }
         String msg = String.valueOf(e.getMessage());
         if (msg.startsWith("Auth fail") || msg.startsWith("USERAUTH fail")) {
-            return new SshAuthException("Authentication to " + end + through + " failed: the server accepted none of"
-                    + " the credentials offered (" + identities.describe() + ", password/keyboard-interactive if asked)",
-                    e);
+            return new SshAuthException(Text.of("ssh.authFailed", where, identities.describe()), e);
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return new SshException("Cannot connect to " + end + through + ": " + cause, e);
+        // The library's own words for network failures (refused, timed out, unknown host).
+        return new SshException(Text.of("ssh.cannotConnect", where, cause), e);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.vireo.resources.Text;
 
 /**
  * Where to log in, as the user wrote it (host may be a ~/.ssh/config alias); {@link SshConfigResolver}
@@ -51,27 +52,25 @@ public record SshTarget(String user, String host, int port, List<SshHop> jumpHos
         try {
             uri = new URI(libvirtUri);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Not a valid libvirt URI: " + libvirtUri + " (" + e.getReason() + ")", e);
+            throw new SshSettingException(Text.of("ssh.setting.notUri", libvirtUri, e.getReason()), e);
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.endsWith("+ssh") || scheme.endsWith("+libssh") || scheme.endsWith("+libssh2"))) {
-            throw new IllegalArgumentException("Not an SSH libvirt URI (expected driver+ssh://, +libssh:// or"
-                    + " +libssh2://): " + libvirtUri);
+            throw new SshSettingException(Text.of("ssh.setting.notSsh", libvirtUri));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("No host in " + libvirtUri);
+            throw new SshSettingException(Text.of("ssh.setting.noHost", libvirtUri));
         }
         Map<String, String> params = queryParams(uri);
         for (String name : params.keySet()) {
             if (!KNOWN_PARAMS.contains(name)) {
-                throw new IllegalArgumentException("URI parameter '" + name + "' is not supported by Vireo (supported: "
-                        + String.join(", ", new TreeSet<>(KNOWN_PARAMS)) + ") in " + libvirtUri);
+                throw new SshSettingException(Text.of("ssh.setting.param", name,
+                        String.join(", ", new TreeSet<>(KNOWN_PARAMS)), libvirtUri));
             }
         }
         String noVerify = params.getOrDefault("no_verify", "0");
         if (!noVerify.equals("0")) {
-            throw new IllegalArgumentException("no_verify=" + noVerify + " is refused: Vireo never accepts host keys"
-                    + " without checking. Accept the key once when asked instead (" + libvirtUri + ")");
+            throw new SshSettingException(Text.of("ssh.setting.noVerify", noVerify, libvirtUri));
         }
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import org.vireo.resources.Text;
 
 /**
  * Reaches a VM console port on (or next to) a host through the host's SSH session: either a local 127.0.0.1
@@ -29,8 +30,8 @@ public final class VncTunnel implements AutoCloseable {
                     (int) timeout.toMillis());
             return new VncTunnel(session, port);
         } catch (JSchException e) {
-            throw new SshException("Cannot forward a local port to " + remoteHost + ":" + remotePort + " via "
-                    + session.route().target() + ": " + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.forwardFailed", remoteHost + ":" + remotePort, session.route().target(),
+                    e.getMessage()), e);
         }
     }
 
@@ -44,8 +45,8 @@ public final class VncTunnel implements AutoCloseable {
             ch.connect((int) timeout.toMillis());
             return new DirectStream(ch, in, out);
         } catch (JSchException | IOException e) {
-            throw new SshException("Cannot open a channel to " + remoteHost + ":" + remotePort + " via "
-                    + session.route().target() + ": " + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.channelFailed", remoteHost + ":" + remotePort,
+                    session.route().target(), e.getMessage()), e);
         }
     }
 
@@ -59,8 +60,8 @@ public final class VncTunnel implements AutoCloseable {
             ch.connect((int) timeout.toMillis());
             return new DirectStream(ch, in, out);
         } catch (JSchException | IOException e) {
-            throw new SshException("Cannot open a channel to the socket " + path + " via " + session.route().target()
-                    + ": " + e.getMessage(), e);
+            throw new SshException(Text.of("ssh.socketChannelFailed", path, session.route().target(), e.getMessage()),
+                    e);
         }
     }
 

@@ -158,7 +158,7 @@ class FleetTest {
         assertEquals(ConnectionState.DISCONNECTED, fleet.get("manual").orElseThrow().snapshot().state());
         HostSnapshot broken = fleet.get("broken").orElseThrow().snapshot();
         assertEquals(ConnectionState.DISCONNECTED, broken.state());
-        assertTrue(broken.reason().contains("test:///nonexistent/file.xml"), broken.reason());
+        assertTrue(broken.reason().english().contains("test:///nonexistent/file.xml"), broken.reason().english());
     }
 
     @Test

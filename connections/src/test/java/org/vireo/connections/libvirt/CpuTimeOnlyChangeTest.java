@@ -9,6 +9,7 @@ import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.model.VmState;
+import org.vireo.resources.Text;
 
 /** A poll in which only running VMs' CPU time moved publishes no new snapshot (the stats follow CPU time). */
 class CpuTimeOnlyChangeTest {
@@ -21,7 +22,7 @@ class CpuTimeOnlyChangeTest {
         assertFalse(HostConnection.sameApartFromCpuTime(host(vm("a", VmState.RUNNING, 2048, 100)), before));
         assertFalse(HostConnection.sameApartFromCpuTime(host(vm("a", VmState.RUNNING, 1024, 100),
                 vm("b", VmState.SHUTOFF, 1024, 0)), before));
-        assertFalse(HostConnection.sameApartFromCpuTime(before.withState(ConnectionState.LOST, "gone"), before));
+        assertFalse(HostConnection.sameApartFromCpuTime(before.withState(ConnectionState.LOST, Text.verbatim("gone")), before));
     }
 
     private static VmInfo vm(String name, VmState state, long memory, long cpuTime) {

@@ -16,6 +16,9 @@ import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.support.Await;
+import org.vireo.resources.Text;
+import java.util.Locale;
+import org.vireo.resources.Messages;
 
 /**
  * Auto-reconnect driven by a fake transport: the libvirt side is the test driver, the "link" is lost on
@@ -34,11 +37,11 @@ class HostConnectionReconnectTest {
 
     /** A link that can be cut from the test and records whether the host closed it. */
     static final class FakeLink implements Transport {
-        volatile Consumer<String> lost;
+        volatile Consumer<Text> lost;
         volatile boolean closed;
 
         @Override
-        public void onLost(Consumer<String> listener) {
+        public void onLost(Consumer<Text> listener) {
             lost = listener;
         }
 
@@ -48,7 +51,7 @@ class HostConnectionReconnectTest {
         }
 
         void cut(String reason) {
-            lost.accept(reason);
+            lost.accept(Text.verbatim(reason));
         }
     }
 
@@ -98,7 +101,7 @@ class HostConnectionReconnectTest {
         assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.CONNECTED, ConnectionState.LOST,
                 ConnectionState.RECONNECTING), states());
         HostSnapshot lost = seen.stream().filter(s -> s.state() == ConnectionState.LOST).findFirst().orElseThrow();
-        assertEquals("SSH connection to root@node:22 lost: closed by the server", lost.reason());
+        assertEquals("SSH connection to root@node:22 lost: closed by the server", lost.reason().english());
         assertEquals(1, host.snapshot().vms().size(), "VMs are back");
     }
 
@@ -112,14 +115,20 @@ class HostConnectionReconnectTest {
 
         Await.until(WAIT, () -> host.snapshot().state() == ConnectionState.DISCONNECTED, () -> host.snapshot().toString());
         assertEquals(1 + 4, opens.get(), "the first connect and 4 attempts");
-        assertTrue(host.snapshot().reason().contains("sshd is down"), host.snapshot().reason());
-        assertTrue(host.snapshot().reason().contains("gave up after 4 reconnect attempts"), host.snapshot().reason());
+        assertTrue(host.snapshot().reason().english().contains("sshd is down"), host.snapshot().reason().english());
+        assertTrue(host.snapshot().reason().english().contains("gave up after 4 reconnect attempts"),
+                host.snapshot().reason().english());
         List<String> reconnecting = seen.stream().filter(s -> s.state() == ConnectionState.RECONNECTING)
-                .map(HostSnapshot::reason).distinct().toList();
+                .map(s -> s.reason().english()).distinct().toList();
         assertTrue(reconnecting.get(0).matches("link cut \\(next attempt 1 of 4 at \\d\\d:\\d\\d:\\d\\d\\)"),
                 reconnecting.toString());
         assertTrue(reconnecting.stream().anyMatch(r -> r.matches(".*sshd is down \\(next attempt 4 of 4 at .*")),
                 reconnecting.toString());
+        Messages french = new Messages(Locale.FRENCH);
+        assertEquals("Impossible de se connecter \u00e0 qemu+ssh://root@node/system\u00a0: sshd is down (abandon apr\u00e8s"
+                + " 4 tentatives de reconnexion)", host.snapshot().reason().in(french));
+        assertTrue(seen.stream().filter(s -> s.state() == ConnectionState.RECONNECTING).findFirst().orElseThrow()
+                .reason().in(french).matches("link cut \\(tentative 1 sur 4 \u00e0 \\d\\d:\\d\\d:\\d\\d\\)"));
     }
 
     @Test
@@ -132,7 +141,7 @@ class HostConnectionReconnectTest {
 
         Await.until(WAIT, () -> host.snapshot().state() == ConnectionState.DISCONNECTED, () -> host.snapshot().toString());
         assertEquals(2, opens.get(), "one attempt, no more");
-        assertTrue(host.snapshot().reason().endsWith("host key refused"), host.snapshot().reason());
+        assertTrue(host.snapshot().reason().english().endsWith("host key refused"), host.snapshot().reason().english());
     }
 
     @Test
@@ -175,7 +184,7 @@ class HostConnectionReconnectTest {
         host.connect().exceptionally(e -> null).get(10, TimeUnit.SECONDS);
 
         assertEquals(ConnectionState.DISCONNECTED, host.snapshot().state());
-        assertEquals("Cannot connect to qemu+ssh://root@node/system: no route to host", host.snapshot().reason());
+        assertEquals("Cannot connect to qemu+ssh://root@node/system: no route to host", host.snapshot().reason().english());
         host.refresh().exceptionally(e -> null).get(10, TimeUnit.SECONDS);
         assertEquals(1, opens.get());
     }

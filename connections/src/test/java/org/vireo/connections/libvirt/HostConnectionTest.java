@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.vireo.resources.Messages;
+import java.util.Locale;
 
 class HostConnectionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -259,9 +261,12 @@ class HostConnectionTest {
 
         HostSnapshot snapshot = host.snapshot();
         assertEquals(ConnectionState.DISCONNECTED, snapshot.state());
-        assertEquals(e.getMessage(), snapshot.reason());
-        assertTrue(snapshot.reason().startsWith("Cannot connect to test:///nonexistent/file.xml: "), snapshot.reason());
-        assertTrue(snapshot.reason().contains("/nonexistent/file.xml'"), "libvirt's own reason: " + snapshot.reason());
+        assertEquals(e.getMessage(), snapshot.reason().english());
+        assertTrue(e.getMessage().startsWith("Cannot connect to test:///nonexistent/file.xml: "), e.getMessage());
+        assertTrue(e.getMessage().contains("/nonexistent/file.xml'"), "libvirt's own reason: " + e.getMessage());
+        // Ours in French, libvirt's own words as they came.
+        assertTrue(snapshot.reason().in(new Messages(Locale.FRENCH)).startsWith(
+                "Impossible de se connecter \u00e0 test:///nonexistent/file.xml\u00a0: "), snapshot.reason().english());
         assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.DISCONNECTED), states);
     }
 
@@ -278,7 +283,10 @@ class HostConnectionTest {
         HostConnection host = host("bad", "qemu+ssh://host;reboot/system", NO_POLL);
         HostOperationException e = failure(host.connect());
         assertTrue(e.getMessage().contains("'qemu+ssh://host;reboot/system' is not a valid libvirt URI"), e.getMessage());
-        assertEquals(e.getMessage(), host.snapshot().reason());
+        assertEquals(e.getMessage(), host.snapshot().reason().english());
+        assertEquals("\u00ab\u00a0qemu+ssh://host;reboot/system\u00a0\u00bb n\u2019est pas une URI libvirt valide\u00a0:"
+                + " le nom d\u2019h\u00f4te \u00ab\u00a0host;reboot\u00a0\u00bb contient \u00ab\u00a0;\u00a0\u00bb",
+                host.snapshot().reason().in(new Messages(Locale.FRENCH)));
     }
 
     @Test

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Locale;
+import org.vireo.resources.Messages;
 
 class LibvirtUriTest {
 
@@ -162,6 +164,21 @@ class LibvirtUriTest {
         assertRejected("qemu:///system\t", "\\x09");
         assertRejected("qemu:///sys%0Atem", "encodes the control character \\x0a");
         assertRejected("qemu:///système", "non-ASCII");
+    }
+
+    @Test
+    void rejectionsSayThemselvesInFrench() {
+        Messages french = new Messages(Locale.FRENCH);
+        InvalidUriException port = assertThrows(InvalidUriException.class, () -> LibvirtUri.parse("qemu+tcp://host:/system"));
+        assertEquals("\u00ab\u00a0qemu+tcp://host:/system\u00a0\u00bb n\u2019est pas une URI libvirt valide\u00a0: le port"
+                + " apr\u00e8s \u00ab\u00a0:\u00a0\u00bb est vide", port.text().in(french));
+        InvalidUriException param = assertThrows(InvalidUriException.class,
+                () -> LibvirtUri.parse("qemu+ssh://h/system?keyfile=%0a"));
+        assertEquals("\u00ab\u00a0qemu+ssh://h/system?keyfile=%0a\u00a0\u00bb n\u2019est pas une URI libvirt valide\u00a0:"
+                + " le param\u00e8tre \u00ab\u00a0keyfile\u00a0\u00bb encode le caract\u00e8re de contr\u00f4le \\x0a",
+                param.text().in(french));
+        assertEquals("'qemu+ssh://h/system?keyfile=%0a' is not a valid libvirt URI: the parameter 'keyfile' encodes the"
+                + " control character \\x0a", param.getMessage());
     }
 
     @Test

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vireo.resources.Messages;
+import java.util.Locale;
 
 /** Against real OpenSSH servers started by the test ({@link TestSshd}); needs root. */
 @Tag("testbed")
 class SshSessionsSshdTest {
     private static final Duration T = Duration.ofSeconds(10);
+    private static final Messages FRENCH = new Messages(Locale.FRENCH);
 
     @TempDir
     Path dir;
@@ -114,6 +117,11 @@ class SshSessionsSshdTest {
         assertTrue(e.getMessage().contains(knownHosts + ":1"), e.getMessage());
         assertEquals(List.of(), asked);
         assertEquals(saved, Files.readString(knownHosts));
+        assertEquals("ATTENTION\u00a0: la cl\u00e9 d\u2019h\u00f4te ssh-ed25519 de [127.0.0.1]:" + sshd.port()
+                + " a CHANG\u00c9. Quelqu\u2019un intercepte peut-\u00eatre la connexion, ou l\u2019h\u00f4te a \u00e9t\u00e9"
+                + " r\u00e9install\u00e9. Cl\u00e9 connue\u00a0: " + oldFingerprint + "\u00a0; cl\u00e9 pr\u00e9sent\u00e9e\u00a0: "
+                + Keys.fingerprint(sshd.hostKey()) + ". Connexion refus\u00e9e. Si le changement est attendu, supprimez la"
+                + " ligne " + knownHosts + ":1 et reconnectez-vous.", e.text().in(FRENCH));
     }
 
     @Test
@@ -124,6 +132,9 @@ class SshSessionsSshdTest {
                         .open(new SshTarget("root", "127.0.0.1", sshd.port(), List.of(), stranger.toString())));
         assertTrue(e.getMessage().contains("Authentication to root@127.0.0.1:" + sshd.port() + " failed"), e.getMessage());
         assertTrue(e.getMessage().contains(stranger.toString()), e.getMessage());
+        assertEquals("\u00c9chec de l\u2019authentification sur root@127.0.0.1:" + sshd.port() + "\u00a0: le serveur n\u2019a"
+                + " accept\u00e9 aucun des identifiants propos\u00e9s (" + stranger + ", mot de passe ou keyboard-interactive"
+                + " s\u2019il est demand\u00e9)", e.text().in(FRENCH));
     }
 
     @Test
@@ -184,7 +195,7 @@ class SshSessionsSshdTest {
         CountDownLatch lost = new CountDownLatch(1);
         String[] reason = new String[1];
         s.addLossListener((session, why) -> {
-            reason[0] = why;
+            reason[0] = why.english();
             lost.countDown();
         });
         long stoppedAt = System.nanoTime();

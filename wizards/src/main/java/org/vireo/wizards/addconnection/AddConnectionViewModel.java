@@ -22,6 +22,7 @@ import org.vireo.connections.ssh.SshHop;
 import org.vireo.connections.ssh.SshTarget;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Localized;
 
 /**
  * State of the add-connection dialog. The fields (hypervisor, transport, user, host, port, path, key file)
@@ -200,14 +201,14 @@ public final class AddConnectionViewModel {
         try {
             parsed = LibvirtUri.parse(text);
         } catch (InvalidUriException e) {
-            return e.getMessage();
+            return e.text().in(messages);
         }
         if (parsed.transport().map("ssh"::equals).orElse(false)) {
             try {
                 SshTarget.fromLibvirtUri(text, null);
                 SshHop.parseChain(jumpHosts.get());
             } catch (IllegalArgumentException e) {
-                return e.getMessage();
+                return Localized.describe(e, messages);
             }
         }
         return null;

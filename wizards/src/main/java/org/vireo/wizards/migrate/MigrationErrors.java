@@ -5,8 +5,9 @@ import java.util.stream.Collectors;
 import org.vireo.connections.migration.PrecheckFailedException;
 import org.vireo.connections.migration.PrecheckProblem;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Localized;
 
-/** Why a migration failed, for the dialogs: the pre-checks' reasons in the user's language, else the error's text. */
+/** Why a migration failed, for the dialogs, in the user's language: the pre-checks' reasons, else the error's own text. */
 final class MigrationErrors {
     private MigrationErrors() {
     }
@@ -16,6 +17,6 @@ final class MigrationErrors {
         if (cause instanceof PrecheckFailedException failed) {
             return failed.problems().stream().map(p -> p.message(messages)).collect(Collectors.joining("; "));
         }
-        return String.valueOf(cause.getMessage());
+        return Localized.describe(cause, messages);
     }
 }

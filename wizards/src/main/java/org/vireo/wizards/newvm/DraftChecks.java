@@ -5,6 +5,7 @@ import org.vireo.connections.host.HostFacts;
 import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Units;
 
 /**
  * The checks the wizard's pages and {@code vireo create} share: what the host can give, and names it accepts.
@@ -50,7 +51,7 @@ public final class DraftChecks {
         }
         if (volume.sizeGiB() * GIB > pool.get().availableBytes()) {
             return Optional.of(messages.get("newVm.err.diskMax", Long.toString(volume.sizeGiB()),
-                    Placement.gib(pool.get().availableBytes() / 1024), pool.get().name()));
+                    new Units(messages).gib(pool.get().availableBytes() / 1024), pool.get().name()));
         }
         if (pool.get().volumes().stream().map(StorageVolumeInfo::name).anyMatch(volume.volumeName()::equals)) {
             return Optional.of(messages.get("newVm.err.volumeExists", pool.get().name(), volume.volumeName()));

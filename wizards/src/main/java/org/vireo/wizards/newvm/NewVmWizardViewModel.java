@@ -31,6 +31,7 @@ import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.connections.host.VirtType;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Units;
 
 /**
  * The new-VM wizard's state, one page at a time: each {@link Page} has one validator, the user moves on only
@@ -49,6 +50,7 @@ public final class NewVmWizardViewModel {
     private final NewVmHosts hosts;
     private final OsCatalogue catalogue;
     private final Messages messages;
+    private final Units units;
     private final Consumer<Runnable> uiThread;
     private final Consumer<NewVmJob.Created> onCreated;
 
@@ -131,6 +133,7 @@ public final class NewVmWizardViewModel {
         this.hosts = hosts;
         this.catalogue = catalogue;
         this.messages = messages;
+        this.units = new Units(messages);
         this.uiThread = uiThread;
         this.onCreated = onCreated;
         os.set(catalogue.generic());
@@ -267,8 +270,8 @@ public final class NewVmWizardViewModel {
         arch.set(f.capabilities().defaultArch());
         virtTypes.setAll(f.capabilities().virtTypes(arch.get()));
         virtType.set(virtTypes.isEmpty() ? null : virtTypes.get(0));
-        hostResources.set(messages.get("newVm.hostResources", f.hostName(), Placement.gib(f.freeMemoryKiB()),
-                Placement.gib(f.totalMemoryKiB()), Integer.toString(f.cpus())));
+        hostResources.set(messages.get("newVm.hostResources", f.hostName(), units.gib(f.freeMemoryKiB()),
+                units.gib(f.totalMemoryKiB()), Integer.toString(f.cpus())));
         updateFirmwares();
         updatePoolFree();
     }
@@ -284,7 +287,7 @@ public final class NewVmWizardViewModel {
 
     private void updatePoolFree() {
         Optional<StoragePoolInfo> p = selectedPool();
-        poolFree.set(p.map(info -> messages.get("newVm.poolFree", Placement.gib(info.availableBytes() / 1024),
+        poolFree.set(p.map(info -> messages.get("newVm.poolFree", units.gib(info.availableBytes() / 1024),
                 info.name())).orElse(""));
     }
 

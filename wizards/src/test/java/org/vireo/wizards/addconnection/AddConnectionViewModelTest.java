@@ -131,6 +131,22 @@ class AddConnectionViewModelTest {
     }
 
     @Test
+    void uriAndJumpHostProblemsAreSaidInFrench() {
+        AddConnectionViewModel french = new AddConnectionViewModel(new Messages(Locale.FRENCH));
+        french.uriProperty().set("qemu+ssh://root@host/system?pkipath=/x");
+        assertEquals("Le param\u00e8tre d\u2019URI \u00ab\u00a0pkipath\u00a0\u00bb n\u2019est pas pris en charge par Vireo"
+                + " (pris en charge\u00a0: keyfile, mode, no_verify, proxy, socket) dans qemu+ssh://root@host/system?pkipath=/x",
+                french.errorProperty().get());
+        french.uriProperty().set("qemu+ssh://root@host:99999/system");
+        assertEquals("\u00ab\u00a0qemu+ssh://root@host:99999/system\u00a0\u00bb n\u2019est pas une URI libvirt valide\u00a0:"
+                + " le port 99999 est hors de 1-65535", french.errorProperty().get());
+        french.uriProperty().set("qemu+ssh://root@host/system");
+        french.jumpHostsProperty().set("gw:notaport");
+        assertEquals("Le port \u00ab\u00a0notaport\u00a0\u00bb n\u2019est pas un nombre dans l\u2019h\u00f4te de rebond"
+                + " \u00ab\u00a0gw:notaport\u00a0\u00bb", french.errorProperty().get());
+    }
+
+    @Test
     void fieldProblemsAreNamed() {
         model.hostProperty().set("");
         assertEquals("Enter the host to connect to over SSH.", model.errorProperty().get());

@@ -64,8 +64,9 @@ class FrenchValidationTest {
         vm.memoryMiBProperty().set(256);
         vm.next();
         vm.diskGiBProperty().set(1_000_000);
-        String free = Placement.gib(vm.factsProperty().get().pool("default-pool").orElseThrow().availableBytes() / 1024);
-        assertEquals("1000000 Gio d\u00e9passent les " + free + " libres dans le pool default-pool.",
+        long freeKiB = vm.factsProperty().get().pool("default-pool").orElseThrow().availableBytes() / 1024;
+        String free = String.format(Locale.ROOT, "%.1f", freeKiB / 1024.0 / 1024.0).replace('.', ',');
+        assertEquals("1000000 Gio d\u00e9passent les " + free + "\u00a0Gio libres dans le pool default-pool.",
                 vm.pageErrorProperty().get());
     }
 
@@ -73,7 +74,7 @@ class FrenchValidationTest {
     void placementReasonAndReviewSpeakFrench() {
         List<HostLoad> loads = List.of(new HostLoad("a", "hA", 2L * 1024 * 1024, 4, 0.5),
                 new HostLoad("b", "hB", 1024L * 1024, 4, 0.5));
-        assertEquals("hA : 2.0 GiB libres, processeur occup\u00e9 \u00e0 50 % (le meilleur de 2 h\u00f4tes selon la"
+        assertEquals("hA : 2,0\u00a0Gio libres, processeur occup\u00e9 \u00e0 50 % (le meilleur de 2 h\u00f4tes selon la"
                 + " m\u00e9moire libre et la charge processeur)", Placement.leastLoaded(loads, FR).orElseThrow().reason());
         assertEquals("R\u00e9seau virtuel \u00ab default \u00bb", vm.describe(new NetworkChoice.VirtualNetwork("default")));
         assertEquals("H\u00f4te le moins charg\u00e9", vm.describe(NewVmWizardViewModel.LEAST_LOADED));

@@ -16,7 +16,7 @@ class PlacementReasonTest {
         Placement p = Placement.leastLoaded(List.of(busy, idle)).orElseThrow();
         assertEquals("a", p.hostId());
         assertEquals("node-a: 8.0 GiB free, CPU 10% busy (best of 2 hosts by free memory and CPU load)", p.reason());
-        assertEquals("node-a : 8.0 GiB libres, processeur occupé à 10 % (le meilleur de 2 hôtes selon la mémoire libre"
+        assertEquals("node-a : 8,0\u00a0Gio libres, processeur occupé à 10 % (le meilleur de 2 hôtes selon la mémoire libre"
                         + " et la charge processeur)",
                 Placement.leastLoaded(List.of(busy, idle), new Messages(Locale.FRENCH)).orElseThrow().reason());
     }

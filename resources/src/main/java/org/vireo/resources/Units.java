@@ -1,0 +1,72 @@
+package org.vireo.resources;
+
+import java.util.Locale;
+
+/**
+ * Sizes, rates and percentages as the user reads them: binary units named in the bundle's language ("GiB", "Gio"),
+ * numbers with that language's decimal separator ("1.5", "1,5").
+ */
+public final class Units {
+    private static final String[] SIZES = {"unit.kib", "unit.mib", "unit.gib", "unit.tib"};
+    private static final String[] RATES = {"unit.bps", "unit.kibps", "unit.mibps", "unit.gibps"};
+    private final Messages messages;
+    private final Locale locale;
+
+    public Units(Messages messages) {
+        this.messages = messages;
+        this.locale = messages.bundle().getLocale();
+    }
+
+    /** A size given in KiB in the largest unit under 1024 ("512 MiB", "1.5 GiB"); empty for none. */
+    public String kib(long kib) {
+        if (kib <= 0) {
+            return "";
+        }
+        return scaled(kib, SIZES, (v, unit) -> v >= 100 || v == Math.rint(v) ? 0 : 1);
+    }
+
+    /** A size given in bytes, as {@link #kib}. */
+    public String bytes(long bytes) {
+        return kib(bytes / 1024);
+    }
+
+    /** A size given in KiB, always in GiB with one decimal ("3.5 GiB"). */
+    public String gib(long kib) {
+        return messages.get("unit.gib", number(kib / 1024.0 / 1024.0, 1));
+    }
+
+    /** Bytes per second in the largest unit under 1024 ("512 B/s", "1.5 KiB/s"). */
+    public String bytesPerSecond(double value) {
+        if (Double.isNaN(value)) {
+            return "\u2013";
+        }
+        return scaled(value, RATES, (v, unit) -> v >= 100 || unit == 0 ? 0 : 1);
+    }
+
+    /** "6.3 %" under ten, "42 %" above. */
+    public String percent(double value) {
+        if (Double.isNaN(value)) {
+            return "\u2013";
+        }
+        return messages.get("unit.percent", number(value, value < 10 ? 1 : 0));
+    }
+
+    /** How many decimals a value shows once scaled to its unit. */
+    private interface Decimals {
+        int of(double scaled, int unit);
+    }
+
+    private String scaled(double value, String[] units, Decimals decimals) {
+        double v = value;
+        int unit = 0;
+        while (v >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return messages.get(units[unit], number(v, decimals.of(v, unit)));
+    }
+
+    private String number(double value, int decimals) {
+        return String.format(locale, decimals == 0 ? "%.0f" : "%.1f", value);
+    }
+}

@@ -1,0 +1,49 @@
+package org.vireo.resources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class UnitsTest {
+    private final Units english = new Units(new Messages(Locale.ROOT));
+    private final Units french = new Units(new Messages(Locale.FRENCH));
+
+    /** Each size (KiB) as it reads in English and in French. */
+    @Test
+    void sizesUseBinaryUnitsInEachLanguageWithItsDecimalSeparator() {
+        Object[][] rows = {
+                {512L, "512 KiB", "512\u00a0Kio"},
+                {1536L, "1.5 MiB", "1,5\u00a0Mio"},
+                {2L * 1024 * 1024, "2 GiB", "2\u00a0Gio"},
+                {128L * 1024 * 1024, "128 GiB", "128\u00a0Gio"},
+                {1_300_000_000L, "1.2 TiB", "1,2\u00a0Tio"},
+                {0L, "", ""},
+        };
+        for (Object[] row : rows) {
+            long kib = (Long) row[0];
+            assertEquals(row[1], english.kib(kib), "English " + kib);
+            assertEquals(row[2], french.kib(kib), "French " + kib);
+        }
+        assertEquals("3.5 GiB", english.gib(3_670_016));
+        assertEquals("3,5\u00a0Gio", french.gib(3_670_016));
+        assertEquals("100 GiB", english.bytes(100L * 1024 * 1024 * 1024));
+        assertEquals("100\u00a0Gio", french.bytes(100L * 1024 * 1024 * 1024));
+    }
+
+    @Test
+    void ratesAndPercentages() {
+        assertEquals("512 B/s", english.bytesPerSecond(512));
+        assertEquals("1.5 KiB/s", english.bytesPerSecond(1536));
+        assertEquals("512\u00a0o/s", french.bytesPerSecond(512));
+        assertEquals("1,5\u00a0Kio/s", french.bytesPerSecond(1536));
+        assertEquals("6.3 %", english.percent(6.25));
+        assertEquals("6,3\u00a0%", french.percent(6.25));
+        assertEquals("\u2013", french.percent(Double.NaN));
+    }
+
+    @Test
+    void aFrenchRegionUsesTheFrenchBundleAndComma() {
+        assertEquals("1,5\u00a0Gio", new Units(new Messages(Locale.CANADA_FRENCH)).kib(1536L * 1024));
+    }
+}
