@@ -74,6 +74,29 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /** Whether the client sent {@code message} within 10 s (it may follow any number of other messages). */
+    boolean awaitSent(byte[] message) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (indexOf(received(), 0, message) < 0 && System.nanoTime() < deadline) {
+            awaitReceived(received().length + 1, 10);
+        }
+        return indexOf(received(), 0, message) >= 0;
+    }
+
+    /** Where {@code part} first occurs in {@code data} at or after {@code from}, or -1. */
+    static int indexOf(byte[] data, int from, byte[] part) {
+        outer:
+        for (int i = from; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     byte[] received() {
         synchronized (received) {
             return received.toByteArray();
