@@ -18,11 +18,8 @@ final class UpdatePacing {
     /** rfbproto: a fence carries at most 64 bytes of payload. */
     static final int MAX_FENCE_PAYLOAD = 64;
     static final int FENCE_BLOCK_BEFORE = 1;
-    static final int FENCE_BLOCK_AFTER = 1 << 1;
     static final int FENCE_SYNC_NEXT = 1 << 2;
     static final int FENCE_REQUEST = 1 << 31;
-    /** The flags this client honours: it handles messages strictly in order, so all three trivially. */
-    private static final int FENCE_SUPPORTED = FENCE_BLOCK_BEFORE | FENCE_BLOCK_AFTER | FENCE_SYNC_NEXT;
 
     private final Consumer<byte[]> send;
     private final boolean fenceAnnounced;
@@ -42,7 +39,11 @@ final class UpdatePacing {
         return continuous;
     }
 
-    /** A server Fence (type byte already read): a request is answered with the flags we honour and its payload. */
+    /**
+     * A server Fence (type byte already read): a request is answered with its payload and no flags, as TigerVNC's
+     * own viewer does. The reader handles messages strictly in order, so BlockBefore, BlockAfter and SyncNext hold
+     * anyway; echoing them back made Xvnc 1.12 stop sending continuous updates after two frames (measured).
+     */
     void fence(RfbInput in) throws IOException {
         if (!fenceAnnounced) {
             throw new VncProtocolException("server sent a Fence although the client did not announce fences");
@@ -57,7 +58,7 @@ final class UpdatePacing {
         byte[] payload = new byte[length];
         in.readFully(payload, 0, length);
         if ((flags & FENCE_REQUEST) != 0) {
-            send.accept(fenceMessage(flags & FENCE_SUPPORTED, payload));
+            send.accept(fenceMessage(0, payload));
         }
         // a response would answer a fence of ours; this client sends none, so there is nothing to match
     }

@@ -178,6 +178,19 @@ class XvncTest {
             listener.awaitCondition(() -> client.framebuffer().pixel(WIDTH / 2, HEIGHT / 3) == (0xFF000000 | rgb), 20,
                     String.format("root colour #%06x pushed", rgb));
         }
+        // A running animation leaves Xvnc no idle moment to reset its congestion control: frames keep coming only
+        // while fences are answered the way Xvnc expects.
+        int before = listener.batches.get();
+        ProcessBuilder animation = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FullScreenAnimation.class.getName(), String.valueOf(WIDTH),
+                String.valueOf(HEIGHT), "30").redirectErrorStream(true).redirectOutput(dir.resolve("animation.log").toFile());
+        animation.environment().putAll(env);
+        Process running = animation.start();
+        try {
+            listener.awaitBatches(before + 60, 30);
+        } finally {
+            ExternalProcess.stop(running);
+        }
         assertTrue(client.continuousUpdates());
     }
 
