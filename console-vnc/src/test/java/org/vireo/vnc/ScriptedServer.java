@@ -59,6 +59,14 @@ final class ScriptedServer implements AutoCloseable {
         return new VncClient(s.getInputStream(), s.getOutputStream(), options);
     }
 
+    /** A client with {@code listener} added, connected (handshake done, session threads running). */
+    VncClient connect(VncOptions options, RecordingListener listener) throws IOException {
+        VncClient c = client(options);
+        c.addListener(listener);
+        c.connect();
+        return c;
+    }
+
     /** What the client sent, once it is at least {@code n} bytes (bounded wait). */
     byte[] awaitReceived(int n, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);

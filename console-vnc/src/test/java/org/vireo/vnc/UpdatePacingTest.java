@@ -73,10 +73,8 @@ class UpdatePacingTest {
         List<Integer> pseudo = new ArrayList<>(Encoding.SUPPORTED_PSEUDO_ENCODINGS);
         pseudo.remove(Integer.valueOf(Encoding.CONTINUOUS_UPDATES));
         try (ScriptedServer server = new ScriptedServer(endOfContinuousUpdates(new Script().hello38(8, 8)).build())) {
-            VncClient client = server.client(VncOptions.defaults().withPseudoEncodings(pseudo));
             RecordingListener listener = new RecordingListener();
-            client.addListener(listener);
-            client.connect();
+            VncClient client = server.connect(VncOptions.defaults().withPseudoEncodings(pseudo), listener);
             assertEquals("server sent EndOfContinuousUpdates although the client did not announce continuous updates",
                     listener.awaitError(10).getMessage());
         }
@@ -89,10 +87,8 @@ class UpdatePacingTest {
             onePixelUpdate(script, 0x10 * i);
         }
         try (ScriptedServer server = new ScriptedServer(script.build())) {
-            VncClient client = server.client(VncOptions.defaults());
             RecordingListener listener = new RecordingListener();
-            client.addListener(listener);
-            client.connect();
+            VncClient client = server.connect(VncOptions.defaults(), listener);
             listener.awaitBatches(3, 10);
             assertTrue(client.continuousUpdates());
             byte[] sent = sentUntilMarker(server, client);
@@ -112,10 +108,8 @@ class UpdatePacingTest {
             endOfContinuousUpdates(script);
         }
         try (ScriptedServer server = new ScriptedServer(onePixelUpdate(script, 0xFF).build())) {
-            VncClient client = server.client(VncOptions.defaults());
             RecordingListener listener = new RecordingListener();
-            client.addListener(listener);
-            client.connect();
+            VncClient client = server.connect(VncOptions.defaults(), listener);
             listener.awaitBatches(1, 10);
             assertFalse(client.continuousUpdates());
             byte[] sent = sentUntilMarker(server, client);
@@ -131,10 +125,8 @@ class UpdatePacingTest {
         Script script = endOfContinuousUpdates(new Script().hello38(8, 8))
                 .u8(0, 0).u16(1).rectHeader(0, 0, 16, 12, Encoding.DESKTOP_SIZE);
         try (ScriptedServer server = new ScriptedServer(script.build())) {
-            VncClient client = server.client(VncOptions.defaults());
             RecordingListener listener = new RecordingListener();
-            client.addListener(listener);
-            client.connect();
+            VncClient client = server.connect(VncOptions.defaults(), listener);
             listener.awaitBatches(1, 10);
             assertTrue(server.awaitSent(UpdatePacing.enableMessage(true, 0, 0, 16, 12)), "enabled again over 16x12");
             client.close();
@@ -147,10 +139,8 @@ class UpdatePacingTest {
         byte[] script = new Script().hello38(8, 8).u8(0, 0).u16(1).rectHeader(0, 0, 2, 1, Encoding.RAW)
                 .pixel(0xABCDEF).build();
         try (ScriptedServer server = new ScriptedServer(script)) {
-            VncClient client = server.client(VncOptions.defaults());
             RecordingListener listener = new RecordingListener();
-            client.addListener(listener);
-            client.connect();
+            VncClient client = server.connect(VncOptions.defaults(), listener);
             assertTrue(server.awaitSent(request(8, 8)), "incremental request sent while the update is incomplete");
             assertEquals(0, listener.batches.get());
             client.close();

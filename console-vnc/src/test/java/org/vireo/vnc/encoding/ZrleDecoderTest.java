@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,20 +60,11 @@ class ZrleDecoderTest {
     }
 
     private static Framebuffer decode(byte[] tiles, int x, int y, int w, int h) throws Exception {
-        byte[] zlib = deflate(tiles);
+        byte[] zlib = SyncFlush.deflate(tiles);
         byte[] rect = ByteBuffer.allocate(4 + zlib.length).putInt(zlib.length).put(zlib).array();
         Framebuffer fb = new Framebuffer(80, 70);
         new ZrleDecoder().decode(new RfbInput(new ByteArrayInputStream(rect)), x, y, w, h, fb);
         return fb;
-    }
-
-    private static byte[] deflate(byte[] data) {
-        Deflater d = new Deflater();
-        d.setInput(data);
-        byte[] buf = new byte[data.length + 256];
-        int n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-        d.end();
-        return Arrays.copyOf(buf, n);
     }
 
     @ParameterizedTest(name = "{0} colours")
