@@ -31,7 +31,7 @@ final class UpdatePacing {
     UpdatePacing(VncOptions options, Consumer<byte[]> send) {
         this.send = send;
         this.fenceAnnounced = options.pseudoEncodings().contains(Encoding.FENCE);
-        this.continuousAnnounced = fenceAnnounced && options.pseudoEncodings().contains(Encoding.CONTINUOUS_UPDATES);
+        this.continuousAnnounced = options.pseudoEncodings().contains(Encoding.CONTINUOUS_UPDATES);
     }
 
     /** True while the server pushes updates without requests. Any thread. */
@@ -79,7 +79,7 @@ final class UpdatePacing {
             continuous = false;
             return true;
         }
-        if (!enabledOnce) {
+        if (!enabledOnce && fenceAnnounced) { // without fences the server has no way to pace itself
             enabledOnce = true;
             continuous = true;
             send.accept(enableMessage(true, 0, 0, fb.width(), fb.height()));
