@@ -44,6 +44,7 @@ public final class VncClient implements Closeable {
     private static final int XVP_MESSAGE = 250;
     private static final int XVP_FAIL = 0;
     private static final int XVP_INIT = 1;
+    private static final VncListener[] NO_LISTENERS = {};
 
     static {
         // before any TLS class loads, or the JDK never lets VeNCrypt's anonymous TLS subtypes through
@@ -406,6 +407,7 @@ public final class VncClient implements Closeable {
         in.u8();
         int count = in.u16();
         Framebuffer before = framebuffer;
+        VncListener[] told = listeners.toArray(NO_LISTENERS); // once per update, not an iterator per rectangle
         boolean request = !pacing.continuous();
         if (request) {
             // ask for the next update now, so the server encodes it while this one is decoded
@@ -432,7 +434,7 @@ public final class VncClient implements Closeable {
                             + " lies outside the " + fb.width() + "x" + fb.height() + " framebuffer");
                 }
                 decoder.decode(in, x, y, w, h, fb);
-                for (VncListener l : listeners) {
+                for (VncListener l : told) {
                     l.onFramebufferUpdated(x, y, w, h);
                 }
             }
