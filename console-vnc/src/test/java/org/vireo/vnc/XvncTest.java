@@ -224,8 +224,9 @@ class XvncTest {
             while (client.framebuffer().width() != 800 && System.nanoTime() < deadline) {
                 listener.awaitBatches(++seen, 20);
             }
-            assertEquals(List.of(800, 600), List.of(client.framebuffer().width(), client.framebuffer().height()));
-            assertEquals(List.of(800, 600), List.of(listener.lastWidth, listener.lastHeight));
+            assertEquals(List.of(800, 600), List.of(client.framebuffer().width(), client.framebuffer().height()),
+                    "sizes seen: " + listener.sizes);
+            assertEquals(List.of(800, 600), List.of(listener.lastWidth, listener.lastHeight), "sizes seen: " + listener.sizes);
         } finally {
             ExternalProcess.run(env, 30, "xrandr", "-s", WIDTH + "x" + HEIGHT);
         }
