@@ -47,6 +47,7 @@ public final class MainStage {
         ThemeFollower theme = ThemeFollower.follow(context.preferences());
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> theme.close());
         stage.show();
+        window.focusInventory();
         context.preferences().loadProblem().ifPresent(problem ->
                 dialogs.showError(messages.get("prefs.loadFailed"), problem, null));
         if (Boolean.getBoolean("vireo.readyProbe")) {

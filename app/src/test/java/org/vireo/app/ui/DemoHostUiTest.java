@@ -37,9 +37,11 @@ class DemoHostUiTest {
     static Path home;
 
     private AppContext context;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
         MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
     }
@@ -47,6 +49,16 @@ class DemoHostUiTest {
     @AfterEach
     void close() {
         context.close();
+    }
+
+    /** Arrow keys walk the tree at once; a focused search box would also blink its caret and keep the window repainting. */
+    @Test
+    void theKeyboardStartsInTheHostTree(FxRobot robot) throws TimeoutException {
+        javafx.scene.Node tree = robot.lookup("#hostTree").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getFocusOwner() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertSame(tree, stage.getScene().getFocusOwner(),
+                () -> "focus is on " + stage.getScene().getFocusOwner());
     }
 
     @Test
