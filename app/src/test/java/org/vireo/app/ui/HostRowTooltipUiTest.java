@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,12 +20,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
-import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
-import org.vireo.resources.Messages;
 
 /** A host that could not connect says why when the pointer rests on its row; a connected host's row says nothing. */
 @Tag("ui")
@@ -36,14 +32,13 @@ class HostRowTooltipUiTest {
     private static final String WORKING = "test:///default";
 
     @TempDir
-    static Path home;
+    static Path folder;
 
     private AppContext context;
 
     @Start
     void start(Stage stage) {
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
-        MainStage.show(stage, context, List.of(WORKING, MISSING), new Messages(Locale.ROOT));
+        context = WindowOnFolders.show(stage, folder, List.of(WORKING, MISSING));
     }
 
     @AfterEach
