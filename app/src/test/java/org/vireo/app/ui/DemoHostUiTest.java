@@ -72,8 +72,10 @@ class DemoHostUiTest {
         awaitOrFail(() -> robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off))
                 .lookup(".state-dot.state-shutoff").tryQuery().isPresent(), "a shut-off VM's row shows the grey dot");
         robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).queryAs(javafx.scene.Node.class));
+        awaitOrFail(() -> robot.lookup("#detailsTitle").tryQueryAs(Label.class)
+                .map(l -> l.getText().equals(off.vm().name())).orElse(false), "the clicked VM's details show");
         Button run = robot.lookup("#toolbar-START").queryButton();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !run.isDisabled());
+        awaitOrFail(() -> !run.isDisabled(), "Run applies to the selected shut-off VM");
         robot.clickOn(run);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#details-state").tryQueryAs(Label.class)
@@ -90,9 +92,9 @@ class DemoHostUiTest {
 
     private static void awaitOrFail(java.util.concurrent.Callable<Boolean> condition, String what) {
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            org.junit.jupiter.api.Assertions.fail(what + " (not within 5 s)");
+            org.junit.jupiter.api.Assertions.fail(what + " (not within 10 s)");
         }
     }
 

@@ -54,7 +54,7 @@ class HostRowTooltipUiTest {
         HostSnapshot host = ((TreeRow.HostRow) failed.getItem()).host();
         assertTrue(host.state() != ConnectionState.CONNECTED && host.reason() != null, "failed host: " + host);
         String text = failed.getTooltip().getText();
-        assertTrue(text.contains(host.reason()), "the tooltip names the reason: " + text);
+        assertTrue(text.contains(host.reason().english()), "the tooltip names the reason: " + text);
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> row(robot, WORKING)
                 .map(r -> ((TreeRow.HostRow) r.getItem()).host().state() == ConnectionState.CONNECTED).orElse(false));
