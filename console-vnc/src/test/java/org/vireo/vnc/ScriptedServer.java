@@ -85,10 +85,20 @@ final class ScriptedServer implements AutoCloseable {
     /** Whether the client sent {@code message} within 10 s (it may follow any number of other messages). */
     boolean awaitSent(byte[] message) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (indexOf(received(), 0, message) < 0 && System.nanoTime() < deadline) {
-            awaitReceived(received().length + 1, 10);
+        // One snapshot per round: bytes arriving between a search and the next wait must count for the search.
+        byte[] seen = received();
+        while (indexOf(seen, 0, message) < 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                seen = awaitReceived(seen.length + 1, (int) Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(left)));
+            } catch (AssertionError nothingMore) {
+                return false;
+            }
         }
-        return indexOf(received(), 0, message) >= 0;
+        return true;
     }
 
     /** Where {@code part} first occurs in {@code data} at or after {@code from}, or -1. */
