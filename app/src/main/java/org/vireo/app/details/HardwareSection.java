@@ -185,6 +185,6 @@ public final class HardwareSection implements DetailsSection {
             return;
         }
         ui.whenDone(model.apply(edit, autostart.isSelected()), changes -> { },
-                e -> dialogs.showError(messages.get("hardware.applyFailed"), Failures.message(e), Failures.unwrap(e)));
+                e -> dialogs.showError(messages.get("hardware.applyFailed"), Failures.message(e, messages), Failures.unwrap(e)));
     }
 }

@@ -176,7 +176,7 @@ public final class MainViewModel {
             });
             return;
         }
-        BulkRun run = BulkRun.start(messages.get("bulk.title", label, targets.size()), targets, call, ui);
+        BulkRun run = BulkRun.start(messages.get("bulk.title", label, targets.size()), targets, call, ui, messages);
         status.set(messages.get("bulk.status", label, targets.size()));
         bulkViewer.accept(run);
     }
@@ -289,7 +289,7 @@ public final class MainViewModel {
         CompletableFuture.supplyAsync(store::load, io).whenComplete((result, error) -> ui.runOnUi(() -> {
             try {
                 if (error != null) {
-                    dialogs.showError(messages.get("store.loadFailed.title"), Failures.message(error), Failures.unwrap(error));
+                    dialogs.showError(messages.get("store.loadFailed.title"), Failures.message(error, messages), Failures.unwrap(error));
                 } else {
                     result.problem().ifPresent(p -> dialogs.showError(messages.get("store.loadFailed.title"), p, null));
                     saved.addAll(result.entries());
@@ -321,7 +321,7 @@ public final class MainViewModel {
         status.set(messages.get("status.demo"));
         CompletableFuture.supplyAsync(DemoHost::uri, io).whenComplete((uri, error) -> ui.runOnUi(() -> {
             if (error != null) {
-                dialogs.showError(messages.get("demo.failed"), Failures.message(error), Failures.unwrap(error));
+                dialogs.showError(messages.get("demo.failed"), Failures.message(error, messages), Failures.unwrap(error));
                 return;
             }
             ConnectionEntry demo = new ConnectionEntry(DEMO_ID, uri, messages.get("demo.hostName"), null, true, false, null);
@@ -515,7 +515,7 @@ public final class MainViewModel {
     private void persist() {
         List<ConnectionEntry> copy = List.copyOf(saved);
         ui.whenDone(CompletableFuture.runAsync(() -> saveQuietly(copy), io), ok -> { },
-                error -> dialogs.showError(messages.get("store.saveFailed.title"), Failures.message(error), Failures.unwrap(error)));
+                error -> dialogs.showError(messages.get("store.saveFailed.title"), Failures.message(error, messages), Failures.unwrap(error)));
     }
 
     private void saveQuietly(List<ConnectionEntry> entries) {

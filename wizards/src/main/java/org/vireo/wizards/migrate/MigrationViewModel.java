@@ -212,7 +212,7 @@ public final class MigrationViewModel {
         }
         checking.set(false);
         if (error != null) {
-            problems.setAll(String.valueOf(error.getMessage()));
+            problems.setAll(MigrationErrors.describe(error, messages));
             return;
         }
         problems.setAll(found.stream().map(p -> p.message(messages)).toList());
