@@ -451,7 +451,7 @@ public final class MainViewModel {
         try {
             target = GroupPath.normalize(to);
         } catch (IllegalArgumentException e) {
-            dialogs.showError(messages.get("group.rename.invalid"), e.getMessage(), null);
+            dialogs.showError(messages.get("group.rename.invalid"), Failures.message(e, messages), null);
             return false;
         }
         boolean hasSubfolders = saved.stream().anyMatch(e -> e.group() != null && e.group().startsWith(from + "/"));

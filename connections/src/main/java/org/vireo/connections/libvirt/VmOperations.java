@@ -166,7 +166,7 @@ public final class VmOperations {
                 }
             } catch (DomainXmlException e) {
                 removeQuietly(made);
-                throw failure(CLONE, uuid, Text.verbatim(e.getMessage()));
+                throw failure(CLONE, uuid, e.text());
             } catch (LibvirtException | HostOperationException | RuntimeException e) {
                 removeQuietly(made);
                 throw e;
@@ -263,7 +263,7 @@ public final class VmOperations {
                 try {
                     current = SnapshotInfo.parse(snap.getXMLDesc(), false).name();
                 } catch (DomainXmlException e) {
-                    throw failure(LIST_SNAPSHOTS, uuid, Text.verbatim(e.getMessage()));
+                    throw failure(LIST_SNAPSHOTS, uuid, e.text());
                 } finally {
                     snap.free();
                 }
@@ -274,7 +274,7 @@ public final class VmOperations {
                 try {
                     out.add(SnapshotInfo.parse(snap.getXMLDesc(), name.equals(current)));
                 } catch (DomainXmlException e) {
-                    throw failure(LIST_SNAPSHOTS, uuid, Text.of("vm.snapshotUnreadable", name, Text.verbatim(e.getMessage())));
+                    throw failure(LIST_SNAPSHOTS, uuid, Text.of("vm.snapshotUnreadable", name, e.text()));
                 } finally {
                     snap.free();
                 }
@@ -359,7 +359,7 @@ public final class VmOperations {
             try {
                 after = edit.applyTo(before);
             } catch (DomainXmlException e) {
-                throw failure(CHANGE_CONFIGURATION, uuid, Text.verbatim(e.getMessage()));
+                throw failure(CHANGE_CONFIGURATION, uuid, e.text());
             }
             // Compared with the same serializer's output, so quoting style alone is no change.
             List<String> changes = LineDiff.changes(Xml.serialize(parse(uuid, before)), after);
@@ -406,7 +406,7 @@ public final class VmOperations {
         try {
             return DomainDescription.parse(xml);
         } catch (DomainXmlException e) {
-            throw failure(HostConnection.READ_XML, uuid, Text.verbatim(e.getMessage()));
+            throw failure(HostConnection.READ_XML, uuid, e.text());
         }
     }
 
@@ -414,7 +414,7 @@ public final class VmOperations {
         try {
             return Xml.parse(xml);
         } catch (DomainXmlException e) {
-            throw failure(HostConnection.READ_XML, uuid, Text.verbatim(e.getMessage()));
+            throw failure(HostConnection.READ_XML, uuid, e.text());
         }
     }
 
