@@ -47,11 +47,8 @@ class HostTableModelTest {
 
     @Test
     void aConnectedHostIsReadAndItsMaintenanceFlagAndSelectionFollow() {
-        MainViewModel main = new MainViewModel(fleet, new ConnectionStore(home.resolve("config")), io,
-                new MainViewModelTest.RecordingDialogs(), ui, new Messages(Locale.ROOT));
-        HostTableModel model = new HostTableModel(main, ui);
-        main.start(List.of(DemoHost.uri(home.resolve("cache"))));
-        awaitUi(() -> model.rows().size() == 1 && model.rows().get(0).summary().read());
+        MainViewModel main = demoWindow(new Messages(Locale.ROOT));
+        HostTableModel model = readTable(main);
         HostTableModel.Row row = model.rows().get(0);
         assertEquals(6, row.summary().vmsTotal());
         assertEquals(4, row.summary().vmsActive());
@@ -69,11 +66,8 @@ class HostTableModelTest {
 
     @Test
     void aFailedReadIsShownInTheUsersLanguage() throws Exception {
-        MainViewModel main = new MainViewModel(fleet, new ConnectionStore(home.resolve("config")), io,
-                new MainViewModelTest.RecordingDialogs(), ui, new Messages(Locale.FRENCH));
-        HostTableModel model = new HostTableModel(main, ui);
-        main.start(List.of(DemoHost.uri(home.resolve("cache"))));
-        awaitUi(() -> model.rows().size() == 1 && model.rows().get(0).summary().read());
+        MainViewModel main = demoWindow(new Messages(Locale.FRENCH));
+        HostTableModel model = readTable(main);
         HostTableModel.Row row = model.rows().get(0);
         HostConnection host = main.host(row.id()).orElseThrow();
         // The table still shows the host connected (its next snapshot waits in the UI queue) when Refresh reads it.
@@ -96,6 +90,20 @@ class HostTableModelTest {
             awaitUi(() -> !page.problemProperty().get().isEmpty());
             assertEquals("Erreur sur " + host.displayName() + "\u00a0: non connect\u00e9", page.problemProperty().get());
         }
+    }
+
+    private MainViewModel demoWindow(Messages messages) {
+        MainViewModel main = new MainViewModel(fleet, new ConnectionStore(home.resolve("config")), io,
+                new MainViewModelTest.RecordingDialogs(), ui, messages);
+        main.start(List.of(DemoHost.uri(home.resolve("cache"))));
+        return main;
+    }
+
+    /** The host table once the demo host's first read arrived. */
+    private HostTableModel readTable(MainViewModel main) {
+        HostTableModel model = new HostTableModel(main, ui);
+        awaitUi(() -> model.rows().size() == 1 && model.rows().get(0).summary().read());
+        return model;
     }
 
     private void awaitUi(BooleanSupplier condition) {
