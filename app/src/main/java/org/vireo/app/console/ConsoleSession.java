@@ -201,7 +201,7 @@ public final class ConsoleSession {
             return;
         }
         phase.set(Phase.UNAVAILABLE);
-        status.set(messages.get("console.status.unavailable", vmName.get(), e.getMessage()));
+        status.set(messages.get("console.status.unavailable", vmName.get(), e.text().in(messages)));
         view.showFailure(e);
     }
 

@@ -15,6 +15,7 @@ import org.vireo.connections.console.Graphics;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.vnc.CertificatePins;
 import org.vireo.vnc.TlsTrust;
+import org.vireo.resources.Text;
 import org.vireo.vnc.VncClient;
 import org.vireo.vnc.VncListener;
 import org.vireo.vnc.VncOptions;
@@ -98,13 +99,12 @@ public final class VncConsoleOpener {
         ConsoleLookup.Status status = lookup.status();
         return switch (status) {
             case OK -> lookup.vnc().orElseThrow();
-            case NO_GRAPHICS -> throw new ConsoleUnavailableException(status, "the VM has no graphics device");
-            case SPICE_ONLY -> throw new ConsoleUnavailableException(status, "the VM's console is SPICE, which Vireo"
-                    + " does not support yet: add a VNC graphics device");
-            case OTHER_ONLY -> throw new ConsoleUnavailableException(status, "the VM's console is "
-                    + lookup.graphics().get(0).type() + ", which Vireo does not support: add a VNC graphics device");
-            case NOT_LISTENING -> throw new ConsoleUnavailableException(status, "the VM's VNC server has no port or"
-                    + " socket yet (is the VM running?)");
+            case NO_GRAPHICS -> throw new ConsoleUnavailableException(status, Text.of("console.unavailable.noGraphics"));
+            case SPICE_ONLY -> throw new ConsoleUnavailableException(status, Text.of("console.unavailable.spice"));
+            case OTHER_ONLY -> throw new ConsoleUnavailableException(status, Text.of("console.unavailable.other",
+                    lookup.graphics().get(0).type()));
+            case NOT_LISTENING -> throw new ConsoleUnavailableException(status,
+                    Text.of("console.unavailable.notListening"));
         };
     }
 
