@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vireo.app.task.Failures;
 import org.vireo.connections.console.ConsoleConnector;
 import org.vireo.connections.console.ConsoleLookup;
 import org.vireo.connections.demo.DemoHost;
@@ -21,8 +22,8 @@ import org.vireo.connections.ssh.SshSettings;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.resources.Messages;
 
-/** Why a VM's console cannot be shown, in English (logs) and French (the console tab), on the demo host. */
-class ConsoleUnavailableTextsTest {
+/** Why a VM's console cannot be shown or reached, in English (logs) and French (the console tab). */
+class ConsoleFailureTextsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -30,10 +31,8 @@ class ConsoleUnavailableTextsTest {
 
     @Test
     void aVmWithoutGraphicsAndOneNotListeningAreExplainedInBothLanguages() throws Exception {
-        SshSettings settings = new SshSettings(dir, dir.resolve("ssh_config"), dir.resolve("known_hosts"), null, "root",
-                WAIT, SshSettings.KEEPALIVE_INTERVAL, SshSettings.KEEPALIVE_COUNT_MAX);
         try (HostConnection host = new HostConnection(ConnectionEntry.of(DemoHost.uri(dir.resolve("cache"))));
-             SshSessions sessions = new SshSessions(settings, HostKeyPrompt.refuseUnknown(), AuthPrompt.none())) {
+             SshSessions sessions = sessions()) {
             host.connect().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             VncConsoleOpener opener = new VncConsoleOpener(new ConsoleConnector(sessions, WAIT), WAIT);
             String builder1 = uuid(host, "builder1");
@@ -64,6 +63,26 @@ class ConsoleUnavailableTextsTest {
             assertEquals("the VM has no graphics device", none.getMessage());
             assertEquals("la VM n\u2019a pas de p\u00e9riph\u00e9rique graphique", none.text().in(new Messages(Locale.FRENCH)));
         }
+    }
+
+    @Test
+    void aHostThatIsNotConnectedIsExplainedInBothLanguages() {
+        try (HostConnection host = new HostConnection(new ConnectionEntry("h", "test:///default", "offline", null, false,
+                false, null));
+             SshSessions sessions = sessions()) {
+            VncConsoleOpener opener = new VncConsoleOpener(new ConsoleConnector(sessions, WAIT), WAIT);
+            ConsoleFailedException e = assertThrows(ConsoleFailedException.class,
+                    () -> opener.locate(host, "6f1c0b52-3d1a-4c55-9a51-0a5c0e8c7a01"));
+            assertEquals("Error on offline: not connected", e.getMessage());
+            assertEquals("Erreur sur offline\u00a0: non connect\u00e9", Failures.message(e, new Messages(Locale.FRENCH)));
+        }
+    }
+
+    /** Never used to log in: the hosts here are local. */
+    private SshSessions sessions() {
+        SshSettings settings = new SshSettings(dir, dir.resolve("ssh_config"), dir.resolve("known_hosts"), null, "root",
+                WAIT, SshSettings.KEEPALIVE_INTERVAL, SshSettings.KEEPALIVE_COUNT_MAX);
+        return new SshSessions(settings, HostKeyPrompt.refuseUnknown(), AuthPrompt.none());
     }
 
     private static String uuid(HostConnection host, String name) {
