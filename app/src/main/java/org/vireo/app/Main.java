@@ -3,7 +3,6 @@ package org.vireo.app;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Application;
 import org.vireo.app.cli.CliCommand;
 import org.vireo.app.cli.CliEnvironment;
 import org.vireo.app.cli.CreateCommand;
@@ -53,6 +52,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ReadyProbe.mark("main");
         int code = run(List.of(args), System.out, System.err);
         if (code >= 0) {
             System.exit(code);
@@ -84,7 +84,7 @@ public final class Main {
         }
         if (line.subcommand().isEmpty()) {
             Prewarm.startLibvirt();
-            Application.launch(VireoApp.class, args.toArray(String[]::new));
+            VireoApp.launch(args.toArray(String[]::new), line.connectUris());
             return -1;
         }
         StoreRepository saved = new StoreRepository(new ConnectionStore(environment.paths().config()));

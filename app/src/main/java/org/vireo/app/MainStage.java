@@ -9,6 +9,7 @@ import org.vireo.app.prefs.ThemeFollower;
 import javafx.stage.WindowEvent;
 import org.vireo.app.main.MainViewModel;
 import org.vireo.app.main.MainWindow;
+import org.vireo.app.main.StartupReads;
 import org.vireo.app.task.FxTaskExecutor;
 import org.vireo.connections.libvirt.LibvirtEventLoop;
 import org.vireo.resources.Messages;
@@ -28,6 +29,13 @@ public final class MainStage {
     }
 
     public static Shown showWindow(Stage stage, AppContext context, List<String> connectUris, Messages messages) {
+        return showWindow(stage, context, connectUris, messages,
+                StartupReads.begin(context.store()::load, connectUris, context.io()));
+    }
+
+    /** Same, from the saved connections (and demo host file) the app began reading before its toolkit was up. */
+    public static Shown showWindow(Stage stage, AppContext context, List<String> connectUris, Messages messages,
+                                   StartupReads reads) {
         // JavaFX's GTK main loop now dispatches libvirt's events (see LibvirtEventLoop).
         LibvirtEventLoop.dispatchFromToolkitMainLoop();
         FxDialogService dialogs = new FxDialogService(stage, messages);
@@ -39,6 +47,7 @@ public final class MainStage {
         window.usePreferences(context.preferences());
         Scene scene = new Scene(window.build(), 1100, 700);
         scene.getStylesheets().add(Theme.baseStylesheet());
+        ReadyProbe.mark("window-built");
         stage.setScene(scene);
         stage.sizeToScene();
         stage.titleProperty().bind(javafx.beans.binding.Bindings.when(viewModel.demoModeProperty())
@@ -47,15 +56,17 @@ public final class MainStage {
         ThemeFollower theme = ThemeFollower.follow(context.preferences());
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> theme.close());
         stage.show();
+        ReadyProbe.mark("shown");
+        window.focusInventory();
         context.preferences().loadProblem().ifPresent(problem ->
                 dialogs.showError(messages.get("prefs.loadFailed"), problem, null));
-        if (Boolean.getBoolean("vireo.readyProbe")) {
-            ReadyProbe.install(viewModel);
+        if (ReadyProbe.enabled()) {
+            ReadyProbe.install(scene, viewModel);
         }
         if (Boolean.getBoolean("vireo.fxProbe")) {
             FxPulseProbe.start(System.out);
         }
-        viewModel.start(connectUris);
+        viewModel.start(connectUris, reads);
         context.stats().start();
         return new Shown(viewModel, window);
     }

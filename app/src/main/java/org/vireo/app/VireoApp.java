@@ -1,14 +1,11 @@
 package org.vireo.app;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.vireo.app.prefs.LivePreferences;
-import org.vireo.app.prefs.PreferencesStore;
-import org.vireo.app.prefs.SystemLocale;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.ssh.FxHostKeyPrompt;
+import org.vireo.app.main.StartupReads;
 import org.vireo.app.task.FxTaskExecutor;
 import org.vireo.connections.ssh.SshSettings;
 import org.vireo.resources.Messages;
@@ -21,30 +18,39 @@ public final class VireoApp extends Application {
     private volatile Stage stage;
     private volatile Messages messages;
 
-    /** On the launcher thread: files are read here, never on the FX thread. */
+    /** Began in {@link #launch}, before the toolkit; null when JavaFX was launched some other way. */
+    private static volatile EarlyStart early;
+    private volatile StartupReads reads;
+
+    /** Begins the window's disk reads, then starts JavaFX (which takes as long again): the two overlap. */
+    static void launch(String[] args, List<String> connectUris) {
+        early = EarlyStart.begin(connectUris);
+        Application.launch(VireoApp.class, args);
+    }
+
+    /** On the launcher thread: files are read here (or were, meanwhile), never on the FX thread. */
     @Override
     public void init() {
-        AppPaths paths = AppPaths.fromEnvironment();
-        AppLogging.init(paths.state());
-        // Saves happen only after start, once the context (and its io thread) exists.
-        LivePreferences preferences = LivePreferences.load(new PreferencesStore(paths.config()),
-                task -> context.io().execute(task));
-        // The preferred language, else the environment's; JavaFX's own buttons follow the default locale too.
-        preferences.get().language().locale().or(() -> SystemLocale.fromEnvironment(System.getenv()))
-                .ifPresent(Locale::setDefault);
-        messages = Messages.forDefaultLocale();
+        EarlyStart started = early != null ? early
+                : EarlyStart.begin(CommandLine.parse(getParameters().getRaw()).connectUris());
+        EarlyStart.Basics basics = started.basics();
+        messages = basics.messages();
         FxTaskExecutor ui = new FxTaskExecutor();
         // Host-key and login questions from connecting threads become dialogs owned by the main window.
         hostKeys = new FxHostKeyPrompt(ui, messages, () -> stage);
         auth = new FxAuthPrompt(ui, messages, () -> stage);
-        context = new AppContext(paths, SshSettings.fromSystem(), hostKeys, auth, preferences);
+        context = new AppContext(basics.paths(), SshSettings.fromSystem(), hostKeys, auth, basics.preferences());
+        started.saveOn(context.io());
+        reads = started.reads();
+        ReadyProbe.mark("init-done");
     }
 
     @Override
     public void start(Stage primary) {
+        ReadyProbe.mark("fx-start");
         stage = primary;
         List<String> connect = CommandLine.parse(getParameters().getRaw()).connectUris();
-        MainStage.show(stage, context, connect, messages);
+        MainStage.showWindow(stage, context, connect, messages, reads);
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class Encoding {
     public static final int QEMU_EXTENDED_KEY_EVENT = -258;
     public static final int QEMU_LED_STATE = -261;
     public static final int EXTENDED_DESKTOP_SIZE = -308;
+    public static final int FENCE = -312;
+    public static final int CONTINUOUS_UPDATES = -313;
     public static final int CURSOR_WITH_ALPHA = -314;
     public static final int XVP = -309;
     public static final int EXTENDED_CLIPBOARD = 0xC0A1E5CE;
@@ -31,7 +33,7 @@ public final class Encoding {
     /** Pseudo-encodings this client understands. */
     public static final List<Integer> SUPPORTED_PSEUDO_ENCODINGS = List.of(DESKTOP_SIZE, EXTENDED_DESKTOP_SIZE,
             CURSOR_WITH_ALPHA, CURSOR, LAST_RECT, QEMU_EXTENDED_KEY_EVENT, QEMU_POINTER_MOTION_CHANGE, QEMU_LED_STATE,
-            XVP, EXTENDED_CLIPBOARD);
+            XVP, EXTENDED_CLIPBOARD, FENCE, CONTINUOUS_UPDATES);
 
     private Encoding() {
     }
@@ -52,6 +54,8 @@ public final class Encoding {
             case QEMU_EXTENDED_KEY_EVENT -> "QEMUExtendedKeyEvent";
             case QEMU_LED_STATE -> "QEMULedState";
             case EXTENDED_DESKTOP_SIZE -> "ExtendedDesktopSize";
+            case FENCE -> "Fence";
+            case CONTINUOUS_UPDATES -> "ContinuousUpdates";
             case CURSOR_WITH_ALPHA -> "CursorWithAlpha";
             case XVP -> "XVP";
             case EXTENDED_CLIPBOARD -> "ExtendedClipboard";

@@ -44,6 +44,7 @@ public final class VncClient implements Closeable {
     private static final int XVP_MESSAGE = 250;
     private static final int XVP_FAIL = 0;
     private static final int XVP_INIT = 1;
+    private static final VncListener[] NO_LISTENERS = {};
 
     static {
         // before any TLS class loads, or the JDK never lets VeNCrypt's anonymous TLS subtypes through
@@ -56,6 +57,7 @@ public final class VncClient implements Closeable {
     private OutputStream out;
     private RfbInput in;
     private final VncOptions options;
+    private final UpdatePacing pacing;
     private final KeyMap keyMap = KeyMap.standard();
     private final List<VncListener> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(OUTBOX_CAPACITY);
@@ -90,6 +92,7 @@ public final class VncClient implements Closeable {
         this.out = rawOut;
         this.in = new RfbInput(in);
         this.options = Objects.requireNonNull(options, "options");
+        this.pacing = new UpdatePacing(options, this::send);
     }
 
     /** Adds a listener; add before {@link #connect()} to see the first resize. */
@@ -187,6 +190,11 @@ public final class VncClient implements Closeable {
     /** True once the server announced the extended clipboard: cut text then goes as UTF-8 both ways. */
     public boolean extendedClipboard() {
         return serverClipboardCaps != 0;
+    }
+
+    /** True while the server pushes updates on its own (continuous updates): no update requests are sent. */
+    public boolean continuousUpdates() {
+        return pacing.continuous();
     }
 
     public boolean isClosed() {
@@ -381,6 +389,12 @@ public final class VncClient implements Closeable {
                     case 2 -> listeners.forEach(VncListener::onBell);
                     case 3 -> serverCutText();
                     case XVP_MESSAGE -> xvpMessage();
+                    case UpdatePacing.FENCE_MESSAGE -> pacing.fence(in);
+                    case UpdatePacing.END_OF_CONTINUOUS_UPDATES -> {
+                        if (pacing.endOfContinuousUpdates(framebuffer)) {
+                            requestUpdate(true);
+                        }
+                    }
                     default -> throw new VncProtocolException("unknown server message type " + type);
                 }
             }
@@ -392,6 +406,13 @@ public final class VncClient implements Closeable {
     private void framebufferUpdate() throws IOException {
         in.u8();
         int count = in.u16();
+        Framebuffer before = framebuffer;
+        VncListener[] told = listeners.toArray(NO_LISTENERS); // once per update, not an iterator per rectangle
+        boolean request = !pacing.continuous();
+        if (request) {
+            // ask for the next update now, so the server encodes it while this one is decoded
+            requestUpdate(true);
+        }
         for (int i = 0; i < count; i++) {
             int x = in.u16();
             int y = in.u16();
@@ -413,13 +434,15 @@ public final class VncClient implements Closeable {
                             + " lies outside the " + fb.width() + "x" + fb.height() + " framebuffer");
                 }
                 decoder.decode(in, x, y, w, h, fb);
-                for (VncListener l : listeners) {
+                for (VncListener l : told) {
                     l.onFramebufferUpdated(x, y, w, h);
                 }
             }
         }
         listeners.forEach(VncListener::onUpdateBatchComplete);
-        requestUpdate(true);
+        if (request && framebuffer != before) {
+            requestUpdate(true); // the request sent above named the old size
+        }
     }
 
     /** Handles a pseudo-encoding rectangle; false if {@code encoding} is a pixel encoding. */
@@ -470,6 +493,7 @@ public final class VncClient implements Closeable {
                     + Framebuffer.MAX_SIDE + " per side, " + Framebuffer.MAX_AREA + " pixels)");
         }
         framebuffer = new Framebuffer(width, height);
+        pacing.resized(width, height);
         for (VncListener l : listeners) {
             l.onResize(width, height);
         }

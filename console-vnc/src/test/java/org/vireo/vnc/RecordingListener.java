@@ -15,9 +15,12 @@ final class RecordingListener implements VncListener {
     final AtomicReference<String> clipboard = new AtomicReference<>();
     volatile int lastWidth;
     volatile int lastHeight;
+    /** Every size the session went through, in order, for failure messages. */
+    final java.util.List<String> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void onResize(int width, int height) {
+        sizes.add(width + "x" + height);
         lastWidth = width;
         lastHeight = height;
         resizes.incrementAndGet();

@@ -59,6 +59,14 @@ final class ScriptedServer implements AutoCloseable {
         return new VncClient(s.getInputStream(), s.getOutputStream(), options);
     }
 
+    /** A client with {@code listener} added, connected (handshake done, session threads running). */
+    VncClient connect(VncOptions options, RecordingListener listener) throws IOException {
+        VncClient c = client(options);
+        c.addListener(listener);
+        c.connect();
+        return c;
+    }
+
     /** What the client sent, once it is at least {@code n} bytes (bounded wait). */
     byte[] awaitReceived(int n, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
@@ -72,6 +80,29 @@ final class ScriptedServer implements AutoCloseable {
             }
             return received.toByteArray();
         }
+    }
+
+    /** Whether the client sent {@code message} within 10 s (it may follow any number of other messages). */
+    boolean awaitSent(byte[] message) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (indexOf(received(), 0, message) < 0 && System.nanoTime() < deadline) {
+            awaitReceived(received().length + 1, 10);
+        }
+        return indexOf(received(), 0, message) >= 0;
+    }
+
+    /** Where {@code part} first occurs in {@code data} at or after {@code from}, or -1. */
+    static int indexOf(byte[] data, int from, byte[] part) {
+        outer:
+        for (int i = from; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     byte[] received() {

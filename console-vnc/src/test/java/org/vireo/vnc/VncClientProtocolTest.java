@@ -10,9 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
+import org.vireo.vnc.encoding.SyncFlush;
 import org.vireo.vnc.ScriptedServer.Script;
 
 /** Handshake and message parsing against a scripted server, including hostile streams. */
@@ -168,7 +168,7 @@ class VncClientProtocolTest {
     void truncatedZlibDataEndsSession() throws Exception {
         byte[] pixels = new byte[16 * 16 * 4];
         Arrays.fill(pixels, (byte) 0x55);
-        byte[] compressed = deflate(pixels);
+        byte[] compressed = SyncFlush.deflate(pixels);
         byte[] truncated = Arrays.copyOf(compressed, compressed.length / 2);
         Throwable e = sessionError(new Script().hello38(64, 32).u8(0, 0).u16(1)
                 .rectHeader(0, 0, 16, 16, Encoding.ZLIB).s32(truncated.length).bytes(truncated).build());
@@ -188,7 +188,7 @@ class VncClientProtocolTest {
         for (int i = 0; i < 4; i++) {
             px.write(new byte[] {(byte) i, 0x20, 0x30, 0});
         }
-        byte[] compressed = deflate(px.toByteArray());
+        byte[] compressed = SyncFlush.deflate(px.toByteArray());
         byte[] script = new Script().hello38(4, 4).u8(0, 0).u16(1)
                 .rectHeader(1, 1, 2, 2, Encoding.ZLIB).s32(compressed.length).bytes(compressed).build();
         try (ScriptedServer server = new ScriptedServer(script)) {
@@ -207,7 +207,7 @@ class VncClientProtocolTest {
     @Test
     void zrleRunOverflowingItsTileEndsSession() throws Exception {
         // tile subencoding 128 (plain RLE): one colour, run length 255+255+10+1 > 4 pixels of a 2x2 tile
-        byte[] compressed = deflate(new byte[] {(byte) 128, 1, 2, 3, (byte) 255, (byte) 255, 10});
+        byte[] compressed = SyncFlush.deflate(new byte[] {(byte) 128, 1, 2, 3, (byte) 255, (byte) 255, 10});
         Throwable e = sessionError(new Script().hello38(64, 32).u8(0, 0).u16(1)
                 .rectHeader(0, 0, 2, 2, Encoding.ZRLE).s32(compressed.length).bytes(compressed).build());
         assertTrue(e.getMessage().startsWith("ZRLE run of"), e.getMessage());
@@ -234,14 +234,5 @@ class VncClientProtocolTest {
             assertEquals(800, client.framebuffer().width());
             client.close();
         }
-    }
-
-    private static byte[] deflate(byte[] data) {
-        Deflater d = new Deflater();
-        d.setInput(data);
-        byte[] buf = new byte[data.length + 1024];
-        int n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-        d.end();
-        return Arrays.copyOf(buf, n);
     }
 }

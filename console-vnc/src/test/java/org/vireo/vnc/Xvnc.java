@@ -33,14 +33,24 @@ final class Xvnc implements AutoCloseable {
 
     /** Starts Xvnc with {@code width}x{@code height}x24 and the extra arguments (security types, ...). */
     static Xvnc start(Path dir, String name, int width, int height, String... args) throws Exception {
-        int display = ExternalProcess.freeDisplay();
-        int port = ExternalProcess.freePort();
-        List<String> cmd = new ArrayList<>(List.of("Xvnc", ":" + display, "-rfbport", String.valueOf(port), "-localhost",
-                "-geometry", width + "x" + height, "-depth", "24", "-nolisten", "tcp"));
-        cmd.addAll(List.of(args));
-        Process p = ExternalProcess.startAndAwait(cmd, dir.resolve(name + ".log"),
-                line -> line.contains("Listening for VNC connections"), 20);
-        return new Xvnc(dir, display, port, p);
+        for (int attempt = 1; ; attempt++) {
+            int display = ExternalProcess.freeDisplay();
+            int port = ExternalProcess.freePort();
+            List<String> cmd = new ArrayList<>(List.of("Xvnc", ":" + display, "-rfbport", String.valueOf(port),
+                    "-localhost", "-geometry", width + "x" + height, "-depth", "24", "-nolisten", "tcp"));
+            cmd.addAll(List.of(args));
+            Path log = dir.resolve(name + "-" + display + ".log");
+            try {
+                Process p = ExternalProcess.startAndAwait(cmd, log,
+                        line -> line.contains("Listening for VNC connections"), 20);
+                return new Xvnc(dir, display, port, p);
+            } catch (AssertionError e) {
+                // another X server (other tests, other users of this machine) took the display since we looked
+                if (attempt == 3 || !Files.readString(log).contains("Server is already active")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     Map<String, String> env() {

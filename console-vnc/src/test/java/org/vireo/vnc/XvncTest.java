@@ -162,6 +162,39 @@ class XvncTest {
     }
 
     @Test
+    void continuousUpdatesPushEveryChangeWithoutRequests() throws Exception {
+        // on the password-protected server, so the picture on the other one stays as dumped
+        RecordingListener listener = new RecordingListener();
+        VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
+        listener.awaitCondition(client::continuousUpdates, 20, "Xvnc offers continuous updates");
+        client.pointer(WIDTH - 1, HEIGHT - 1, 0); // our pointer at the cursor: Xvnc then leaves it out of our frames
+        // The picture is far beyond Xvnc's first congestion window (16 KiB): the colours after it only come
+        // through if the client answered the fences Xvnc sent around it.
+        BufferedImage picture = locked.showPicture(WIDTH, HEIGHT);
+        FrameAssert.awaitMatch(client, listener, picture, 0, 32 * 32, 20);
+        Map<String, String> env = Map.of("DISPLAY", ":" + lockedDisplay);
+        for (int rgb : new int[] {0x102030, 0xC0FFEE, 0x305070}) {
+            ExternalProcess.run(env, 30, "xsetroot", "-solid", String.format("#%06x", rgb));
+            listener.awaitCondition(() -> client.framebuffer().pixel(WIDTH / 2, HEIGHT / 3) == (0xFF000000 | rgb), 20,
+                    String.format("root colour #%06x pushed", rgb));
+        }
+        // A running animation leaves Xvnc no idle moment to reset its congestion control: frames keep coming only
+        // while fences are answered the way Xvnc expects.
+        int before = listener.batches.get();
+        ProcessBuilder animation = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FullScreenAnimation.class.getName(), String.valueOf(WIDTH),
+                String.valueOf(HEIGHT), "30").redirectErrorStream(true).redirectOutput(dir.resolve("animation.log").toFile());
+        animation.environment().putAll(env);
+        Process running = animation.start();
+        try {
+            listener.awaitBatches(before + 60, 30);
+        } finally {
+            ExternalProcess.stop(running);
+        }
+        assertTrue(client.continuousUpdates());
+    }
+
+    @Test
     void setDesktopSizeResizesTheServer() throws Exception {
         RecordingListener listener = new RecordingListener();
         VncClient client = connect(lockedPort, VncOptions.defaults().withPassword(PASSWORD::toCharArray), listener);
@@ -191,8 +224,9 @@ class XvncTest {
             while (client.framebuffer().width() != 800 && System.nanoTime() < deadline) {
                 listener.awaitBatches(++seen, 20);
             }
-            assertEquals(List.of(800, 600), List.of(client.framebuffer().width(), client.framebuffer().height()));
-            assertEquals(List.of(800, 600), List.of(listener.lastWidth, listener.lastHeight));
+            assertEquals(List.of(800, 600), List.of(client.framebuffer().width(), client.framebuffer().height()),
+                    "sizes seen: " + listener.sizes);
+            assertEquals(List.of(800, 600), List.of(listener.lastWidth, listener.lastHeight), "sizes seen: " + listener.sizes);
         } finally {
             ExternalProcess.run(env, 30, "xrandr", "-s", WIDTH + "x" + HEIGHT);
         }

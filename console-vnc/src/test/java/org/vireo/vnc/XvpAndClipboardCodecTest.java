@@ -36,7 +36,7 @@ class XvpAndClipboardCodecTest {
             client.xvp(XvpAction.SHUTDOWN);
             client.xvp(XvpAction.RESET);
             // The client's own requests may interleave before them: look for the three messages in what it sent.
-            assertTrue(awaitSent(server, new byte[] {(byte) 250, 0, 1, 3, (byte) 250, 0, 1, 2, (byte) 250, 0, 1, 4}),
+            assertTrue(server.awaitSent(new byte[] {(byte) 250, 0, 1, 3, (byte) 250, 0, 1, 2, (byte) 250, 0, 1, 4}),
                     "reboot, shutdown and reset sent in order");
             assertTrue(containsInt(server.received(), Encoding.XVP), "SetEncodings announces XVP (-309)");
             client.close();
@@ -111,21 +111,12 @@ class XvpAndClipboardCodecTest {
             // our caps answer: ClientCutText, length -8, caps|all actions|text, text limit
             byte[] caps = ByteBuffer.allocate(16).put((byte) 6).put(new byte[3]).putInt(-8).putInt(0x1F000001)
                     .putInt(VncClient.MAX_CUT_TEXT).array();
-            assertTrue(awaitSent(server, caps), "client answered with its caps");
+            assertTrue(server.awaitSent(caps), "client answered with its caps");
             client.clipboard("x");
             byte[] notify = ByteBuffer.allocate(12).put((byte) 6).put(new byte[3]).putInt(-4).putInt(0x08000001).array();
-            assertTrue(awaitSent(server, notify), "client notified the server of its text");
+            assertTrue(server.awaitSent(notify), "client notified the server of its text");
             client.close();
         }
-    }
-
-    /** Whether the client sent {@code message} within 10 s (it may follow any number of other messages). */
-    private static boolean awaitSent(ScriptedServer server, byte[] message) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (indexOf(server.received(), message) < 0 && System.nanoTime() < deadline) {
-            server.awaitReceived(server.received().length + 1, 10);
-        }
-        return indexOf(server.received(), message) >= 0;
     }
 
     @Test
@@ -185,19 +176,6 @@ class XvpAndClipboardCodecTest {
     }
 
     private static boolean containsInt(byte[] data, int value) {
-        return indexOf(data, ByteBuffer.allocate(4).putInt(value).array()) >= 0;
-    }
-
-    private static int indexOf(byte[] data, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= data.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (data[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return ScriptedServer.indexOf(data, 0, ByteBuffer.allocate(4).putInt(value).array()) >= 0;
     }
 }

@@ -2,8 +2,6 @@ package org.vireo.app.hosts;
 
 import java.util.Comparator;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
@@ -13,7 +11,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import org.vireo.connections.model.HostInfo;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
@@ -26,14 +28,15 @@ import org.vireo.app.dialog.CloseShortcut;
  */
 public final class HostTableWindow {
     /** How often the live figures (free memory, pools) are read again while the window is open. */
-    public static final Duration REFRESH = Duration.seconds(10);
+    public static final Duration REFRESH = Duration.ofSeconds(10);
 
     private final HostTableModel model;
     private final Messages messages;
     private final Units units;
     private final Stage stage = new Stage();
     private final TableView<HostTableModel.Row> table = new TableView<>();
-    private final Timeline refresh;
+    /** A timer thread, not a Timeline: a running animation keeps JavaFX pulsing 60 times a second. */
+    private ScheduledExecutorService refresh;
 
     public HostTableWindow(HostTableModel model, Messages messages, Window owner) {
         this.model = model;
@@ -86,10 +89,8 @@ public final class HostTableWindow {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        refresh = new Timeline(new KeyFrame(REFRESH, e -> model.refresh()));
-        refresh.setCycleCount(Timeline.INDEFINITE);
         stage.setOnHidden(e -> {
-            refresh.stop();
+            refresh.shutdownNow();
             model.dispose();
         });
     }
@@ -100,7 +101,15 @@ public final class HostTableWindow {
 
     public void show() {
         stage.show();
-        refresh.play();
+        if (refresh == null || refresh.isShutdown()) {
+            refresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "vireo-host-table-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+            refresh.scheduleWithFixedDelay(() -> Platform.runLater(model::refresh), REFRESH.toMillis(),
+                    REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void open(HostTableModel.Row row) {

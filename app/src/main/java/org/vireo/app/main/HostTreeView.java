@@ -186,11 +186,10 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
      * (reasons such as a changed host key are longer than the column).
      */
     private final class HostAwareRow extends TreeTableRow<TreeRow> {
-        private final Tooltip reason = new Tooltip();
+        /** Made on first need: a tooltip is a popup window with a scene of its own, too dear for every row. */
+        private Tooltip reason;
 
         HostAwareRow() {
-            reason.setWrapText(true);
-            reason.setMaxWidth(640);
             // One menu shared by all host rows, owned by the tree: a menu owned by a row closes (or never
             // opens) when a refresh recycles that row.
             setOnContextMenuRequested(e -> {
@@ -212,6 +211,11 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
             super.updateItem(item, empty);
             HostSnapshot host = !empty && item instanceof TreeRow.HostRow h ? h.host() : null;
             if (host != null && host.state() != ConnectionState.CONNECTED && host.reason() != null) {
+                if (reason == null) {
+                    reason = new Tooltip();
+                    reason.setWrapText(true);
+                    reason.setMaxWidth(640);
+                }
                 reason.setText(hostStateWithReason(host));
                 setTooltip(reason);
             } else {

@@ -31,7 +31,6 @@ import org.vireo.app.ssh.HostKeyWarnings;
 import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.connections.fleet.Fleet;
-import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.InvalidUriException;
 import org.vireo.connections.libvirt.LibvirtUri;
@@ -285,8 +284,16 @@ public final class MainViewModel {
      * are none) plus the {@code --connect} URIs, and connects the autoconnect ones.
      */
     public CompletableFuture<Void> start(List<String> connectUris) {
+        return start(connectUris, StartupReads.begin(store::load, connectUris, io));
+    }
+
+    /**
+     * Same, from reads already begun (the app starts them before its toolkit is up): when they are done, the
+     * hosts are added and connecting at once, without another trip through the disk thread.
+     */
+    public CompletableFuture<Void> start(List<String> connectUris, StartupReads reads) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(store::load, io).whenComplete((result, error) -> ui.runOnUi(() -> {
+        reads.saved().whenComplete((result, error) -> ui.runOnUi(() -> {
             try {
                 if (error != null) {
                     dialogs.showError(messages.get("store.loadFailed.title"), Failures.message(error, messages), Failures.unwrap(error));
@@ -304,8 +311,8 @@ public final class MainViewModel {
                 for (String uri : connectUris) {
                     addTransient(uri);
                 }
-                if (saved.isEmpty() && connectUris.isEmpty()) {
-                    startDemo();
+                if (StartupReads.needsDemo(saved.size(), connectUris)) {
+                    startDemo(reads.demoUri());
                 }
                 done.complete(null);
             } catch (RuntimeException e) {
@@ -316,10 +323,10 @@ public final class MainViewModel {
         return done;
     }
 
-    private void startDemo() {
+    private void startDemo(CompletableFuture<String> demoUri) {
         demoMode.set(true);
         status.set(messages.get("status.demo"));
-        CompletableFuture.supplyAsync(DemoHost::uri, io).whenComplete((uri, error) -> ui.runOnUi(() -> {
+        demoUri.whenComplete((uri, error) -> ui.runOnUi(() -> {
             if (error != null) {
                 dialogs.showError(messages.get("demo.failed"), Failures.message(error, messages), Failures.unwrap(error));
                 return;

@@ -75,6 +75,27 @@ class MainViewModelTest {
     }
 
     @Test
+    void readsBegunBeforeTheWindowConnectAtOnceWithoutTheDiskThread() {
+        java.util.concurrent.atomic.AtomicInteger diskTasks = new java.util.concurrent.atomic.AtomicInteger();
+        MainViewModel early = new MainViewModel(fleet, store, task -> {
+            diskTasks.incrementAndGet();
+            io.execute(task);
+        }, dialogs, ui, new Messages(Locale.ROOT));
+        ConnectionEntry saved = new ConnectionEntry("saved-1", "test:///default", null, null, true, false, null);
+        StartupReads reads = new StartupReads(java.util.concurrent.CompletableFuture.completedFuture(
+                new org.vireo.connections.store.LoadResult(List.of(saved), Optional.empty())),
+                java.util.concurrent.CompletableFuture.completedFuture(null));
+
+        early.start(List.of(), reads);
+        uiQueue.poll().run(); // the one hand-off to the UI thread: the saved host is added and connecting
+        assertEquals(List.of(saved.id()), fleet.hosts().stream().map(h -> h.entry().id()).toList());
+        assertFalse(early.demoModeProperty().get());
+        assertEquals(0, diskTasks.get(), "nothing more was read on the disk thread");
+        viewModel = early;
+        awaitUi(() -> early.hosts().stream().anyMatch(h -> h.state() == ConnectionState.CONNECTED));
+    }
+
+    @Test
     void startingAShutOffVmChangesItsStateAndTheCommandsThatApply() {
         viewModel.start(List.of());
         awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.state() == ConnectionState.CONNECTED));

@@ -37,9 +37,11 @@ class DemoHostUiTest {
     static Path home;
 
     private AppContext context;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
         MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
     }
@@ -47,6 +49,16 @@ class DemoHostUiTest {
     @AfterEach
     void close() {
         context.close();
+    }
+
+    /** Arrow keys walk the tree at once; a focused search box would also blink its caret and keep the window repainting. */
+    @Test
+    void theKeyboardStartsInTheHostTree(FxRobot robot) throws TimeoutException {
+        javafx.scene.Node tree = robot.lookup("#hostTree").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getFocusOwner() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertSame(tree, stage.getScene().getFocusOwner(),
+                () -> "focus is on " + stage.getScene().getFocusOwner());
     }
 
     @Test
@@ -60,8 +72,10 @@ class DemoHostUiTest {
         awaitOrFail(() -> robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off))
                 .lookup(".state-dot.state-shutoff").tryQuery().isPresent(), "a shut-off VM's row shows the grey dot");
         robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).queryAs(javafx.scene.Node.class));
+        awaitOrFail(() -> robot.lookup("#detailsTitle").tryQueryAs(Label.class)
+                .map(l -> l.getText().equals(off.vm().name())).orElse(false), "the clicked VM's details show");
         Button run = robot.lookup("#toolbar-START").queryButton();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !run.isDisabled());
+        awaitOrFail(() -> !run.isDisabled(), "Run applies to the selected shut-off VM");
         robot.clickOn(run);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#details-state").tryQueryAs(Label.class)
@@ -78,9 +92,9 @@ class DemoHostUiTest {
 
     private static void awaitOrFail(java.util.concurrent.Callable<Boolean> condition, String what) {
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            org.junit.jupiter.api.Assertions.fail(what + " (not within 5 s)");
+            org.junit.jupiter.api.Assertions.fail(what + " (not within 10 s)");
         }
     }
 

@@ -26,6 +26,8 @@ public final class TightDecoder implements RectDecoder {
         new ZlibStream("Tight stream 0"), new ZlibStream("Tight stream 1"),
         new ZlibStream("Tight stream 2"), new ZlibStream("Tight stream 3")};
     private final int[] palette = new int[256];
+    /** A fill colour or a palette as TPIXELs: reused, so no rectangle allocates. */
+    private final byte[] tpixels = new byte[256 * 3];
     private byte[] data = new byte[0];
     private int[] pixels = new int[0];
 
@@ -39,9 +41,8 @@ public final class TightDecoder implements RectDecoder {
         }
         int kind = control >> 4;
         if (kind == FILL) {
-            byte[] rgb = new byte[3];
-            in.readFully(rgb, 0, 3);
-            fb.fill(x, y, w, h, Pixels.fromTpixel(rgb, 0));
+            in.readFully(tpixels, 0, 3);
+            fb.fill(x, y, w, h, Pixels.fromTpixel(tpixels, 0));
         } else if (kind == JPEG) {
             jpeg(in, x, y, w, h, fb);
         } else if (kind < 8) {
@@ -75,10 +76,9 @@ public final class TightDecoder implements RectDecoder {
             }
             case FILTER_PALETTE -> {
                 int size = in.u8() + 1;
-                byte[] rgb = new byte[size * 3];
-                in.readFully(rgb, 0, rgb.length);
+                in.readFully(tpixels, 0, size * 3);
                 for (int i = 0; i < size; i++) {
-                    palette[i] = Pixels.fromTpixel(rgb, i * 3);
+                    palette[i] = Pixels.fromTpixel(tpixels, i * 3);
                 }
                 if (size == 2) {
                     int rowBytes = (w + 7) / 8;

@@ -14,6 +14,8 @@ public final class ZrleDecoder implements RectDecoder {
     private final int[] tile = new int[TILE * TILE];
     private final int[] palette = new int[128];
     private final byte[] cpixels = new byte[TILE * TILE * 3];
+    /** A packed-palette tile's bytes, read in one go: at most 4 bits per pixel. */
+    private final byte[] packed = new byte[TILE * TILE / 2];
 
     @Override
     public void decode(RfbInput in, int x, int y, int w, int h, Framebuffer fb) throws IOException {
@@ -31,23 +33,25 @@ public final class ZrleDecoder implements RectDecoder {
             int th = Math.min(TILE, h - ty);
             for (int tx = 0; tx < w; tx += TILE) {
                 int tw = Math.min(TILE, w - tx);
-                decodeTile(tw, th);
-                fb.put(x + tx, y + ty, tw, th, tile, 0, tw);
+                int sub = stream.u8();
+                if (sub == 1) { // solid: straight into the framebuffer
+                    fb.fill(x + tx, y + ty, tw, th, cpixel());
+                } else {
+                    decodeTile(sub, tw, th);
+                    fb.put(x + tx, y + ty, tw, th, tile, 0, tw);
+                }
             }
         }
         stream.end();
     }
 
-    private void decodeTile(int tw, int th) throws IOException {
+    private void decodeTile(int sub, int tw, int th) throws IOException {
         int n = tw * th;
-        int sub = stream.u8();
         if (sub == 0) {
             stream.readFully(cpixels, 0, n * 3);
             for (int i = 0; i < n; i++) {
                 tile[i] = Pixels.fromCpixel(cpixels, i * 3);
             }
-        } else if (sub == 1) {
-            Arrays.fill(tile, 0, n, cpixel());
         } else if (sub <= 16) {
             readPalette(sub);
             packedPalette(sub, tw, th);
@@ -73,23 +77,23 @@ public final class ZrleDecoder implements RectDecoder {
         }
     }
 
+    /** Rows of 1, 2 or 4-bit palette indices, each row starting on a byte: read whole, then expanded. */
     private void packedPalette(int size, int tw, int th) throws IOException {
         int bits = size == 2 ? 1 : size <= 4 ? 2 : 4;
+        int pixelsPerByteShift = bits == 1 ? 3 : bits == 2 ? 2 : 1; // 8, 4 or 2 pixels a byte
+        int slotMask = (1 << pixelsPerByteShift) - 1;
         int mask = (1 << bits) - 1;
-        for (int row = 0; row < th; row++) {
-            int shift = -1;
-            int b = 0;
+        int rowBytes = (tw + slotMask) >> pixelsPerByteShift;
+        stream.readFully(packed, 0, rowBytes * th);
+        int[] colours = palette;
+        for (int row = 0, in = 0, out = 0; row < th; row++, in += rowBytes) {
             for (int col = 0; col < tw; col++) {
-                if (shift < 0) {
-                    b = stream.u8();
-                    shift = 8 - bits;
-                }
-                int index = (b >> shift) & mask;
-                shift -= bits;
+                int shift = 8 - bits - (col & slotMask) * bits; // the first pixel is in the high bits
+                int index = (packed[in + (col >> pixelsPerByteShift)] >> shift) & mask;
                 if (index >= size) {
                     throw new VncProtocolException("ZRLE palette index " + index + " beyond palette of " + size);
                 }
-                tile[row * tw + col] = palette[index];
+                tile[out++] = colours[index];
             }
         }
     }

@@ -84,16 +84,14 @@ public class VncViewSkin extends SkinBase<VncView> {
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         if (shown != null) {
-            if (getSkinnable().getScaleMode() == VncView.ScaleMode.FIT) {
-                imageView.setFitWidth(w);
-                imageView.setFitHeight(h);
-            } else {
-                imageView.setFitWidth(0);
-                imageView.setFitHeight(0);
-            }
+            boolean fit = getSkinnable().getScaleMode() == VncView.ScaleMode.FIT;
+            imageView.setFitWidth(fit ? w : 0);
+            imageView.setFitHeight(fit ? h : 0);
+            // Unscaled, the image is copied pixel for pixel: no filtering, and whole-pixel positions so none is needed.
+            imageView.setSmooth(fit);
             double iw = imageView.getLayoutBounds().getWidth();
             double ih = imageView.getLayoutBounds().getHeight();
-            imageView.relocate(x + Math.max(0, (w - iw) / 2), y + Math.max(0, (h - ih) / 2));
+            imageView.relocate(Math.floor(x + Math.max(0, (w - iw) / 2)), Math.floor(y + Math.max(0, (h - ih) / 2)));
         }
         statusLabel.autosize();
         statusLabel.relocate(x + (w - statusLabel.getWidth()) / 2, y + (h - statusLabel.getHeight()) / 2);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 import org.vireo.vnc.Framebuffer;
@@ -40,18 +38,9 @@ class TightDecoderTest {
         return out;
     }
 
-    private static byte[] deflate(byte[] data) {
-        Deflater d = new Deflater();
-        d.setInput(data);
-        byte[] buf = new byte[data.length + 256];
-        int n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-        d.end();
-        return Arrays.copyOf(buf, n);
-    }
-
     @Test
     void gradientFilterReconstructsPixels() throws Exception {
-        byte[] compressed = deflate(gradientResiduals());
+        byte[] compressed = SyncFlush.deflate(gradientResiduals());
         ByteArrayOutputStream rect = new ByteArrayOutputStream();
         rect.write(0x40 | 0x10 | 0x02); // basic, explicit filter, stream 1, reset stream 1
         rect.write(2); // gradient
@@ -76,7 +65,7 @@ class TightDecoderTest {
         rect.write(1); // palette
         rect.write(2); // 3 colours
         rect.writeBytes(new byte[9]);
-        byte[] compressed = deflate(indices);
+        byte[] compressed = SyncFlush.deflate(indices);
         rect.write(compressed.length);
         rect.writeBytes(compressed);
         VncProtocolException e = assertThrows(VncProtocolException.class, () -> new TightDecoder().decode(
