@@ -23,6 +23,6 @@ final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
         if (!Platform.isFxApplicationThread()) {
             LOG.log(Level.SEVERE, "uncaught in " + thread.getName(), error);
         }
-        Platform.runLater(() -> dialogs.showError(messages.get("error.unexpected.title"), Failures.message(error), error));
+        Platform.runLater(() -> dialogs.showError(messages.get("error.unexpected.title"), Failures.message(error, messages), error));
     }
 }

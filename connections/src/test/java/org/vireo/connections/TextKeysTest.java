@@ -25,7 +25,7 @@ import org.vireo.resources.Messages;
  * both, and a pattern without values never carries MessageFormat's doubled quotes (it is shown as written).
  */
 class TextKeysTest {
-    private static final Pattern KEY = Pattern.compile("\"((?:ssh|uri|libvirt|host)\\.[a-z][A-Za-z]*(?:\\.[a-z][A-Za-z]*)*)\"");
+    private static final Pattern KEY = Pattern.compile("\"((?:ssh|uri|libvirt|host|vm|migration)\\.[a-z][A-Za-z]*(?:\\.[a-z][A-Za-z]*)*)\"");
     private static final Pattern VALUE = Pattern.compile("\\{(\\d+)");
 
     @Test

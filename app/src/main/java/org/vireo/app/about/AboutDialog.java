@@ -77,7 +77,7 @@ public final class AboutDialog {
         ui.whenDone(CompletableFuture.supplyAsync(LibvirtClientVersion::read, background), version -> {
             shown[0] = Versions.local(version, hosts);
             fill.run();
-        }, error -> client.setText(messages.get("about.unknown", Failures.message(error))));
+        }, error -> client.setText(messages.get("about.unknown", Failures.message(error, messages))));
         // Hosts that connect (or drop) while the dialog is open show at once.
         ListChangeListener<HostSnapshot> follow = c -> {
             shown[0] = Versions.local(shown[0].libvirtClient(), hosts);

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
+import org.vireo.resources.Messages;
 
 /**
  * One command on many VMs at once: every VM's call starts at once (each on its host's own thread) and its result
@@ -56,9 +57,12 @@ public final class BulkRun {
         this.title = title;
     }
 
-    /** Starts {@code call} on every target; results come back through {@code ui}. Call on the UI thread. */
+    /**
+     * Starts {@code call} on every target; results come back through {@code ui}, failures said in {@code messages}'
+     * language. Call on the UI thread.
+     */
     public static BulkRun start(String title, List<VmTarget> targets, Function<VmTarget, CompletableFuture<Void>> call,
-                                TaskExecutor ui) {
+                                TaskExecutor ui, Messages messages) {
         BulkRun run = new BulkRun(title);
         for (VmTarget target : targets) {
             Item item = new Item(target);
@@ -72,7 +76,7 @@ public final class BulkRun {
                 future = CompletableFuture.failedFuture(e);
             }
             ui.whenDone(future, ok -> run.finish(item, Status.DONE, ""),
-                    error -> run.finish(item, Status.FAILED, Failures.message(error)));
+                    error -> run.finish(item, Status.FAILED, Failures.message(error, messages)));
         }
         return run;
     }

@@ -101,7 +101,7 @@ public final class VmDialogCommands {
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(disks.values().toArray(CompletableFuture[]::new));
         ui.whenDone(all, ok -> askAndDelete(targets, disks), e -> dialogs.showError(
-                messages.get("action.failed.title", messages.get("action.delete")), Failures.message(e), Failures.unwrap(e)));
+                messages.get("action.failed.title", messages.get("action.delete")), Failures.message(e, messages), Failures.unwrap(e)));
     }
 
     private void askAndDelete(List<VmTarget> targets, Map<VmTarget, CompletableFuture<List<DiskInfo>>> disks) {

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.connections.console.ConsoleLookup;
 import org.vireo.connections.libvirt.HostConnection;
@@ -201,7 +202,7 @@ public final class ConsoleSession {
             return;
         }
         phase.set(Phase.UNAVAILABLE);
-        status.set(messages.get("console.status.unavailable", vmName.get(), e.getMessage()));
+        status.set(messages.get("console.status.unavailable", vmName.get(), e.text().in(messages)));
         view.showFailure(e);
     }
 
@@ -211,7 +212,7 @@ public final class ConsoleSession {
             return;
         }
         current = null;
-        String reason = VncConsoleOpener.message(error);
+        String reason = Failures.message(error, messages);
         if (error instanceof VncAuthenticationException || error.getCause() instanceof VncAuthenticationException) {
             typedPassword = null;
             phase.set(Phase.CLOSED);

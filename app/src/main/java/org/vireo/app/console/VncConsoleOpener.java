@@ -15,6 +15,8 @@ import org.vireo.connections.console.Graphics;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.vnc.CertificatePins;
 import org.vireo.vnc.TlsTrust;
+import org.vireo.resources.Localized;
+import org.vireo.resources.Text;
 import org.vireo.vnc.VncClient;
 import org.vireo.vnc.VncListener;
 import org.vireo.vnc.VncOptions;
@@ -75,7 +77,7 @@ public final class VncConsoleOpener {
             client.connect();
         } catch (IOException | RuntimeException e) {
             stream.close();
-            throw new IOException("VNC at " + stream.where() + ": " + message(e), e);
+            throw new ConsoleFailedException(Text.of("console.failed.vnc", stream.where(), Localized.textOf(e)), e);
         }
         return new OpenedConsole(client, stream, vnc);
     }
@@ -87,29 +89,23 @@ public final class VncConsoleOpener {
             lookup = connector.lookup(host, uuid).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the VM's graphics", e);
+            throw new ConsoleFailedException(Text.of("console.failed.interrupted"), e);
         } catch (TimeoutException e) {
-            throw new IOException(host.displayName() + " did not send the VM's XML within " + timeout.toSeconds() + " s", e);
+            throw new ConsoleFailedException(Text.of("console.failed.timeout", host.displayName(), timeout.toSeconds()), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                     ? c.getCause() : e.getCause();
-            throw new IOException(message(cause), cause);
+            throw new ConsoleFailedException(Localized.textOf(cause), cause);
         }
         ConsoleLookup.Status status = lookup.status();
         return switch (status) {
             case OK -> lookup.vnc().orElseThrow();
-            case NO_GRAPHICS -> throw new ConsoleUnavailableException(status, "the VM has no graphics device");
-            case SPICE_ONLY -> throw new ConsoleUnavailableException(status, "the VM's console is SPICE, which Vireo"
-                    + " does not support yet: add a VNC graphics device");
-            case OTHER_ONLY -> throw new ConsoleUnavailableException(status, "the VM's console is "
-                    + lookup.graphics().get(0).type() + ", which Vireo does not support: add a VNC graphics device");
-            case NOT_LISTENING -> throw new ConsoleUnavailableException(status, "the VM's VNC server has no port or"
-                    + " socket yet (is the VM running?)");
+            case NO_GRAPHICS -> throw new ConsoleUnavailableException(status, Text.of("console.unavailable.noGraphics"));
+            case SPICE_ONLY -> throw new ConsoleUnavailableException(status, Text.of("console.unavailable.spice"));
+            case OTHER_ONLY -> throw new ConsoleUnavailableException(status, Text.of("console.unavailable.other",
+                    lookup.graphics().get(0).type()));
+            case NOT_LISTENING -> throw new ConsoleUnavailableException(status,
+                    Text.of("console.unavailable.notListening"));
         };
-    }
-
-    static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

@@ -181,10 +181,10 @@ public final class HardwareSection implements DetailsSection {
             edit = edit();
         } catch (IllegalArgumentException e) {
             dialogs.showError(messages.get("hardware.invalid"), e instanceof NumberFormatException
-                    ? messages.get("hardware.notANumber") : e.getMessage(), null);
+                    ? messages.get("hardware.notANumber") : Failures.message(e, messages), null);
             return;
         }
         ui.whenDone(model.apply(edit, autostart.isSelected()), changes -> { },
-                e -> dialogs.showError(messages.get("hardware.applyFailed"), Failures.message(e), Failures.unwrap(e)));
+                e -> dialogs.showError(messages.get("hardware.applyFailed"), Failures.message(e, messages), Failures.unwrap(e)));
     }
 }

@@ -161,7 +161,7 @@ public final class SnapshotsSection implements DetailsSection {
     }
 
     private void failed(String key, Throwable e) {
-        dialogs.showError(messages.get("action.failed.title", messages.get(key)), Failures.message(e), Failures.unwrap(e));
+        dialogs.showError(messages.get("action.failed.title", messages.get(key)), Failures.message(e, messages), Failures.unwrap(e));
     }
 
     /** The window's prompt: a small dialog with name, description and "include memory". */

@@ -23,6 +23,7 @@ import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.VmOperations;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
+import org.vireo.resources.Messages;
 
 /**
  * State of the Hardware, XML and Snapshots tabs for the selected VM, testable without a stage. Loads the VM's
@@ -38,6 +39,7 @@ public final class VmDetailsModel {
 
     private final Hosts hosts;
     private final TaskExecutor ui;
+    private final Messages messages;
     private final ObjectProperty<DomainDescription> description = new SimpleObjectProperty<>();
     private final StringProperty xml = new SimpleStringProperty("");
     private final ObservableList<String> addresses = FXCollections.observableArrayList();
@@ -49,9 +51,11 @@ public final class VmDetailsModel {
     private VmInfo shown;
     private int generation;
 
-    public VmDetailsModel(Hosts hosts, TaskExecutor ui) {
+    /** @param messages the language of {@link #errorProperty()} */
+    public VmDetailsModel(Hosts hosts, TaskExecutor ui, Messages messages) {
         this.hosts = Objects.requireNonNull(hosts);
         this.ui = Objects.requireNonNull(ui);
+        this.messages = Objects.requireNonNull(messages);
     }
 
     /** Called by each tab on selection changes; reloads only when the VM is another one or changed. */
@@ -98,7 +102,7 @@ public final class VmDetailsModel {
         CompletableFuture<Void> done = new CompletableFuture<>();
         ui.whenDone(both, ok -> done.complete(null), e -> {
             if (mine == generation) {
-                error.set(Failures.message(e));
+                error.set(Failures.message(e, messages));
                 loads.set(loads.get() + 1);
             }
             done.completeExceptionally(e);

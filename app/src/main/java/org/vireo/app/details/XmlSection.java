@@ -99,7 +99,7 @@ public final class XmlSection implements DetailsSection {
         ui.whenDone(model.applyXml(after), ok -> {
             setEditing(false);
             text.setText(model.xmlProperty().get());
-        }, e -> dialogs.showError(messages.get("xml.applyFailed"), Failures.message(e), Failures.unwrap(e)));
+        }, e -> dialogs.showError(messages.get("xml.applyFailed"), Failures.message(e, messages), Failures.unwrap(e)));
     }
 
     @Override

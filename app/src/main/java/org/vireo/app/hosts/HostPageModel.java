@@ -8,11 +8,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.connections.host.HostSummary;
 import org.vireo.connections.host.HostSummaryReader;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.model.HostSnapshot;
+import org.vireo.resources.Messages;
 
 /**
  * The selected host's pools and networks for the Storage and Networks tabs: read once per selection (and when the
@@ -21,14 +23,17 @@ import org.vireo.connections.model.HostSnapshot;
 public final class HostPageModel {
     private final Function<String, Optional<HostConnection>> hosts;
     private final TaskExecutor ui;
+    private final Messages messages;
     private final ObjectProperty<HostSummary> summary = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
     private String shownId;
     private boolean shownConnected;
 
-    public HostPageModel(Function<String, Optional<HostConnection>> hosts, TaskExecutor ui) {
+    /** @param messages the language of {@link #problemProperty()} */
+    public HostPageModel(Function<String, Optional<HostConnection>> hosts, TaskExecutor ui, Messages messages) {
         this.hosts = hosts;
         this.ui = ui;
+        this.messages = messages;
     }
 
     /** Null while nothing was read for the selected host. */
@@ -36,7 +41,7 @@ public final class HostPageModel {
         return summary;
     }
 
-    /** Why the last read failed, "" otherwise. */
+    /** Why the last read failed in the user's language, "" otherwise. */
     public ReadOnlyStringProperty problemProperty() {
         return problem;
     }
@@ -74,7 +79,7 @@ public final class HostPageModel {
             }
         }, error -> {
             if (id.equals(shownId)) {
-                problem.set(String.valueOf(error.getMessage()));
+                problem.set(Failures.message(error, messages));
             }
         });
     }

@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.FXCollections;
 import org.vireo.app.main.MainViewModel;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.task.Failures;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.connections.host.HostSummary;
 import org.vireo.connections.host.HostSummaryReader;
@@ -110,7 +111,7 @@ public final class HostTableModel {
         }, error -> {
             reading.remove(id);
             LOG.log(Level.FINE, "host table read of " + id + " failed", error);
-            problems.put(id, String.valueOf(error.getMessage()));
+            problems.put(id, Failures.message(error, main.messages()));
             publish();
         });
     }

@@ -1,6 +1,8 @@
 package org.vireo.app.main;
 
 import java.util.Optional;
+import org.vireo.resources.InvalidValueException;
+import org.vireo.resources.Text;
 
 /**
  * Group names as the host tree reads them: one string per connection, {@code parent/child} for a folder
@@ -48,13 +50,13 @@ public final class GroupPath {
     public static String normalize(String text) {
         String[] parts = (text == null ? "" : text).split("/", -1);
         if (parts.length > 2) {
-            throw new IllegalArgumentException("group '" + text + "' nests more than one level: use 'parent/child'");
+            throw new InvalidValueException(Text.of("group.invalid.nested", text));
         }
         StringBuilder name = new StringBuilder();
         for (String part : parts) {
             String trimmed = part.strip();
             if (trimmed.isEmpty()) {
-                throw new IllegalArgumentException("group '" + (text == null ? "" : text) + "' has an empty name");
+                throw new InvalidValueException(Text.of("group.invalid.empty", text == null ? "" : text));
             }
             name.append(name.length() == 0 ? "" : "/").append(trimmed);
         }

@@ -175,7 +175,7 @@ public final class MainViewModel {
             });
             return;
         }
-        BulkRun run = BulkRun.start(messages.get("bulk.title", label, targets.size()), targets, call, ui);
+        BulkRun run = BulkRun.start(messages.get("bulk.title", label, targets.size()), targets, call, ui, messages);
         status.set(messages.get("bulk.status", label, targets.size()));
         bulkViewer.accept(run);
     }
@@ -296,7 +296,7 @@ public final class MainViewModel {
         reads.saved().whenComplete((result, error) -> ui.runOnUi(() -> {
             try {
                 if (error != null) {
-                    dialogs.showError(messages.get("store.loadFailed.title"), Failures.message(error), Failures.unwrap(error));
+                    dialogs.showError(messages.get("store.loadFailed.title"), Failures.message(error, messages), Failures.unwrap(error));
                 } else {
                     result.problem().ifPresent(p -> dialogs.showError(messages.get("store.loadFailed.title"), p, null));
                     saved.addAll(result.entries());
@@ -328,7 +328,7 @@ public final class MainViewModel {
         status.set(messages.get("status.demo"));
         demoUri.whenComplete((uri, error) -> ui.runOnUi(() -> {
             if (error != null) {
-                dialogs.showError(messages.get("demo.failed"), Failures.message(error), Failures.unwrap(error));
+                dialogs.showError(messages.get("demo.failed"), Failures.message(error, messages), Failures.unwrap(error));
                 return;
             }
             ConnectionEntry demo = new ConnectionEntry(DEMO_ID, uri, messages.get("demo.hostName"), null, true, false, null);
@@ -458,7 +458,7 @@ public final class MainViewModel {
         try {
             target = GroupPath.normalize(to);
         } catch (IllegalArgumentException e) {
-            dialogs.showError(messages.get("group.rename.invalid"), e.getMessage(), null);
+            dialogs.showError(messages.get("group.rename.invalid"), Failures.message(e, messages), null);
             return false;
         }
         boolean hasSubfolders = saved.stream().anyMatch(e -> e.group() != null && e.group().startsWith(from + "/"));
@@ -522,7 +522,7 @@ public final class MainViewModel {
     private void persist() {
         List<ConnectionEntry> copy = List.copyOf(saved);
         ui.whenDone(CompletableFuture.runAsync(() -> saveQuietly(copy), io), ok -> { },
-                error -> dialogs.showError(messages.get("store.saveFailed.title"), Failures.message(error), Failures.unwrap(error)));
+                error -> dialogs.showError(messages.get("store.saveFailed.title"), Failures.message(error, messages), Failures.unwrap(error)));
     }
 
     private void saveQuietly(List<ConnectionEntry> entries) {

@@ -253,8 +253,8 @@ public final class MainWindow {
 
     /** The tabs beside Overview, one per feature (graphs, console, …). */
     private List<DetailsSection> detailsSections() {
-        VmDetailsModel vmDetails = new VmDetailsModel(viewModel::host, ui);
-        org.vireo.app.hosts.HostPageModel hostPage = new org.vireo.app.hosts.HostPageModel(viewModel::host, ui);
+        VmDetailsModel vmDetails = new VmDetailsModel(viewModel::host, ui, messages);
+        org.vireo.app.hosts.HostPageModel hostPage = new org.vireo.app.hosts.HostPageModel(viewModel::host, ui, messages);
         return List.of(new HardwareSection(vmDetails, messages, dialogs, ui),
                 new XmlSection(vmDetails, messages, dialogs, ui, (title, changes) ->
                         DiffDialog.prompt(window(), messages).confirm(title, changes)),
@@ -389,7 +389,7 @@ public final class MainWindow {
         dialog.initOwner(window());
         dialog.showAndWait().ifPresent(edited -> ui.whenDone(preferences.update(edited), done -> { },
                 failure -> dialogs.showError(messages.get("prefs.saveFailed"),
-                        org.vireo.app.task.Failures.message(failure), failure)));
+                        org.vireo.app.task.Failures.message(failure, messages), failure)));
     }
 
     /** Opens the new-VM wizard on the connected hosts (the selected one first, when connected). */

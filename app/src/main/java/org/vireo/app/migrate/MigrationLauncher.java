@@ -111,9 +111,9 @@ public final class MigrationLauncher {
                     job.succeeded(messages.get("status.migrated", vm.name(), to));
                 },
                 error -> {
-                    job.failed(Failures.message(error), "");
-                    viewModel.showStatus(messages.get("status.migrateFailed", vm.name(), Failures.message(error)));
-                    dialogs.showError(messages.get("status.migrateFailed", vm.name(), ""), Failures.message(error),
+                    job.failed(Failures.message(error, messages), "");
+                    viewModel.showStatus(messages.get("status.migrateFailed", vm.name(), Failures.message(error, messages)));
+                    dialogs.showError(messages.get("status.migrateFailed", vm.name(), ""), Failures.message(error, messages),
                             Failures.unwrap(error));
                 });
     }

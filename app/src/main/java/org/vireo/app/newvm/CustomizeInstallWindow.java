@@ -78,7 +78,7 @@ public final class CustomizeInstallWindow {
             if (error != null) {
                 begin.setDisable(false);
                 cancel.setDisable(false);
-                status.setText(messages.get(failureKey, Failures.message(error)));
+                status.setText(messages.get(failureKey, Failures.message(error, messages)));
             } else {
                 done.accept(left);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,7 @@ import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.model.VmState;
 import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.resources.Messages;
 
 /** The details tabs' model on the 14 odd domains, without a stage. */
 class VmDetailsModelTest {
@@ -33,7 +35,7 @@ class VmDetailsModelTest {
         host = new HostConnection(new ConnectionEntry("odd", OddDomains.uri(), "odd-host", null, false, false, null),
                 HostConnection.Opener.direct(), Duration.ofSeconds(60));
         host.connect().get(10, TimeUnit.SECONDS);
-        model = new VmDetailsModel(id -> Optional.of(host), new DirectTaskExecutor());
+        model = new VmDetailsModel(id -> Optional.of(host), new DirectTaskExecutor(), new Messages(Locale.ROOT));
     }
 
     @AfterEach

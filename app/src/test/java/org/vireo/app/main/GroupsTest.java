@@ -61,10 +61,24 @@ class GroupsTest {
         assertFalse(viewModel.renameGroup("Site B", " / "));
         assertEquals(3, dialogs.errors.size(), dialogs.errors.toString());
         assertTrue(dialogs.errors.get(0).contains("Campus/Site B"), dialogs.errors.get(0));
+        assertEquals(new Messages(Locale.ROOT).get("group.rename.invalid")
+                + ": group 'a/b/c' nests more than one level: use 'parent/child'", dialogs.errors.get(1));
 
         drainUi();
         io.submit(() -> { }).get(5, TimeUnit.SECONDS);
         assertEquals(List.of(entry("a", "Site B"), entry("b", "Site B/rack 2"), entry("c", null)), store.load().entries());
+    }
+
+    @Test
+    void aRefusedGroupNameIsExplainedInFrench() {
+        Messages french = new Messages(Locale.FRENCH);
+        MainViewModel viewModel = new MainViewModel(fleet, new ConnectionStore(config), io, dialogs, ui, french);
+        assertFalse(viewModel.renameGroup("Lab", "a/b/c"));
+        assertFalse(viewModel.renameGroup("Lab", " / "));
+        String title = french.get("group.rename.invalid") + ": ";
+        assertEquals(List.of(title + "le groupe \u00ab\u00a0a/b/c\u00a0\u00bb a plus d\u2019un niveau d\u2019imbrication\u00a0: "
+                        + "utilisez \u00ab\u00a0parent/enfant\u00a0\u00bb",
+                title + "le groupe \u00ab\u00a0 / \u00a0\u00bb a un nom vide"), dialogs.errors);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,10 +17,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vireo.app.hosts.HostPageModel;
 import org.vireo.app.hosts.HostTableModel;
 import org.vireo.app.task.TaskExecutor;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.fleet.Fleet;
+import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.model.ConnectionState;
+import org.vireo.connections.model.HostSnapshot;
+import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.store.ConnectionStore;
 import org.vireo.resources.Messages;
 
@@ -41,11 +47,8 @@ class HostTableModelTest {
 
     @Test
     void aConnectedHostIsReadAndItsMaintenanceFlagAndSelectionFollow() {
-        MainViewModel main = new MainViewModel(fleet, new ConnectionStore(home.resolve("config")), io,
-                new MainViewModelTest.RecordingDialogs(), ui, new Messages(Locale.ROOT));
-        HostTableModel model = new HostTableModel(main, ui);
-        main.start(List.of(DemoHost.uri(home.resolve("cache"))));
-        awaitUi(() -> model.rows().size() == 1 && model.rows().get(0).summary().read());
+        MainViewModel main = demoWindow(new Messages(Locale.ROOT));
+        HostTableModel model = readTable(main);
         HostTableModel.Row row = model.rows().get(0);
         assertEquals(6, row.summary().vmsTotal());
         assertEquals(4, row.summary().vmsActive());
@@ -59,6 +62,48 @@ class HostTableModelTest {
         assertTrue(main.selectedRowProperty().get() instanceof TreeRow.HostRow h
                 && h.host().connectionId().equals(row.id()), "the host is selected in the tree");
         model.dispose();
+    }
+
+    @Test
+    void aFailedReadIsShownInTheUsersLanguage() throws Exception {
+        MainViewModel main = demoWindow(new Messages(Locale.FRENCH));
+        HostTableModel model = readTable(main);
+        HostTableModel.Row row = model.rows().get(0);
+        HostConnection host = main.host(row.id()).orElseThrow();
+        // The table still shows the host connected (its next snapshot waits in the UI queue) when Refresh reads it.
+        host.disconnect().get(10, TimeUnit.SECONDS);
+        model.refresh();
+
+        awaitUi(() -> !model.rows().get(0).problem().isEmpty());
+        assertEquals("Erreur sur " + host.displayName() + "\u00a0: non connect\u00e9", model.rows().get(0).problem());
+        model.dispose();
+    }
+
+    @Test
+    void theHostPageShowsAFailedReadInTheUsersLanguage() {
+        try (HostConnection host = new HostConnection(ConnectionEntry.of("test:///default"))) {
+            HostPageModel page = new HostPageModel(id -> Optional.of(host), ui, new Messages(Locale.FRENCH));
+            // Selected as connected while the connection itself is not open: the read fails.
+            page.show(new HostSnapshot(host.id(), host.entry().uri(), host.displayName(), ConnectionState.CONNECTED, null,
+                    null, List.of()));
+
+            awaitUi(() -> !page.problemProperty().get().isEmpty());
+            assertEquals("Erreur sur " + host.displayName() + "\u00a0: non connect\u00e9", page.problemProperty().get());
+        }
+    }
+
+    private MainViewModel demoWindow(Messages messages) {
+        MainViewModel main = new MainViewModel(fleet, new ConnectionStore(home.resolve("config")), io,
+                new MainViewModelTest.RecordingDialogs(), ui, messages);
+        main.start(List.of(DemoHost.uri(home.resolve("cache"))));
+        return main;
+    }
+
+    /** The host table once the demo host's first read arrived. */
+    private HostTableModel readTable(MainViewModel main) {
+        HostTableModel model = new HostTableModel(main, ui);
+        awaitUi(() -> model.rows().size() == 1 && model.rows().get(0).summary().read());
+        return model;
     }
 
     private void awaitUi(BooleanSupplier condition) {

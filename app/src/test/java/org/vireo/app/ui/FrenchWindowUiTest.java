@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -26,6 +28,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +44,8 @@ import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.connections.libvirt.HostConnection;
+import org.vireo.connections.libvirt.VmOperations;
 import org.vireo.resources.Messages;
 
 /**
@@ -90,20 +95,68 @@ class FrenchWindowUiTest {
         assertTrue(english.contains("Virtual machine") && english.contains("Running"), "the English list is read");
     }
 
-    private static TreeItem<TreeRow> vm(TreeItem<TreeRow> item) {
+    /**
+     * A real refusal by libvirt in the French window: the snapshot shown in the Snapshots tab was deleted by another
+     * program, so reverting to it fails; the error dialog says so in French, with libvirt's own words after it.
+     */
+    @Test
+    void aRefusedRevertIsReportedInFrench(FxRobot robot) throws Exception {
+        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vmNamed(tree.getRoot(), "builder2") != null);
+        TreeRow.VmRow row = (TreeRow.VmRow) vmNamed(tree.getRoot(), "builder2").getValue();
+        HostConnection host = context.fleet().get(row.connectionId()).orElseThrow();
+        VmOperations elsewhere = new VmOperations(host);
+        String uuid = row.vm().uuid();
+        elsewhere.createSnapshot(uuid, "gone", "", false).get(10, TimeUnit.SECONDS);
+
+        robot.interact(() -> tree.getSelectionModel().select(vmNamed(tree.getRoot(), "builder2")));
+        robot.clickOn(robot.lookup(".tab").match(n -> "tab-details.tab.snapshots".equals(n.getId())).queryAs(Node.class));
+        @SuppressWarnings("unchecked")
+        TreeView<Object> snapshots = robot.lookup("#snapshotTree").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> snapshots.getRoot() != null
+                && snapshots.getRoot().getChildren().size() == 1);
+        elsewhere.deleteSnapshot(uuid, "gone").get(10, TimeUnit.SECONDS);
+        robot.interact(() -> snapshots.getSelectionModel().select(snapshots.getRoot().getChildren().get(0)));
+        robot.clickOn("#snapRevert");
+        DialogPane question = dialog(robot, p -> p.lookup("#dontAskAgain") != null);
+        robot.clickOn(question.lookupButton(ButtonType.OK));
+
+        DialogPane error = dialog(robot, p -> "\u00c9chec\u00a0: Restaurer".equals(p.getHeaderText()));
+        String french = "Impossible de revenir \u00e0 l\u2019instantan\u00e9 \u00ab\u00a0gone\u00a0\u00bb de "
+                + "\u00ab\u00a0builder2\u00a0\u00bb sur " + host.displayName() + "\u00a0: ";
+        String shown = error.getContentText();
+        assertTrue(shown.startsWith(french), shown);
+        assertTrue(shown.substring(french.length()).contains("gone"), "libvirt's own reason follows: " + shown);
+        Screenshots.save(robot, "french-revert-refused");
+        robot.clickOn(error.lookupButton(ButtonType.OK));
+    }
+
+    /** The one showing dialog whose pane matches, waited for (bounded) and held as a node. */
+    private static DialogPane dialog(FxRobot robot, java.util.function.Predicate<DialogPane> which) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane")
+                .match(n -> n instanceof DialogPane p && which.test(p)).tryQuery().isPresent());
+        return robot.lookup(".dialog-pane").match(n -> n instanceof DialogPane p && which.test(p)).queryAs(DialogPane.class);
+    }
+
+    /** The first VM row under {@code item} named {@code name} (any VM when null). */
+    private static TreeItem<TreeRow> vmNamed(TreeItem<TreeRow> item, String name) {
         if (item == null) {
             return null;
         }
-        if (item.getValue() instanceof TreeRow.VmRow) {
+        if (item.getValue() instanceof TreeRow.VmRow v && (name == null || v.vm().name().equals(name))) {
             return item;
         }
         for (TreeItem<TreeRow> child : item.getChildren()) {
-            TreeItem<TreeRow> found = vm(child);
+            TreeItem<TreeRow> found = vmNamed(child, name);
             if (found != null) {
                 return found;
             }
         }
         return null;
+    }
+
+    private static TreeItem<TreeRow> vm(TreeItem<TreeRow> item) {
+        return vmNamed(item, null);
     }
 
     /** Every text the node shows or holds for a menu, tab, column or prompt. */

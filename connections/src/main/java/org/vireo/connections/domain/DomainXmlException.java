@@ -1,14 +1,32 @@
 package org.vireo.connections.domain;
 
-/** Domain or snapshot XML that cannot be read; the message names where ("line 3, column 7: ..."). */
-public class DomainXmlException extends Exception {
+import org.vireo.resources.Localized;
+import org.vireo.resources.Text;
+
+/**
+ * Domain or snapshot XML that cannot be read or edited; the message names where ("line 3, column 7: ..."). The
+ * parser's own words are kept as they are; our refusals are texts in the user's language.
+ */
+public class DomainXmlException extends Exception implements Localized {
     private static final long serialVersionUID = 1L;
+    private final transient Text text;
 
     public DomainXmlException(String message, Throwable cause) {
         super(message, cause);
+        this.text = Text.verbatim(message);
     }
 
     public DomainXmlException(String message) {
-        super(message);
+        this(message, null);
+    }
+
+    public DomainXmlException(Text text) {
+        super(text.english());
+        this.text = text;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 }

@@ -2,6 +2,8 @@ package org.vireo.connections.domain;
 
 import java.util.List;
 import java.util.Set;
+import org.vireo.resources.InvalidValueException;
+import org.vireo.resources.Text;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -18,16 +20,16 @@ public record HardwareEdit(Long memoryKiB, Integer vcpus, List<String> bootDevic
 
     public HardwareEdit {
         if (memoryKiB != null && memoryKiB <= 0) {
-            throw new IllegalArgumentException("memory must be positive, was " + memoryKiB + " KiB");
+            throw new InvalidValueException(Text.of("vm.edit.memory", memoryKiB));
         }
         if (vcpus != null && vcpus <= 0) {
-            throw new IllegalArgumentException("vCPUs must be at least 1, was " + vcpus);
+            throw new InvalidValueException(Text.of("vm.edit.vcpus", vcpus));
         }
         if (bootDevices != null) {
             bootDevices = List.copyOf(bootDevices);
             for (String dev : bootDevices) {
                 if (!BOOT_DEVICES.contains(dev)) {
-                    throw new IllegalArgumentException("unknown boot device '" + dev + "', expected one of " + BOOT_DEVICES);
+                    throw new InvalidValueException(Text.of("vm.edit.bootDevice", dev, BOOT_DEVICES));
                 }
             }
         }
@@ -77,10 +79,9 @@ public record HardwareEdit(Long memoryKiB, Integer vcpus, List<String> bootDevic
     private void setBoot(Element domain) throws DomainXmlException {
         Element devices = Xml.child(domain, "devices").orElse(null);
         if (devices != null && Xml.children(devices).stream().anyMatch(d -> Xml.child(d, "boot").isPresent())) {
-            throw new DomainXmlException("this VM sets its boot order per device (<boot order=.../>); "
-                    + "change it in the XML editor");
+            throw new DomainXmlException(Text.of("vm.edit.bootPerDevice"));
         }
-        Element os = Xml.child(domain, "os").orElseThrow(() -> new DomainXmlException("the domain has no <os> element"));
+        Element os = Xml.child(domain, "os").orElseThrow(() -> new DomainXmlException(Text.of("vm.edit.noOs")));
         List<Element> old = Xml.children(os, "boot");
         Document doc = domain.getOwnerDocument();
         org.w3c.dom.Node anchor;

@@ -50,6 +50,7 @@ public final class HostConnection implements AutoCloseable {
     static final int KEEPALIVE_COUNT = 3;
     /** How much rarer the fallback poll is while domain events arrive. */
     static final int EVENTS_POLL_FACTOR = 10;
+    static final VmAction READ_XML = VmAction.of("vm.cannot.readXml");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final System.Logger LOG = System.getLogger(HostConnection.class.getName());
 
@@ -202,11 +203,12 @@ public final class HostConnection implements AutoCloseable {
     /** Re-reads every VM now instead of at the next poll. */
     public CompletableFuture<Void> refresh() {
         return submit(() -> {
-            Connect c = requireConnected("Cannot refresh " + displayName);
+            Text action = Text.of("host.cannotRefresh", displayName);
+            Connect c = requireConnected(action);
             try {
                 reloadAll(c);
             } catch (LibvirtException e) {
-                throw new HostOperationException(LibvirtErrors.message("Cannot refresh " + displayName, e), e);
+                throw new HostOperationException(LibvirtErrors.text(action, e), e);
             }
             publishIfChanged();
             return null;
@@ -214,46 +216,46 @@ public final class HostConnection implements AutoCloseable {
     }
 
     public CompletableFuture<Void> start(String uuid) {
-        return domainAction(uuid, "start", Domain::create);
+        return domainAction(uuid, VmAction.of("vm.cannot.start"), Domain::create);
     }
 
     /** ACPI shutdown request; the guest decides when it is off. */
     public CompletableFuture<Void> shutdown(String uuid) {
-        return domainAction(uuid, "shut down", Domain::shutdown);
+        return domainAction(uuid, VmAction.of("vm.cannot.shutDown"), Domain::shutdown);
     }
 
     public CompletableFuture<Void> reboot(String uuid) {
-        return domainAction(uuid, "reboot", domain -> domain.reboot(0));
+        return domainAction(uuid, VmAction.of("vm.cannot.reboot"), domain -> domain.reboot(0));
     }
 
     public CompletableFuture<Void> reset(String uuid) {
-        return domainAction(uuid, "reset", Domain::reset);
+        return domainAction(uuid, VmAction.of("vm.cannot.reset"), Domain::reset);
     }
 
     /** Pulls the plug (virDomainDestroy). */
     public CompletableFuture<Void> forceOff(String uuid) {
-        return domainAction(uuid, "force off", Domain::destroy);
+        return domainAction(uuid, VmAction.of("vm.cannot.forceOff"), Domain::destroy);
     }
 
     public CompletableFuture<Void> suspend(String uuid) {
-        return domainAction(uuid, "pause", Domain::suspend);
+        return domainAction(uuid, VmAction.of("vm.cannot.pause"), Domain::suspend);
     }
 
     public CompletableFuture<Void> resume(String uuid) {
-        return domainAction(uuid, "resume", Domain::resume);
+        return domainAction(uuid, VmAction.of("vm.cannot.resume"), Domain::resume);
     }
 
     /** The domain's current XML (without secrets). */
     public CompletableFuture<String> domainXml(String uuid) {
         return submit(() -> {
-            String action = "Cannot read the XML of '" + vmName(uuid) + "' on " + displayName;
+            Text action = READ_XML.on(vmName(uuid), displayName);
             Connect c = requireConnected(action);
             Domain domain = null;
             try {
                 domain = c.domainLookupByUUIDString(uuid);
                 return domain.getXMLDesc(0);
             } catch (LibvirtException e) {
-                throw new HostOperationException(LibvirtErrors.message(action, e), e);
+                throw new HostOperationException(LibvirtErrors.text(action, e), e);
             } finally {
                 freeQuietly(domain);
             }
@@ -266,12 +268,12 @@ public final class HostConnection implements AutoCloseable {
      */
     public <T> CompletableFuture<T> call(LibvirtCall<T> work) {
         return submit(() -> {
-            String action = "Error on " + displayName;
+            Text action = Text.of("host.error", displayName);
             Connect c = requireConnected(action);
             try {
                 return work.call(c);
             } catch (LibvirtException e) {
-                throw new HostOperationException(LibvirtErrors.message(action, e), e);
+                throw new HostOperationException(LibvirtErrors.text(action, e), e);
             }
         });
     }
@@ -550,7 +552,7 @@ public final class HostConnection implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> domainAction(String uuid, String verb, DomainAction action) {
+    private CompletableFuture<Void> domainAction(String uuid, VmAction verb, DomainAction action) {
         return domainCall(uuid, verb, (c, domain) -> {
             action.apply(domain);
             return null;
@@ -559,13 +561,14 @@ public final class HostConnection implements AutoCloseable {
 
     /**
      * Runs {@code call} on the domain {@code uuid} on the host's thread, then re-reads that VM and publishes (a call
-     * that adds another VM follows with {@link #refresh()}). A libvirt failure becomes "Cannot {verb} '{vm}' on
-     * {host}: {reason}"; a {@link HostOperationException} thrown by {@code call} passes unchanged.
+     * that adds another VM follows with {@link #refresh()}). A libvirt failure becomes "{verb on vm and host}:
+     * {reason}" ("Cannot start 'web1' on host-a: ..."); a {@link HostOperationException} thrown by {@code call}
+     * passes unchanged.
      */
-    public <T> CompletableFuture<T> domainCall(String uuid, String verb, DomainCall<T> call) {
+    public <T> CompletableFuture<T> domainCall(String uuid, VmAction verb, DomainCall<T> call) {
         Objects.requireNonNull(uuid, "uuid");
         return submit(() -> {
-            String what = "Cannot " + verb + " '" + vmName(uuid) + "' on " + displayName;
+            Text what = verb.on(vmName(uuid), displayName);
             Connect c = requireConnected(what);
             Domain domain = null;
             T result;
@@ -574,7 +577,7 @@ public final class HostConnection implements AutoCloseable {
                 result = call.apply(c, domain);
             } catch (LibvirtException e) {
                 refreshAfterFailure(c, uuid);
-                throw new HostOperationException(LibvirtErrors.message(what, e), e);
+                throw new HostOperationException(LibvirtErrors.text(what, e), e);
             } catch (HostOperationException e) {
                 refreshAfterFailure(c, uuid);
                 throw e;
@@ -611,9 +614,9 @@ public final class HostConnection implements AutoCloseable {
         return vm != null ? vm.name() : uuid;
     }
 
-    private Connect requireConnected(String action) throws HostOperationException {
+    private Connect requireConnected(Text action) throws HostOperationException {
         if (conn == null) {
-            throw new HostOperationException(action + ": not connected");
+            throw new HostOperationException(Text.of("libvirt.failed", action, Text.of("host.notConnected")), null);
         }
         return conn;
     }
@@ -711,7 +714,7 @@ public final class HostConnection implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new HostOperationException(displayName + " is closed", e));
+            result.completeExceptionally(new HostOperationException(Text.of("host.isClosed", displayName), e));
         }
         return result;
     }

@@ -16,14 +16,6 @@ public class HostOperationException extends Exception implements Localized {
         this.text = text;
     }
 
-    public HostOperationException(String message) {
-        this(Text.verbatim(message), null);
-    }
-
-    public HostOperationException(String message, Throwable cause) {
-        this(Text.verbatim(message), cause);
-    }
-
     @Override
     public Text text() {
         return text;

@@ -1,28 +1,17 @@
 package org.vireo.connections.libvirt;
 
-import org.vireo.resources.Localized;
+import org.vireo.resources.InvalidValueException;
 import org.vireo.resources.Text;
 
 /**
  * A connection URI that is not a libvirt URI; the message names the URI and what is wrong with it (English by
  * {@link #getMessage()}, the user's language by {@link #text()}).
  */
-public class InvalidUriException extends IllegalArgumentException implements Localized {
+public class InvalidUriException extends InvalidValueException {
     private static final long serialVersionUID = 1L;
-    private final transient Text text;
 
     public InvalidUriException(String uri, Text reason) {
-        this(Text.of("uri.invalid", printable(uri), reason));
-    }
-
-    private InvalidUriException(Text text) {
-        super(text.english());
-        this.text = text;
-    }
-
-    @Override
-    public Text text() {
-        return text;
+        super(Text.of("uri.invalid", printable(uri), reason));
     }
 
     /** Shows control characters as escapes so a message never carries a raw newline or escape sequence. */

@@ -2,6 +2,7 @@ package org.vireo.connections.libvirt;
 
 import org.libvirt.Error;
 import org.libvirt.LibvirtException;
+import org.vireo.resources.Localized;
 import org.vireo.resources.Text;
 
 /** Turns what libvirt (or a missing libvirt library) throws into one short sentence for a user. */
@@ -27,8 +28,14 @@ public final class LibvirtErrors {
         return reasonText(error).english();
     }
 
-    /** The reason alone: libvirt's own message (not ours to translate), or what is missing on this machine. */
+    /**
+     * The reason alone: libvirt's own message (not ours to translate), what is missing on this machine, or the text
+     * of a failure of ours (a host's refusal) as it is.
+     */
     public static Text reasonText(Throwable error) {
+        if (error instanceof Localized l) {
+            return l.text();
+        }
         if (error instanceof LibvirtException e) {
             Error detail = e.getError();
             String text = detail != null && detail.getMessage() != null ? detail.getMessage() : e.getMessage();

@@ -25,6 +25,7 @@ import org.vireo.connections.domain.HardwareEdit;
 import org.vireo.connections.domain.LineDiff;
 import org.vireo.connections.domain.SnapshotInfo;
 import org.vireo.connections.domain.Xml;
+import org.vireo.resources.Text;
 
 /**
  * VM operations beyond start/stop on one host: managed save, autostart, rename, delete with storage, clone,
@@ -41,6 +42,13 @@ public final class VmOperations {
     private static final int UNDEFINE_NVRAM = 4;
     private static final int SNAPSHOT_DISK_ONLY = 16;
 
+    private static final VmAction RENAME = VmAction.of("vm.cannot.rename");
+    private static final VmAction CLONE = VmAction.of("vm.cannot.clone");
+    private static final VmAction LIST_SNAPSHOTS = VmAction.of("vm.cannot.listSnapshots");
+    private static final VmAction CHANGE_CONFIGURATION = VmAction.of("vm.cannot.changeConfiguration");
+    private static final VmAction APPLY_XML = VmAction.of("vm.cannot.applyXml");
+    private static final Text MUST_BE_SHUT_OFF = Text.of("vm.mustBeShutOff");
+
     private final HostConnection host;
 
     public VmOperations(HostConnection host) {
@@ -53,7 +61,7 @@ public final class VmOperations {
 
     /** Saves the guest's memory to the host and stops it; {@link #restore} (= start) resumes it. */
     public CompletableFuture<Void> managedSave(String uuid) {
-        return host.domainCall(uuid, "save", (c, d) -> {
+        return host.domainCall(uuid, VmAction.of("vm.cannot.save"), (c, d) -> {
             d.managedSave();
             return null;
         });
@@ -68,7 +76,7 @@ public final class VmOperations {
     }
 
     public CompletableFuture<Void> setAutostart(String uuid, boolean on) {
-        return host.domainCall(uuid, on ? "turn on autostart of" : "turn off autostart of", (c, d) -> {
+        return host.domainCall(uuid, VmAction.of(on ? "vm.cannot.autostartOn" : "vm.cannot.autostartOff"), (c, d) -> {
             d.setAutostart(on);
             return null;
         });
@@ -77,14 +85,14 @@ public final class VmOperations {
     /** Renames a shut-off VM (virDomainRename). */
     public CompletableFuture<Void> rename(String uuid, String newName) {
         String name = requireName(newName);
-        return host.domainCall(uuid, "rename", (c, d) -> {
+        return host.domainCall(uuid, RENAME, (c, d) -> {
             if (d.isActive() == 1) {
-                throw failure("rename", uuid, "it must be shut off first");
+                throw failure(RENAME, uuid, MUST_BE_SHUT_OFF);
             }
             try {
                 LibvirtNative.rename(d, name);
             } catch (LibvirtNative.NativeCallException e) {
-                throw failure("rename", uuid, e.getMessage());
+                throw failure(RENAME, uuid, Text.verbatim(e.getMessage()));
             }
             return null;
         });
@@ -92,7 +100,7 @@ public final class VmOperations {
 
     /** The VM's disks (from its inactive XML), to choose which volumes a delete removes too. */
     public CompletableFuture<List<DiskInfo>> disks(String uuid) {
-        return host.domainCall(uuid, "read the disks of", (c, d) -> describe(uuid, inactiveXml(d)).disks());
+        return host.domainCall(uuid, VmAction.of("vm.cannot.readDisks"), (c, d) -> describe(uuid, inactiveXml(d)).disks());
     }
 
     /**
@@ -102,7 +110,7 @@ public final class VmOperations {
      */
     public CompletableFuture<Void> delete(String uuid, Collection<String> volumePaths) {
         List<String> paths = List.copyOf(volumePaths);
-        return host.domainCall(uuid, "delete", (c, d) -> {
+        return host.domainCall(uuid, VmAction.of("vm.cannot.delete"), (c, d) -> {
             String xml = inactiveXml(d);
             boolean nvram = Xml.path(parse(uuid, xml).getDocumentElement(), "os", "nvram").isPresent();
             if (d.isActive() == 1) {
@@ -126,7 +134,8 @@ public final class VmOperations {
                 }
             }
             if (!failed.isEmpty()) {
-                throw failure("delete the storage of", uuid, "the VM was deleted but not " + String.join(", ", failed));
+                throw failure(VmAction.of("vm.cannot.deleteStorage"), uuid,
+                        Text.of("vm.deletedButNotStorage", String.join(", ", failed)));
             }
             return null;
         });
@@ -140,9 +149,9 @@ public final class VmOperations {
      */
     public CompletableFuture<String> cloneVm(String uuid, String newName) {
         String name = requireName(newName);
-        CompletableFuture<String> cloned = host.domainCall(uuid, "clone", (c, d) -> {
+        CompletableFuture<String> cloned = host.domainCall(uuid, CLONE, (c, d) -> {
             if (d.isActive() == 1) {
-                throw failure("clone", uuid, "it must be shut off first");
+                throw failure(CLONE, uuid, MUST_BE_SHUT_OFF);
             }
             String xml = inactiveXml(d);
             DomainDescription source = describe(uuid, xml);
@@ -157,7 +166,7 @@ public final class VmOperations {
                 }
             } catch (DomainXmlException e) {
                 removeQuietly(made);
-                throw failure("clone", uuid, e.getMessage());
+                throw failure(CLONE, uuid, e.text());
             } catch (LibvirtException | HostOperationException | RuntimeException e) {
                 removeQuietly(made);
                 throw e;
@@ -187,8 +196,7 @@ public final class VmOperations {
                 try {
                     vol = c.storageVolLookupByPath(disk.sourcePath());
                 } catch (LibvirtException e) {
-                    throw failure("clone", uuid, "disk " + disk.target() + " (" + disk.sourcePath()
-                            + ") is not a volume of a storage pool libvirt knows, so it cannot be copied");
+                    throw failure(CLONE, uuid, Text.of("vm.clone.diskNotVolume", disk.target(), disk.sourcePath()));
                 }
                 pool = vol.storagePoolLookupByVolume();
             }
@@ -248,14 +256,14 @@ public final class VmOperations {
 
     /** Every snapshot with its parent; {@code current} marks the domain's current one. */
     public CompletableFuture<List<SnapshotInfo>> snapshots(String uuid) {
-        return host.domainCall(uuid, "list the snapshots of", (c, d) -> {
+        return host.domainCall(uuid, LIST_SNAPSHOTS, (c, d) -> {
             String current = null;
             if (d.hasCurrentSnapshot() == 1) {
                 DomainSnapshot snap = d.snapshotCurrent();
                 try {
                     current = SnapshotInfo.parse(snap.getXMLDesc(), false).name();
                 } catch (DomainXmlException e) {
-                    throw failure("list the snapshots of", uuid, e.getMessage());
+                    throw failure(LIST_SNAPSHOTS, uuid, e.text());
                 } finally {
                     snap.free();
                 }
@@ -266,7 +274,7 @@ public final class VmOperations {
                 try {
                     out.add(SnapshotInfo.parse(snap.getXMLDesc(), name.equals(current)));
                 } catch (DomainXmlException e) {
-                    throw failure("list the snapshots of", uuid, "snapshot " + name + ": " + e.getMessage());
+                    throw failure(LIST_SNAPSHOTS, uuid, Text.of("vm.snapshotUnreadable", name, e.text()));
                 } finally {
                     snap.free();
                 }
@@ -281,7 +289,7 @@ public final class VmOperations {
      */
     public CompletableFuture<Void> createSnapshot(String uuid, String name, String description, boolean withMemory) {
         String snapName = requireName(name);
-        return host.domainCall(uuid, "snapshot", (c, d) -> {
+        return host.domainCall(uuid, VmAction.of("vm.cannot.snapshot"), (c, d) -> {
             boolean running = d.isActive() == 1;
             StringBuilder xml = new StringBuilder("<domainsnapshot><name>").append(escape(snapName)).append("</name>");
             if (description != null && !description.isBlank()) {
@@ -299,7 +307,7 @@ public final class VmOperations {
     }
 
     public CompletableFuture<Void> revertSnapshot(String uuid, String name) {
-        return host.domainCall(uuid, "revert to snapshot '" + name + "' of", (c, d) -> {
+        return host.domainCall(uuid, VmAction.of("vm.cannot.revertSnapshot", name), (c, d) -> {
             DomainSnapshot snap = d.snapshotLookupByName(name);
             try {
                 d.revertToSnapshot(snap);
@@ -312,7 +320,7 @@ public final class VmOperations {
 
     /** Deletes one snapshot; its children move up to its parent. */
     public CompletableFuture<Void> deleteSnapshot(String uuid, String name) {
-        return host.domainCall(uuid, "delete snapshot '" + name + "' of", (c, d) -> {
+        return host.domainCall(uuid, VmAction.of("vm.cannot.deleteSnapshot", name), (c, d) -> {
             DomainSnapshot snap = d.snapshotLookupByName(name);
             try {
                 snap.delete(0);
@@ -327,12 +335,12 @@ public final class VmOperations {
 
     /** The persistent configuration as XML (secrets included: editing must not drop a VNC password). */
     public CompletableFuture<String> inactiveXml(String uuid) {
-        return host.domainCall(uuid, "read the XML of", (c, d) -> inactiveXml(d));
+        return host.domainCall(uuid, HostConnection.READ_XML, (c, d) -> inactiveXml(d));
     }
 
     /** What the details page shows: the parsed configuration and the addresses the host knows. */
     public CompletableFuture<VmDetails> details(String uuid) {
-        return host.domainCall(uuid, "read the details of", (c, d) -> {
+        return host.domainCall(uuid, VmAction.of("vm.cannot.readDetails"), (c, d) -> {
             String xml = inactiveXml(d);
             return new VmDetails(xml, describe(uuid, xml), d.isActive() == 1 ? addresses(d) : List.of());
         });
@@ -345,13 +353,13 @@ public final class VmOperations {
      * @return the changed lines ("- old", "+ new"); empty when the edit changed nothing
      */
     public CompletableFuture<List<String>> applyEdit(String uuid, HardwareEdit edit) {
-        return host.domainCall(uuid, "change the configuration of", (c, d) -> {
+        return host.domainCall(uuid, CHANGE_CONFIGURATION, (c, d) -> {
             String before = inactiveXml(d);
             String after;
             try {
                 after = edit.applyTo(before);
             } catch (DomainXmlException e) {
-                throw failure("change the configuration of", uuid, e.getMessage());
+                throw failure(CHANGE_CONFIGURATION, uuid, e.text());
             }
             // Compared with the same serializer's output, so quoting style alone is no change.
             List<String> changes = LineDiff.changes(Xml.serialize(parse(uuid, before)), after);
@@ -369,11 +377,10 @@ public final class VmOperations {
      * would define a second VM).
      */
     public CompletableFuture<Void> defineXml(String uuid, String xml) {
-        return host.domainCall(uuid, "apply the XML of", (c, d) -> {
+        return host.domainCall(uuid, APPLY_XML, (c, d) -> {
             DomainDescription parsed = describe(uuid, xml);
             if (parsed.uuid() != null && !parsed.uuid().equalsIgnoreCase(uuid)) {
-                throw failure("apply the XML of", uuid, "the XML names UUID " + parsed.uuid()
-                        + "; it must stay " + uuid);
+                throw failure(APPLY_XML, uuid, Text.of("vm.xml.otherUuid", parsed.uuid(), uuid));
             }
             String before = inactiveXml(d);
             define(c, uuid, xml);
@@ -387,7 +394,7 @@ public final class VmOperations {
         try {
             LibvirtNative.defineValidated(c, xml);
         } catch (LibvirtNative.NativeCallException e) {
-            throw failure("apply the configuration of", uuid, e.getMessage());
+            throw failure(VmAction.of("vm.cannot.applyConfiguration"), uuid, Text.verbatim(e.getMessage()));
         }
     }
 
@@ -399,7 +406,7 @@ public final class VmOperations {
         try {
             return DomainDescription.parse(xml);
         } catch (DomainXmlException e) {
-            throw failure("read the XML of", uuid, e.getMessage());
+            throw failure(HostConnection.READ_XML, uuid, e.text());
         }
     }
 
@@ -407,7 +414,7 @@ public final class VmOperations {
         try {
             return Xml.parse(xml);
         } catch (DomainXmlException e) {
-            throw failure("read the XML of", uuid, e.getMessage());
+            throw failure(HostConnection.READ_XML, uuid, e.text());
         }
     }
 
@@ -440,9 +447,9 @@ public final class VmOperations {
         return List.of();
     }
 
-    private HostOperationException failure(String verb, String uuid, String reason) {
-        return new HostOperationException("Cannot " + verb + " '" + host.vmNameOf(uuid) + "' on "
-                + host.displayName() + ": " + reason);
+    private HostOperationException failure(VmAction action, String uuid, Text reason) {
+        return new HostOperationException(Text.of("libvirt.failed", action.on(host.vmNameOf(uuid), host.displayName()),
+                reason), null);
     }
 
     private static String requireName(String name) {

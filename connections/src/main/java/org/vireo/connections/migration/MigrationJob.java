@@ -22,6 +22,7 @@ import org.vireo.connections.libvirt.LibvirtErrors;
 import org.vireo.connections.libvirt.LibvirtUri;
 import org.vireo.connections.libvirt.OpenedConnection;
 import org.vireo.connections.libvirt.TransportException;
+import org.vireo.resources.Text;
 
 /**
  * One running migration. The blocking virDomainMigrate3 call runs on the thread "migrate-NAME" over a
@@ -96,7 +97,7 @@ public final class MigrationJob {
     /** Switches to post-copy (needs the post-copy option): the guest runs on the destination at once. */
     public CompletableFuture<Void> startPostCopy() {
         if (!request.options().postCopy()) {
-            return CompletableFuture.failedFuture(new MigrationException("post-copy was not enabled for this migration"));
+            return CompletableFuture.failedFuture(MigrationFailures.postCopyNotEnabled());
         }
         return onControl(MigrationNative::startPostCopy);
     }
@@ -119,8 +120,7 @@ public final class MigrationJob {
                     action.apply(domain);
                     done.complete(null);
                 } catch (LibvirtException e) {
-                    done.completeExceptionally(new MigrationException(LibvirtErrors.message("Migration of '" + vmName
-                            + "'", e), e));
+                    done.completeExceptionally(MigrationFailures.control(vmName, e));
                 } catch (MigrationException e) {
                     done.completeExceptionally(e);
                 }
@@ -154,12 +154,11 @@ public final class MigrationJob {
             result.completeExceptionally(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result.completeExceptionally(new MigrationException("Migration of '" + vmName + "' interrupted", e));
+            result.completeExceptionally(MigrationFailures.interrupted(vmName, e));
         } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
             refreshBoth();
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            result.completeExceptionally(new MigrationException("Migration of '" + vmName + "': "
-                    + (cause.getMessage() == null ? cause.toString() : cause.getMessage()), cause));
+            result.completeExceptionally(MigrationFailures.unexpected(vmName, cause));
         } finally {
             control.shutdownNow();
         }
@@ -174,8 +173,8 @@ public final class MigrationJob {
     private void migrate() throws MigrationException {
         HostConnection src = request.source();
         HostConnection dst = request.destination();
-        String action = "Cannot migrate '" + vmName + "' from " + MigrationTargets.label(src.snapshot()) + " to "
-                + MigrationTargets.label(dst.snapshot());
+        Text action = MigrationFailures.action(vmName, MigrationTargets.label(src.snapshot()),
+                MigrationTargets.label(dst.snapshot()));
         OpenedConnection s = null;
         OpenedConnection d = null;
         StoragePreparer storage = null;
@@ -192,7 +191,7 @@ public final class MigrationJob {
                 }
                 sourceDomain = domain;
                 if (cancelled.get()) {
-                    throw new MigrationCancelledException("Migration of '" + vmName + "' cancelled before it started", null);
+                    throw MigrationFailures.cancelledBeforeStart(vmName);
                 }
                 if (o.mode() == MigrationMode.LIVE) {
                     long millis = progressInterval.toMillis();
@@ -216,10 +215,9 @@ public final class MigrationJob {
             }
         } catch (LibvirtException e) {
             if (cancelled.get()) {
-                throw new MigrationCancelledException("Migration of '" + vmName + "' cancelled; it keeps running on "
-                        + MigrationTargets.label(src.snapshot()), e);
+                throw MigrationFailures.cancelled(vmName, MigrationTargets.label(src.snapshot()), e);
             }
-            throw new MigrationException(LibvirtErrors.message(action, e), e);
+            throw MigrationFailures.failed(action, e);
         } finally {
             if (!moved && storage != null) {
                 storage.removeCreated();
@@ -233,7 +231,7 @@ public final class MigrationJob {
      * The source's libvirtd opens the destination URI itself, with its own credentials (not this client's SSH
      * keys or tunnels): a failure says so, since that is the usual reason.
      */
-    private void migratePeerToPeer(Domain domain, TypedParameter[] params, int flags, String action)
+    private void migratePeerToPeer(Domain domain, TypedParameter[] params, int flags, Text action)
             throws LibvirtException, MigrationException {
         String dconnuri = request.destination().entry().uri();
         try {
@@ -242,9 +240,7 @@ public final class MigrationJob {
             if (cancelled.get()) {
                 throw e;
             }
-            throw new MigrationException(LibvirtErrors.message(action, e) + " (peer to peer: the libvirtd of "
-                    + MigrationTargets.label(request.source().snapshot()) + " connects to " + dconnuri
-                    + " itself, with its own credentials; a direct migration needs none)", e);
+            throw MigrationFailures.peerToPeer(action, e, MigrationTargets.label(request.source().snapshot()), dconnuri);
         }
     }
 
@@ -260,14 +256,12 @@ public final class MigrationJob {
         }
     }
 
-    private static OpenedConnection open(HostConnection host, String action) throws MigrationException {
+    private static OpenedConnection open(HostConnection host, Text action) throws MigrationException {
         OpenedConnection opened;
         try {
             opened = host.openSeparate();
-        } catch (LibvirtException e) {
-            throw new MigrationException(LibvirtErrors.message(action, e), e);
-        } catch (TransportException e) {
-            throw new MigrationException(action + ": " + e.getMessage(), e);
+        } catch (LibvirtException | TransportException e) {
+            throw MigrationFailures.failed(action, e);
         }
         boolean remote = LibvirtUri.tryParse(host.entry().uri()).map(LibvirtUri::isRemote).orElse(false);
         if (remote) {
@@ -276,7 +270,7 @@ public final class MigrationJob {
             } catch (LibvirtException e) {
                 if (!LibvirtErrors.isNoSupport(e)) {
                     close(opened);
-                    throw new MigrationException(LibvirtErrors.message(action, e), e);
+                    throw MigrationFailures.failed(action, e);
                 }
             }
         }

@@ -6,6 +6,7 @@ import com.sun.jna.NativeLong;
 import java.lang.reflect.Field;
 import org.libvirt.Domain;
 import org.libvirt.jna.DomainPointer;
+import org.vireo.resources.Text;
 
 /**
  * The two migration calls libvirt-java 0.5.4 does not bind, reached through JNA with libvirt-java's own
@@ -36,12 +37,12 @@ final class MigrationNative {
 
     /** Changes the bandwidth limit of a running migration (or of the next one), in MiB/s. */
     static void setMaxSpeed(Domain domain, long mibs) throws MigrationException {
-        check(Calls.INSTANCE.virDomainMigrateSetMaxSpeed(pointer(domain), new NativeLong(mibs), 0), "set the bandwidth");
+        check(Calls.INSTANCE.virDomainMigrateSetMaxSpeed(pointer(domain), new NativeLong(mibs), 0), Text.of("migration.cannot.setSpeed"));
     }
 
     /** Switches a running migration started with the post-copy flag to post-copy. */
     static void startPostCopy(Domain domain) throws MigrationException {
-        check(Calls.INSTANCE.virDomainMigrateStartPostCopy(pointer(domain), 0), "switch to post-copy");
+        check(Calls.INSTANCE.virDomainMigrateStartPostCopy(pointer(domain), 0), Text.of("migration.cannot.postCopy"));
     }
 
     private static DomainPointer pointer(Domain domain) {
@@ -53,11 +54,10 @@ final class MigrationNative {
     }
 
     /** libvirt keeps the last error per thread: its message says why a call returned -1. */
-    private static void check(int rc, String what) throws MigrationException {
+    private static void check(int rc, Text what) throws MigrationException {
         if (rc < 0) {
             org.libvirt.jna.virError err = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
-            String why = err == null ? "no reason given" : new org.libvirt.Error(err).getMessage();
-            throw new MigrationException("Cannot " + what + ": " + why);
+            throw MigrationFailures.nativeCall(what, err == null ? null : new org.libvirt.Error(err).getMessage());
         }
     }
 }

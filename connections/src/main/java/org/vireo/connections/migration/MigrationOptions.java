@@ -1,9 +1,12 @@
 package org.vireo.connections.migration;
 
 import java.util.Objects;
+import org.vireo.resources.InvalidValueException;
+import org.vireo.resources.Text;
 
 /**
- * How to migrate, as the dialog and the CLI set it.
+ * How to migrate, as the dialog and the CLI set it. Values that do not go together are refused with an
+ * {@link InvalidValueException} (English message, text in the user's language).
  *
  * @param persistOnDestination keep the guest defined on the destination (required for offline)
  * @param undefineSource       remove the definition from the source once the guest runs on the destination
@@ -27,18 +30,16 @@ public record MigrationOptions(MigrationMode mode, boolean persistOnDestination,
         migrationUri = blankToNull(migrationUri);
         listenAddress = blankToNull(listenAddress);
         if (bandwidthMiBs < 0) {
-            throw new IllegalArgumentException("bandwidth must be 0 (unlimited) or more MiB/s, was " + bandwidthMiBs);
+            throw new InvalidValueException(Text.of("migration.options.bandwidth", bandwidthMiBs));
         }
         if (maxDowntimeMs < 0) {
-            throw new IllegalArgumentException("maximum downtime must be 0 (default) or more ms, was " + maxDowntimeMs);
+            throw new InvalidValueException(Text.of("migration.options.downtime", maxDowntimeMs));
         }
         if (transport == MigrationTransport.TUNNELLED && (migrationUri != null || listenAddress != null)) {
-            throw new IllegalArgumentException("a tunnelled migration takes no migration URI or listen address:"
-                    + " the data travels inside the libvirt connection");
+            throw new InvalidValueException(Text.of("migration.options.tunnelledAddresses"));
         }
         if (mode == MigrationMode.OFFLINE && !persistOnDestination) {
-            throw new IllegalArgumentException("an offline migration only moves the definition: it must persist on"
-                    + " the destination");
+            throw new InvalidValueException(Text.of("migration.options.offlineNotPersistent"));
         }
     }
 

@@ -2,17 +2,15 @@ package org.vireo.connections.migration;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.vireo.resources.Messages;
+import org.vireo.resources.Text;
 
 /**
  * One reason a migration cannot start, in words the user can act on: a bundle key and its values, so the window
  * says it in the user's language and the CLI and logs in English.
  */
 public record PrecheckProblem(Kind kind, String key, List<String> args) {
-    private static final Messages ENGLISH = new Messages(Locale.ROOT);
-
     public enum Kind {
         NOT_CONNECTED, VM_NOT_FOUND, WRONG_STATE, SAME_HOST, HYPERVISOR_MISMATCH, NAME_TAKEN, UUID_TAKEN,
         CPU_INCOMPATIBLE, DISKS_MISSING, NOT_ENOUGH_MEMORY
@@ -28,13 +26,18 @@ public record PrecheckProblem(Kind kind, String key, List<String> args) {
         return new PrecheckProblem(kind, key, Arrays.stream(args).map(String::valueOf).toList());
     }
 
+    /** As a text, e.g. inside another sentence. */
+    public Text text() {
+        return Text.of(key, args.toArray());
+    }
+
     /** In {@code messages}' language. */
     public String message(Messages messages) {
-        return messages.get(key, args.toArray());
+        return text().in(messages);
     }
 
     /** In English (the CLI, logs and exceptions). */
     public String message() {
-        return message(ENGLISH);
+        return text().english();
     }
 }

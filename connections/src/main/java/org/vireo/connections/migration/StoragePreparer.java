@@ -40,8 +40,7 @@ final class StoragePreparer {
         try {
             vol = source.storageVolLookupByPath(path);
         } catch (LibvirtException e) {
-            throw new MigrationException("Cannot copy the disk " + path + ": it is not a volume of a storage pool on"
-                    + " the source, so Vireo cannot create it on " + destinationName + "; create it there first", e);
+            throw MigrationFailures.diskNotVolume(path, destinationName, e);
         }
         try {
             StoragePool pool = vol.storagePoolLookupByVolume();
@@ -57,14 +56,13 @@ final class StoragePreparer {
             try {
                 target = destination.storagePoolLookupByName(poolName);
             } catch (LibvirtException e) {
-                throw new MigrationException(destinationName + " has no storage pool '" + poolName + "' for " + path, e);
+                throw MigrationFailures.noPool(destinationName, poolName, path, e);
             }
             try {
                 StorageVol made = target.storageVolCreateXML(volumeXml(vol.getName(), info.capacity, format), 0);
                 created.add(made);
                 if (!path.equals(made.getPath())) {
-                    throw new MigrationException("pool '" + poolName + "' on " + destinationName + " puts the disk at "
-                            + made.getPath() + ", not at " + path + ": the pools must use the same folder");
+                    throw MigrationFailures.otherFolder(poolName, destinationName, made.getPath(), path);
                 }
             } finally {
                 target.free();

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vireo.resources.InvalidValueException;
+import org.vireo.resources.Messages;
 
 class DomainXmlEditsTest {
     static final String XML = """
@@ -112,14 +115,29 @@ class DomainXmlEditsTest {
         String xml = XML.replace("<target dev='vda' bus='virtio'/>", "<target dev='vda' bus='virtio'/><boot order='1'/>");
         DomainXmlException e = assertThrows(DomainXmlException.class,
                 () -> new HardwareEdit(null, null, List.of("hd"), null).applyTo(xml));
-        assertTrue(e.getMessage().contains("per device"), e.getMessage());
+        assertEquals("this VM sets its boot order per device (<boot order=.../>); change it in the XML editor",
+                e.getMessage());
+        assertEquals("cette VM fixe son ordre d\u2019amor\u00e7age par p\u00e9riph\u00e9rique (<boot order=.../>)\u00a0; "
+                + "modifiez-le dans l\u2019\u00e9diteur XML", e.text().in(new Messages(Locale.FRENCH)));
     }
 
     @Test
-    void badEditsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new HardwareEdit(0L, null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new HardwareEdit(null, 0, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new HardwareEdit(null, null, List.of("usb"), null));
+    void badEditsAreRejectedInEnglishAndFrench() {
+        assertRefused("memory must be positive, was 0 KiB", "la m\u00e9moire doit \u00eatre positive (valeur\u00a0: 0\u00a0Kio)",
+                () -> new HardwareEdit(0L, null, null, null));
+        assertRefused("vCPUs must be at least 1, was 0", "il faut au moins 1 vCPU (valeur\u00a0: 0)",
+                () -> new HardwareEdit(null, 0, null, null));
+        InvalidValueException usb = assertThrows(InvalidValueException.class,
+                () -> new HardwareEdit(null, null, List.of("usb"), null));
+        assertTrue(usb.getMessage().startsWith("unknown boot device 'usb', expected one of ["), usb.getMessage());
+        assertTrue(usb.text().in(new Messages(Locale.FRENCH)).startsWith(
+                "p\u00e9riph\u00e9rique d\u2019amor\u00e7age inconnu \u00ab\u00a0usb\u00a0\u00bb, attendu\u00a0: ["));
+    }
+
+    private static void assertRefused(String english, String french, org.junit.jupiter.api.function.Executable edit) {
+        InvalidValueException e = assertThrows(InvalidValueException.class, edit);
+        assertEquals(english, e.getMessage());
+        assertEquals(french, e.text().in(new Messages(Locale.FRENCH)));
     }
 
     @Test

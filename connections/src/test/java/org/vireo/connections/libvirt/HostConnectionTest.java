@@ -156,6 +156,36 @@ class HostConnectionTest {
     }
 
     @Test
+    void workWhileDisconnectedIsRefusedInEnglishAndFrench() {
+        HostConnection host = host("offline", "test:///default", NO_POLL);
+        String uuid = "6f1c0b52-3d1a-4c55-9a51-0a5c0e8c7a01";
+        Messages french = new Messages(Locale.FRENCH);
+        HostOperationException forceOff = failure(host.forceOff(uuid));
+        assertEquals("Cannot force off '" + uuid + "' on offline: not connected", forceOff.getMessage());
+        assertEquals("Impossible de forcer l\u2019arr\u00eat de \u00ab\u00a0" + uuid
+                + "\u00a0\u00bb sur offline\u00a0: non connect\u00e9", forceOff.text().in(french));
+        HostOperationException xml = failure(host.domainXml(uuid));
+        assertEquals("Cannot read the XML of '" + uuid + "' on offline: not connected", xml.getMessage());
+        assertEquals("Impossible de lire le XML de \u00ab\u00a0" + uuid + "\u00a0\u00bb sur offline\u00a0: non connect\u00e9",
+                xml.text().in(french));
+        HostOperationException refresh = failure(host.refresh());
+        assertEquals("Cannot refresh offline: not connected", refresh.getMessage());
+        assertEquals("Impossible d\u2019actualiser offline\u00a0: non connect\u00e9", refresh.text().in(french));
+        HostOperationException call = failure(host.call(c -> c.getHostName()));
+        assertEquals("Error on offline: not connected", call.getMessage());
+        assertEquals("Erreur sur offline\u00a0: non connect\u00e9", call.text().in(french));
+    }
+
+    @Test
+    void aClosedHostSaysSoInEnglishAndFrench() throws Exception {
+        HostConnection host = host("gone", "test:///default", NO_POLL);
+        host.closeAsync().get(10, TimeUnit.SECONDS);
+        HostOperationException e = failure(host.refresh());
+        assertEquals("gone is closed", e.getMessage());
+        assertEquals("gone est ferm\u00e9", e.text().in(new Messages(Locale.FRENCH)));
+    }
+
+    @Test
     void domainXmlComesFromTheHost() throws Exception {
         HostConnection host = connectedDemo(NO_POLL);
         String xml = await(host.domainXml(vm(host.snapshot(), "db1").uuid()));

@@ -1,6 +1,9 @@
 package org.vireo.connections.libvirt;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.vireo.resources.Messages;
+import org.vireo.resources.Text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +22,17 @@ class LibvirtErrorsTest {
     @Test
     void otherErrorsKeepTheirTypeAndMessage() {
         assertEquals("IllegalStateException: boom", LibvirtErrors.reason(new IllegalStateException("boom")));
+    }
+
+    @Test
+    void aFailureOfOursOrAMissingLibraryIsSaidInTheUsersLanguage() {
+        HostOperationException refused = new HostOperationException(Text.of("libvirt.failed",
+                Text.of("host.error", "host-a"), Text.of("host.notConnected")), null);
+        assertEquals("Error on host-a: not connected", LibvirtErrors.reason(refused));
+        assertEquals("Erreur sur host-a\u00a0: non connect\u00e9", LibvirtErrors.reasonText(refused).in(new Messages(Locale.FRENCH)));
+        String missing = LibvirtErrors.reasonText(new ExceptionInInitializerError(new UnsatisfiedLinkError("virt")))
+                .in(new Messages(Locale.FRENCH));
+        assertTrue(missing.startsWith("la biblioth\u00e8que cliente libvirt (libvirt.so.0, paquet Debian libvirt0)"), missing);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,10 +33,12 @@ import org.vireo.connections.domain.SnapshotInfo;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.model.VmState;
 import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.resources.Messages;
 
 /** Each VM operation on libvirt's test driver, loaded with the demo host (web1/web2 running, builders off). */
 class VmOperationsTest {
     private static final String IMAGES = "/var/lib/libvirt/images/";
+    private static final Messages FRENCH = new Messages(Locale.FRENCH);
 
     @TempDir
     Path cache;
@@ -150,8 +153,11 @@ class VmOperationsTest {
         String xml = await(ops.inactiveXml(uuid)).replace("</devices>",
                 "<disk type='file' device='disk'><source file='/elsewhere/data.img'/><target dev='vdb' bus='virtio'/></disk></devices>");
         await(ops.defineXml(uuid, xml));
-        HostOperationException e = failure(ops.cloneVm(uuid, "builder4"));
-        assertTrue(e.getMessage().contains("disk vdb (/elsewhere/data.img) is not a volume"), e.getMessage());
+        assertSays("Cannot clone 'builder1' on demo-a: disk vdb (/elsewhere/data.img) is not a volume of a storage pool "
+                        + "libvirt knows, so it cannot be copied",
+                "Impossible de cloner \u00ab\u00a0builder1\u00a0\u00bb sur demo-a\u00a0: le disque vdb (/elsewhere/data.img) "
+                        + "n\u2019est pas un volume d\u2019un pool de stockage connu de libvirt, il ne peut donc pas \u00eatre copi\u00e9",
+                failure(ops.cloneVm(uuid, "builder4")));
         assertFalse(volumes().contains("builder4.qcow2"), volumes().toString());
         assertNull(vmOrNull("builder4"));
     }
@@ -248,6 +254,65 @@ class VmOperationsTest {
             await(defOps.restore(uuid));
             assertEquals(VmState.RUNNING, def.snapshot().vms().get(0).state());
         }
+    }
+
+    // ---- failures in the user's language (English unchanged for the CLI and logs) ----
+
+    @Test
+    void aRefusalOfOursIsSaidInEnglishAndFrench() throws Exception {
+        assertSays("Cannot rename 'web1' on demo-a: it must be shut off first",
+                "Impossible de renommer \u00ab\u00a0web1\u00a0\u00bb sur demo-a\u00a0: elle doit d\u2019abord \u00eatre \u00e9teinte",
+                failure(ops.rename(uuid("web1"), "web-one")));
+        assertSays("Cannot clone 'web2' on demo-a: it must be shut off first",
+                "Impossible de cloner \u00ab\u00a0web2\u00a0\u00bb sur demo-a\u00a0: elle doit d\u2019abord \u00eatre \u00e9teinte",
+                failure(ops.cloneVm(uuid("web2"), "web9")));
+    }
+
+    @Test
+    void libvirtsOwnReasonFollowsTheTranslatedActionUnchanged() throws Exception {
+        HostOperationException e = failure(ops.restore(uuid("web1"))); // already running
+        String english = "Cannot start 'web1' on demo-a: ";
+        assertTrue(e.getMessage().startsWith(english), e.getMessage());
+        String libvirts = e.getMessage().substring(english.length());
+        assertTrue(libvirts.contains("running"), "libvirt's reason: " + libvirts);
+        assertEquals("Impossible de d\u00e9marrer \u00ab\u00a0web1\u00a0\u00bb sur demo-a\u00a0: " + libvirts,
+                e.text().in(FRENCH));
+    }
+
+    @Test
+    void aSnapshotActionNamesTheSnapshotInBothLanguages() throws Exception {
+        HostOperationException e = failure(ops.revertSnapshot(uuid("builder1"), "nope"));
+        String english = "Cannot revert to snapshot 'nope' of 'builder1' on demo-a: ";
+        assertTrue(e.getMessage().startsWith(english), e.getMessage());
+        assertEquals("Impossible de revenir \u00e0 l\u2019instantan\u00e9 \u00ab\u00a0nope\u00a0\u00bb de "
+                + "\u00ab\u00a0builder1\u00a0\u00bb sur demo-a\u00a0: " + e.getMessage().substring(english.length()),
+                e.text().in(FRENCH));
+    }
+
+    @Test
+    void xmlWithAnotherUuidIsRefusedInEnglishAndFrench() throws Exception {
+        String uuid = uuid("builder1");
+        String other = "11111111-2222-3333-4444-555555555555";
+        String xml = await(ops.inactiveXml(uuid)).replace(uuid, other);
+        assertSays("Cannot apply the XML of 'builder1' on demo-a: the XML names UUID " + other + "; it must stay " + uuid,
+                "Impossible d\u2019appliquer le XML de \u00ab\u00a0builder1\u00a0\u00bb sur demo-a\u00a0: le XML indique "
+                        + "l\u2019UUID " + other + "\u00a0; il doit rester " + uuid,
+                failure(ops.defineXml(uuid, xml)));
+    }
+
+    @Test
+    void storageLeftBehindByADeleteIsSaidInEnglishAndFrench() throws Exception {
+        HostOperationException e = failure(ops.delete(uuid("builder2"), List.of("/nowhere/x.img")));
+        String english = "Cannot delete the storage of 'builder2' on demo-a: the VM was deleted but not ";
+        assertTrue(e.getMessage().startsWith(english + "/nowhere/x.img ("), e.getMessage());
+        assertEquals("Impossible de supprimer le stockage de \u00ab\u00a0builder2\u00a0\u00bb sur demo-a\u00a0: la VM a "
+                + "\u00e9t\u00e9 supprim\u00e9e, mais pas " + e.getMessage().substring(english.length()), e.text().in(FRENCH));
+    }
+
+    private static void assertSays(String english, String french, HostOperationException e) {
+        assertEquals(english, e.getMessage());
+        assertEquals(english, e.text().english());
+        assertEquals(french, e.text().in(FRENCH));
     }
 
     // ---- helpers ----

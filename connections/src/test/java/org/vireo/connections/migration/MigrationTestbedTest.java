@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +39,7 @@ import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.support.Await;
 import org.vireo.connections.testbed.TestGuests;
 import org.vireo.connections.testbed.Testbed;
+import org.vireo.resources.Messages;
 
 /**
  * The migration engine against the two-host test bed: guests really move from A to B (checked with separate
@@ -261,6 +263,17 @@ class MigrationTestbedTest {
         assertTrue(error.getMessage().contains("peer to peer: the libvirtd of 127.0.0.1 (vireo-a) connects to "
                 + bed.hostB().sshUri() + " itself"), error.getMessage());
         System.out.printf("[migration] peer to peer over qemu+ssh without host-to-host keys: %s%n", error.getMessage());
+        // In a French window: our words in French, libvirt's reason as libvirt wrote it.
+        String french = ((MigrationException) error).text().in(new Messages(Locale.FRENCH));
+        String from = MigrationTargets.label(a.snapshot());
+        String to = MigrationTargets.label(b.snapshot());
+        String englishAction = "Cannot migrate '" + name + "' from " + from + " to " + to + ": ";
+        String libvirtReason = error.getMessage().substring(englishAction.length(),
+                error.getMessage().indexOf(" (peer to peer: "));
+        assertEquals("Impossible de migrer \u00ab\u00a0" + name + "\u00a0\u00bb de " + from + " vers " + to
+                + "\u00a0: " + libvirtReason + " (pair \u00e0 pair\u00a0: le libvirtd de "
+                + from + " se connecte lui-m\u00eame \u00e0 " + bed.hostB().sshUri() + ", avec ses"
+                + " propres identifiants\u00a0; une migration directe n\u2019en demande aucun)", french);
         assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, stateOn(directA, name), "still running on A");
         assertTrue(!existsOn(directB, name), "nothing left on B");
     }

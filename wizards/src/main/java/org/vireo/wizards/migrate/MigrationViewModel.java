@@ -34,6 +34,7 @@ import org.vireo.connections.migration.MigrationTransport;
 import org.vireo.connections.migration.Migrator;
 import org.vireo.connections.migration.PrecheckProblem;
 import org.vireo.connections.model.VmInfo;
+import org.vireo.resources.Localized;
 import org.vireo.resources.Messages;
 
 /**
@@ -140,7 +141,7 @@ public final class MigrationViewModel {
                     undefineSource.get(), copyStorage.get(), transport.get(), tunnelled ? null : migrationUri.get(),
                     tunnelled ? null : listenAddress.get(), mibs, downtime, autoConverge.get(), postCopy.get()));
         } catch (IllegalArgumentException e) {
-            return OptionsOrError.error(e.getMessage());
+            return OptionsOrError.error(Localized.describe(e, messages));
         }
     }
 
@@ -212,7 +213,7 @@ public final class MigrationViewModel {
         }
         checking.set(false);
         if (error != null) {
-            problems.setAll(String.valueOf(error.getMessage()));
+            problems.setAll(MigrationErrors.describe(error, messages));
             return;
         }
         problems.setAll(found.stream().map(p -> p.message(messages)).toList());

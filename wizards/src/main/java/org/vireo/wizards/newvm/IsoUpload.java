@@ -91,12 +91,12 @@ public final class IsoUpload {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         String removed = cleanupError == null ? messages.get("newVm.upload.partialRemoved")
-                : messages.get("newVm.upload.partialLeft", LibvirtErrors.reason(cleanupError));
+                : messages.get("newVm.upload.partialLeft", LibvirtErrors.reasonText(cleanupError).in(messages));
         if (cause instanceof NewVmException n && n.cancelled()) {
             return new NewVmException(messages.get("newVm.upload.cancelled", file.getFileName(), removed), true, cause);
         }
         return new NewVmException(messages.get("newVm.upload.failed", file.getFileName(), pool, host.displayName(),
-                LibvirtErrors.reason(cause).replaceAll("\\.+$", ""), removed), false, cause);
+                LibvirtErrors.reasonText(cause).in(messages).replaceAll("\\.+$", ""), removed), false, cause);
     }
 
     private CompletableFuture<Uploaded> sendRest(State state, CancelToken cancel, LongConsumer sent) {

@@ -12,6 +12,7 @@ import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.LibvirtErrors;
+import org.vireo.resources.Localized;
 import org.vireo.resources.Messages;
 
 /**
@@ -125,9 +126,11 @@ public final class NetworkInstall {
         return t;
     }
 
-    private static String reason(Throwable e) {
+    /** Already in the user's language (our exceptions and the host's texts), else libvirt's own reason. */
+    private String reason(Throwable e) {
         Throwable t = unwrap(e);
-        return t instanceof TreeException || t instanceof NewVmException ? t.getMessage() : LibvirtErrors.reason(t);
+        return t instanceof TreeException || t instanceof NewVmException || t instanceof Localized
+                ? Localized.describe(t, messages) : LibvirtErrors.reasonText(t).in(messages);
     }
 
     private static void deleteQuietly(Path dir) {

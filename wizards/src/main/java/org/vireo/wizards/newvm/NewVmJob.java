@@ -156,7 +156,7 @@ public final class NewVmJob {
             } catch (LibvirtException | IllegalArgumentException e) {
                 cleanUp();
                 throw new NewVmException(messages.get("newVm.err.stepFailed", step, host.displayName(),
-                        LibvirtErrors.reason(e).replaceAll("\\.+$", "")) + removedText(), false, e);
+                        LibvirtErrors.reasonText(e).in(messages).replaceAll("\\.+$", "")) + removedText(), false, e);
             } catch (CancelledException e) {
                 cleanUp();
                 throw new NewVmException(messages.get("newVm.err.cancelledBefore", step) + removedText(), true, e);
@@ -191,7 +191,7 @@ public final class NewVmJob {
                     domain.undefine(UNDEFINE_NVRAM);
                     removed.add(messages.get("newVm.removed.definition", draft.name()));
                 } catch (LibvirtException e) {
-                    removed.add(messages.get("newVm.removed.notDefinition", draft.name(), LibvirtErrors.reason(e)));
+                    removed.add(messages.get("newVm.removed.notDefinition", draft.name(), LibvirtErrors.reasonText(e).in(messages)));
                 }
             }
             if (volume != null) {
@@ -200,7 +200,7 @@ public final class NewVmJob {
                     volume.delete(0);
                     removed.add(messages.get("newVm.removed.volume", name));
                 } catch (LibvirtException e) {
-                    removed.add(messages.get("newVm.removed.notVolume", LibvirtErrors.reason(e)));
+                    removed.add(messages.get("newVm.removed.notVolume", LibvirtErrors.reasonText(e).in(messages)));
                 }
             }
             if (boot != null) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +29,7 @@ import org.vireo.connections.host.NetworkInfo;
 import org.vireo.connections.host.StoragePoolInfo;
 import org.vireo.connections.host.StorageVolumeInfo;
 import org.vireo.connections.host.VirtType;
+import org.vireo.resources.Localized;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Units;
 
@@ -618,12 +618,9 @@ public final class NewVmWizardViewModel {
         }
     }
 
-    private static String reason(Throwable e) {
-        Throwable t = e;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    /** In the user's language when the failure can say it so (a host's refusal), else its own message. */
+    private String reason(Throwable e) {
+        return Localized.describe(e, messages);
     }
 
     /** One line per answer, for the review page. */
