@@ -58,6 +58,21 @@ public final class StatsHistory {
         return ring == null ? Double.NaN : ring.latest(metric.ordinal());
     }
 
+    /** Newest known (not NaN) value of {@code metric} for the VM, NaN when there is none. */
+    public double latestKnown(String uuid, VmMetric metric) {
+        SampleRing ring = vms.get(uuid);
+        return ring == null ? Double.NaN : ring.latestKnown(metric.ordinal());
+    }
+
+    /**
+     * Newest known value of {@code metric} for the host, NaN when there is none. Hosts whose driver has no node
+     * counters get their CPU and memory from a read of all their VMs, which a large fleet makes only every few ticks.
+     */
+    public double latestKnownHost(String connectionId, HostMetric metric) {
+        SampleRing ring = hosts.get(connectionId);
+        return ring == null ? Double.NaN : ring.latestKnown(metric.ordinal());
+    }
+
     /** Copies the VM's newest values of {@code metric} into {@code dst}, oldest first; returns the count. */
     public int copy(String uuid, VmMetric metric, double[] dst) {
         SampleRing ring = vms.get(uuid);
