@@ -33,6 +33,8 @@ final class CpuGraphic extends Region {
         sparkline.setManaged(false);
         getChildren().addAll(sparkline, value);
         value.fontProperty().addListener(o -> requestLayout());
+        setMinSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
     }
 
     Sparkline sparkline() {
@@ -73,26 +75,6 @@ final class CpuGraphic extends Region {
     @Override
     protected double computePrefHeight(double width) {
         return snappedTopInset() + Math.max(SPARKLINE_HEIGHT, lineHeight()) + snappedBottomInset();
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
-    }
-
-    @Override
-    protected double computeMaxWidth(double height) {
-        return computePrefWidth(height);
-    }
-
-    @Override
-    protected double computeMaxHeight(double width) {
-        return computePrefHeight(width);
     }
 
     @Override
