@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -56,6 +57,16 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
         content.setPadding(new Insets(8));
         content.setId("busiestSection");
         feed.addViewer(this);
+        // A tab pane hides the content of the tabs not chosen through their parent: catch up when it shows again.
+        ChangeListener<Boolean> shown = (o, was, visible) -> refresh();
+        content.parentProperty().addListener((o, old, parent) -> {
+            if (old != null) {
+                old.visibleProperty().removeListener(shown);
+            }
+            if (parent != null) {
+                parent.visibleProperty().addListener(shown);
+            }
+        });
     }
 
     private static TableColumn<Busy, String> text(String title, java.util.function.Function<Busy, String> value, double width) {
@@ -90,10 +101,14 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
         refresh();
     }
 
-    /** Recomputed only while its tab is in the window; samples older than a sweep (a stopped VM) do not count. */
+    /**
+     * Recomputed only while its tab is on screen: a table updated behind another tab still lays out and restyles its
+     * cells, and the style work left from that made every tick repaint the whole window once more. Samples older
+     * than a sweep (a stopped VM) do not count.
+     */
     @Override
     public void refresh() {
-        if (content.getScene() == null) {
+        if (!onScreen()) {
             return;
         }
         long since = System.currentTimeMillis() - feed.interval().toMillis() * STALE_INTERVALS;
@@ -116,6 +131,18 @@ public final class BusiestSection implements DetailsSection, StatsViewer {
         if (!sameAsShown(fresh)) {
             rows.setAll(fresh);
         }
+    }
+
+    private boolean onScreen() {
+        if (content.getScene() == null) {
+            return false;
+        }
+        for (Node node = content; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Same rows as they read on screen (CPU jitter below the shown precision changes nothing). */

@@ -36,9 +36,12 @@ final class Sparkline extends ImageView {
         getStyleClass().add("sparkline");
     }
 
-    /** Draws the newest values from {@code source} (a copy-out into the scratch array); returns how many. */
+    /**
+     * Draws the newest values from {@code source} (a copy-out into the scratch array) from the first known one on,
+     * unknown ones as the last known value (see {@link KnownSamples}); returns how many are drawn.
+     */
     int draw(SeriesSource source) {
-        int count = source.copyInto(SCRATCH);
+        int count = KnownSamples.carry(SCRATCH, source.copyInto(SCRATCH));
         ensureImage();
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -108,8 +111,7 @@ final class Sparkline extends ImageView {
     }
 
     private static double value(int i) {
-        double v = SCRATCH[i];
-        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(100, v));
+        return Math.max(0, Math.min(100, SCRATCH[i]));
     }
 
     /** How much of pixel row {@code r} lies between {@code from} and {@code to} (0..1). */

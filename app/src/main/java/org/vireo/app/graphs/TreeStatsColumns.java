@@ -6,6 +6,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.text.Font;
 import org.vireo.app.main.TreeRow;
 import org.vireo.connections.stats.HostMetric;
 import org.vireo.connections.stats.StatsHistory;
@@ -30,11 +31,15 @@ public final class TreeStatsColumns {
     public static void install(TreeTableView<TreeRow> tree, StatsFeed feed, Messages messages) {
         TreeTableColumn<TreeRow, TreeRow> cpu = new TreeTableColumn<>(messages.get("column.cpu"));
         cpu.setId(CPU_COLUMN_ID);
-        cpu.setPrefWidth(120);
+        String widest = widestPercent(messages);
+        // Wide enough for the sparkline and "100.0 %" (the cell's padding and border around them) at any window size.
+        double needed = Math.ceil(CpuGraphic.widthFor(Font.getDefault(), widest) + Font.getDefault().getSize() / 2 + 2);
+        cpu.setMinWidth(needed);
+        cpu.setPrefWidth(Math.max(120, needed));
         cpu.setSortable(false);
         cpu.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null : cell.getValue().getValue()));
         StatFormats formats = new StatFormats(messages);
-        cpu.setCellFactory(column -> new CpuCell(feed, formats));
+        cpu.setCellFactory(column -> new CpuCell(feed, formats, widest));
         tree.getColumns().add(Math.min(2, tree.getColumns().size()), cpu);
         for (TreeTableColumn<TreeRow, ?> column : tree.getColumns()) {
             if (MEMORY_COLUMN_ID.equals(column.getId())) {
@@ -43,19 +48,28 @@ public final class TreeStatsColumns {
         }
     }
 
-    /** Sparkline plus "6.3 %"; for VMs and hosts, empty for groups. */
+    /** The widest CPU figure a cell makes room for: 100 with a decimal, as the user's language writes it. */
+    static String widestPercent(Messages messages) {
+        return messages.get("unit.percent", String.format(messages.bundle().getLocale(), "%.1f", 100.0));
+    }
+
+    /**
+     * Sparkline plus "6.3 %"; for VMs and hosts, blank for groups. The cell keeps one {@link CpuGraphic} and no text
+     * of its own, so a tick redraws it in place (see there); unknown samples show the last known value.
+     */
     static final class CpuCell extends TreeTableCell<TreeRow, TreeRow> implements StatsViewer {
         private final StatsFeed feed;
-        private final Sparkline sparkline = new Sparkline(64, 14);
+        private final StatFormats formats;
+        private final CpuGraphic graphic;
         private int drawn;
 
-        private final StatFormats formats;
-
-        CpuCell(StatsFeed feed, StatFormats formats) {
+        CpuCell(StatsFeed feed, StatFormats formats, String widest) {
             this.feed = feed;
             this.formats = formats;
+            this.graphic = new CpuGraphic(widest);
             getStyleClass().add("cpu-cell");
-            setContentDisplay(ContentDisplay.LEFT);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setGraphic(graphic);
             feed.addWeakViewer(this);
         }
 
@@ -71,19 +85,16 @@ public final class TreeStatsColumns {
             StatsHistory history = feed.history();
             if (row instanceof TreeRow.VmRow vm) {
                 String uuid = vm.vm().uuid();
-                drawn = sparkline.draw(dst -> history.copy(uuid, VmMetric.CPU_PERCENT, dst));
-                setText(drawn == 0 || !vm.vm().state().isActive() ? null
-                        : formats.percent.apply(history.latest(uuid, VmMetric.CPU_PERCENT)));
-                setGraphic(sparkline);
+                drawn = graphic.sparkline().draw(dst -> history.copy(uuid, VmMetric.CPU_PERCENT, dst));
+                graphic.setValue(drawn == 0 || !vm.vm().state().isActive() ? ""
+                        : formats.percent.apply(history.latestKnown(uuid, VmMetric.CPU_PERCENT)));
             } else if (row instanceof TreeRow.HostRow host) {
                 String id = host.host().connectionId();
-                drawn = sparkline.draw(dst -> history.copyHost(id, HostMetric.CPU_PERCENT, dst));
-                setText(drawn == 0 ? null : formats.percent.apply(history.latestHost(id, HostMetric.CPU_PERCENT)));
-                setGraphic(sparkline);
+                drawn = graphic.sparkline().draw(dst -> history.copyHost(id, HostMetric.CPU_PERCENT, dst));
+                graphic.setValue(drawn == 0 ? "" : formats.percent.apply(history.latestKnownHost(id, HostMetric.CPU_PERCENT)));
             } else {
-                drawn = 0;
-                setText(null);
-                setGraphic(null);
+                drawn = graphic.sparkline().draw(dst -> 0);
+                graphic.setValue("");
             }
         }
 
@@ -99,9 +110,14 @@ public final class TreeStatsColumns {
         int drawnSamples() {
             return drawn;
         }
+
+        /** The graphic with the sparkline and the value (tests). */
+        CpuGraphic cpuGraphic() {
+            return graphic;
+        }
     }
 
-    /** VM rows as before (their memory); host rows "used / total" from the latest host sample. */
+    /** VM rows as before (their memory); host rows "used / total" from the latest host sample that knew them. */
     static final class MemoryCell extends TreeTableCell<TreeRow, String> implements StatsViewer {
         private final StatsFeed feed;
 
@@ -124,8 +140,8 @@ public final class TreeStatsColumns {
             TreeRow row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
             if (row instanceof TreeRow.HostRow host) {
                 String id = host.host().connectionId();
-                double used = feed.history().latestHost(id, HostMetric.MEMORY_USED_KIB);
-                double total = feed.history().latestHost(id, HostMetric.MEMORY_TOTAL_KIB);
+                double used = feed.history().latestKnownHost(id, HostMetric.MEMORY_USED_KIB);
+                double total = feed.history().latestKnownHost(id, HostMetric.MEMORY_TOTAL_KIB);
                 if (!Double.isNaN(used) && !Double.isNaN(total) && host.host().state().isConnected()) {
                     setText(units.kib((long) used) + " / " + units.kib((long) total));
                     return;

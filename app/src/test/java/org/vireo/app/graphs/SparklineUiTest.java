@@ -66,6 +66,22 @@ class SparklineUiTest {
     }
 
     @Test
+    void aHostReadInFullEveryTenthTickStaysAtItsFigureInBetween(FxRobot robot) {
+        double[] sweeps = series(Sparkline.POINTS, Double.NaN);
+        for (int i = 0; i < sweeps.length; i += 10) {
+            sweeps[i] = 50;
+        }
+        assertEquals(Sparkline.POINTS, draw(robot, sweeps));
+        Image image = sparkline.getImage();
+        int scale = (int) Math.round(image.getWidth() / WIDTH);
+        double expected = (HEIGHT * scale - 1 - (HEIGHT * scale - 2) * 0.5);
+        for (int x = 0; x < image.getWidth(); x++) {
+            int lineRow = rowOfStrongestLine(image.getPixelReader(), x, (int) image.getHeight());
+            assertEquals(expected, lineRow + 0.5, 1.0, "column " + x + ": at half height, no drop to 0 between reads");
+        }
+    }
+
+    @Test
     void noSamplesDrawNothing(FxRobot robot) {
         draw(robot, series(Sparkline.POINTS, 70));
         assertEquals(0, draw(robot, new double[0]));

@@ -59,6 +59,21 @@ public final class SampleRing {
         return size == 0 ? Double.NaN : columns[metric][newestIndex()];
     }
 
+    /**
+     * The newest value of {@code metric} that is known (not NaN), NaN when there is none: a host read in full only
+     * every few ticks has its figure between those reads.
+     */
+    public synchronized double latestKnown(int metric) {
+        float[] column = columns[metric];
+        for (int i = 0; i < size; i++) {
+            float value = column[Math.floorMod(next - 1 - i, column.length)];
+            if (!Float.isNaN(value)) {
+                return value;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Time of the newest row (epoch ms), 0 when empty. */
     public synchronized long latestTime() {
         return size == 0 ? 0 : times[newestIndex()];

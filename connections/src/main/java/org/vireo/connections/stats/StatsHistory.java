@@ -49,13 +49,28 @@ public final class StatsHistory {
 
     /** Latest value of {@code metric} for the VM, NaN when never sampled. */
     public double latest(String uuid, VmMetric metric) {
-        SampleRing ring = vms.get(uuid);
-        return ring == null ? Double.NaN : ring.latest(metric.ordinal());
+        return valueOf(vms.get(uuid), ring -> ring.latest(metric.ordinal()));
     }
 
     public double latestHost(String connectionId, HostMetric metric) {
-        SampleRing ring = hosts.get(connectionId);
-        return ring == null ? Double.NaN : ring.latest(metric.ordinal());
+        return valueOf(hosts.get(connectionId), ring -> ring.latest(metric.ordinal()));
+    }
+
+    /** Newest known (not NaN) value of {@code metric} for the VM, NaN when there is none. */
+    public double latestKnown(String uuid, VmMetric metric) {
+        return valueOf(vms.get(uuid), ring -> ring.latestKnown(metric.ordinal()));
+    }
+
+    /**
+     * Newest known value of {@code metric} for the host, NaN when there is none. Hosts whose driver has no node
+     * counters get their CPU and memory from a read of all their VMs, which a large fleet makes only every few ticks.
+     */
+    public double latestKnownHost(String connectionId, HostMetric metric) {
+        return valueOf(hosts.get(connectionId), ring -> ring.latestKnown(metric.ordinal()));
+    }
+
+    private static double valueOf(SampleRing ring, java.util.function.ToDoubleFunction<SampleRing> read) {
+        return ring == null ? Double.NaN : read.applyAsDouble(ring);
     }
 
     /** Copies the VM's newest values of {@code metric} into {@code dst}, oldest first; returns the count. */

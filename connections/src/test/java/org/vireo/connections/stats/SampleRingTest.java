@@ -19,6 +19,19 @@ class SampleRingTest {
     }
 
     @Test
+    void latestKnownSkipsUnknownRowsAfterTheLastFullRead() {
+        SampleRing ring = new SampleRing(4, 1);
+        assertTrue(Double.isNaN(ring.latestKnown(0)), "nothing sampled yet");
+        for (double value : new double[] {Double.NaN, 40, Double.NaN, Double.NaN, Double.NaN}) {
+            ring.append(0, new double[] {value});
+        }
+        assertTrue(Double.isNaN(ring.latest(0)), "the newest row is unknown");
+        assertEquals(40.0, ring.latestKnown(0), "the full read three rows back, after the ring wrapped");
+        ring.append(0, new double[] {Double.NaN});
+        assertTrue(Double.isNaN(ring.latestKnown(0)), "the known row fell out of the ring");
+    }
+
+    @Test
     void keepsTheNewestRowsOldestFirstAfterWrappingAround() {
         SampleRing ring = new SampleRing(3, 2);
         double[] row = new double[2];
