@@ -276,8 +276,10 @@ class SshWindowTestbedUiTest {
                 + " accept\u00e9 aucun des identifiants propos\u00e9s (" + stranger + ", mot de passe ou"
                 + " keyboard-interactive s\u2019il est demand\u00e9)";
         waitFor(() -> tree.showsCell(expected, ""), () -> "host " + tree.host(uri));
-        robot.clickOn(robot.lookup("#hostTree .tree-table-cell").match(cell -> cell instanceof javafx.scene.control.Labeled l
-                && "127.0.0.1".equals(l.getText())).<javafx.scene.Node>query());
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> nameCell = () -> robot.lookup("#hostTree .tree-table-cell")
+                .match(cell -> cell instanceof javafx.scene.control.Labeled l && "127.0.0.1".equals(l.getText())).tryQuery();
+        waitFor(() -> nameCell.get().isPresent(), () -> "the host's name cell, host " + tree.host(uri));
+        robot.clickOn(nameCell.get().orElseThrow());
         String overview = "D\u00e9connect\u00e9 \u2014 " + expected.substring(expected.indexOf("Impossible"));
         waitFor(() -> robot.lookup(".label").match(n -> n instanceof javafx.scene.control.Labeled l
                 && overview.equals(l.getText())).tryQuery().isPresent(), () -> "overview of " + tree.host(uri));
