@@ -9,7 +9,11 @@ public class InvalidValueException extends IllegalArgumentException implements L
     private final transient Text text;
 
     public InvalidValueException(Text text) {
-        super(text.english());
+        this(text, null);
+    }
+
+    public InvalidValueException(Text text, Throwable cause) {
+        super(text.english(), cause);
         this.text = text;
     }
 

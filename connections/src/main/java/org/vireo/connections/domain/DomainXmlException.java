@@ -1,19 +1,17 @@
 package org.vireo.connections.domain;
 
-import org.vireo.resources.Localized;
+import org.vireo.resources.LocalizedException;
 import org.vireo.resources.Text;
 
 /**
  * Domain or snapshot XML that cannot be read or edited; the message names where ("line 3, column 7: ..."). The
  * parser's own words are kept as they are; our refusals are texts in the user's language.
  */
-public class DomainXmlException extends Exception implements Localized {
+public class DomainXmlException extends LocalizedException {
     private static final long serialVersionUID = 1L;
-    private final transient Text text;
 
     public DomainXmlException(String message, Throwable cause) {
-        super(message, cause);
-        this.text = Text.verbatim(message);
+        super(message, Text.verbatim(message), cause);
     }
 
     public DomainXmlException(String message) {
@@ -21,12 +19,6 @@ public class DomainXmlException extends Exception implements Localized {
     }
 
     public DomainXmlException(Text text) {
-        super(text.english());
-        this.text = text;
-    }
-
-    @Override
-    public Text text() {
-        return text;
+        super(text, null);
     }
 }
