@@ -94,7 +94,8 @@ class FxAuthPromptUiTest {
     }
 
     private static void awaitField(FxRobot robot, String id) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(id).tryQueryAs(TextField.class).isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(id).match(org.testfx.util.NodeQueryUtils.isVisible())
+                .tryQueryAs(TextField.class).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

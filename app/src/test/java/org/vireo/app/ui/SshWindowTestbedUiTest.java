@@ -328,7 +328,9 @@ class SshWindowTestbedUiTest {
 
         robot.interact(() -> window.addConnection(uri));
 
-        waitFor(() -> robot.lookup("#authAnswer0").tryQuery().isPresent(), () -> "host " + tree.host(uri));
+        // present and shown: the dialog's field exists a moment before its window is on screen
+        waitFor(() -> robot.lookup("#authAnswer0").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent(),
+                () -> "host " + tree.host(uri));
         Screenshots.save(robot, "window-passphrase");
         robot.clickOn("#authAnswer0").write(secret);
         robot.clickOn("#authLogin");
