@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TreeTableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 
@@ -47,21 +45,28 @@ class HostRowTooltipUiTest {
     }
 
     @Test
-    void aHostThatFailedToConnectExplainsWhyInItsRowsTooltip(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> row(robot, MISSING)
-                .map(r -> r.getTooltip() != null).orElse(false));
-        TreeTableRow<TreeRow> failed = row(robot, MISSING).orElseThrow();
-        HostSnapshot host = ((TreeRow.HostRow) failed.getItem()).host();
-        assertTrue(host.state() != ConnectionState.CONNECTED && host.reason() != null, "failed host: " + host);
-        String text = failed.getTooltip().getText();
-        assertTrue(text.contains(host.reason().english()), "the tooltip names the reason: " + text);
+    void aHostThatFailedToConnectExplainsWhyInItsRowsTooltip(FxRobot robot) {
+        Shown failed = UiWait.until("the failed host's row, with a tooltip", () -> row(robot, MISSING)
+                .filter(r -> r.getTooltip() != null).map(Shown::of));
+        assertTrue(failed.host().state() != ConnectionState.CONNECTED && failed.host().reason() != null,
+                "failed host: " + failed.host());
+        assertTrue(failed.tooltip().contains(failed.host().reason().english()),
+                "the tooltip names the reason: " + failed.tooltip());
 
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> row(robot, WORKING)
-                .map(r -> ((TreeRow.HostRow) r.getItem()).host().state() == ConnectionState.CONNECTED).orElse(false));
-        assertNull(row(robot, WORKING).orElseThrow().getTooltip(), "a connected host's row has no tooltip");
+        Shown working = UiWait.until("the working host's row, connected", () -> row(robot, WORKING).map(Shown::of)
+                .filter(shown -> shown.host().state() == ConnectionState.CONNECTED));
+        assertNull(working.tooltip(), "a connected host's row has no tooltip");
     }
 
-    /** The laid-out row of the host with this URI, if it is on screen. */
+    /** A host row as it was on screen at one instant (rows are recycled, so the test keeps this, not the row). */
+    private record Shown(HostSnapshot host, String tooltip) {
+        static Shown of(TreeTableRow<TreeRow> row) {
+            return new Shown(((TreeRow.HostRow) row.getItem()).host(),
+                    row.getTooltip() == null ? null : row.getTooltip().getText());
+        }
+    }
+
+    /** The laid-out row of the host with this URI, if it is on screen; read on the FX thread. */
     @SuppressWarnings("unchecked")
     private static Optional<TreeTableRow<TreeRow>> row(FxRobot robot, String uri) {
         return robot.lookup("#hostTree").lookup(".tree-table-row-cell").queryAll().stream()
