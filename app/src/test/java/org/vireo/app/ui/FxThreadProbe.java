@@ -11,6 +11,10 @@ import javafx.application.Platform;
  * Measures how long the FX thread keeps work waiting: every 10 ms a runnable is posted with
  * {@code Platform.runLater} and the delay until it runs is recorded. {@link #maxLatency()} is the worst
  * delay seen, i.e. the longest the UI could not react. Start it, do the work under test, then close it.
+ *
+ * <p>Each period it also looks at what the FX thread is doing, and keeps every stack that shows it waiting on
+ * the network or on libvirt ({@link #blockingCalls()}). That, not a latency figure, is what tests assert: it does
+ * not depend on how loaded the machine is. Latency targets are measured by the benchmarks.
  */
 public final class FxThreadProbe implements AutoCloseable {
     private static final long PERIOD_MS = 10;
@@ -30,6 +34,8 @@ public final class FxThreadProbe implements AutoCloseable {
     /** While the FX thread is stalled, what it is doing: its top frames, sampled once a period, counted. */
     private final java.util.Map<String, Long> stallStacks = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Thread fxThread;
+    /** Stacks of the FX thread caught inside a blocking call, with how often each was seen. */
+    private final java.util.Map<String, Long> blockingStacks = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FxThreadProbe() {
     }
@@ -46,8 +52,14 @@ public final class FxThreadProbe implements AutoCloseable {
         waitingSince.compareAndSet(0, posted);
         long since = waitingSince.get();
         Thread fx = fxThread;
-        if (fx != null && since != 0 && posted - since > SLOW_NANOS) {
-            sampleStall(fx);
+        if (fx != null) {
+            StackTraceElement[] stack = fx.getStackTrace();
+            if (since != 0 && posted - since > SLOW_NANOS) {
+                stallStacks.merge(top(stack, 14), 1L, Long::sum);
+            }
+            if (BlockingFrames.inBlockingCall(stack)) {
+                blockingStacks.merge(top(stack, 24), 1L, Long::sum);
+            }
         }
         Platform.runLater(() -> {
             fxThread = Thread.currentThread();
@@ -64,13 +76,17 @@ public final class FxThreadProbe implements AutoCloseable {
         });
     }
 
-    private void sampleStall(Thread fx) {
-        StackTraceElement[] stack = fx.getStackTrace();
+    private static String top(StackTraceElement[] stack, int frames) {
         StringBuilder top = new StringBuilder();
-        for (int i = 0; i < Math.min(14, stack.length); i++) {
+        for (int i = 0; i < Math.min(frames, stack.length); i++) {
             top.append("\n    at ").append(stack[i]);
         }
-        stallStacks.merge(top.toString(), 1L, Long::sum);
+        return top.toString();
+    }
+
+    /** Every stack in which the FX thread was seen calling the network or libvirt, with its count; empty is good. */
+    public java.util.Map<String, Long> blockingCalls() {
+        return java.util.Map.copyOf(blockingStacks);
     }
 
     /** The FX thread's most frequent stacks while it was stalled over 50 ms (a sampling profile of the stalls). */

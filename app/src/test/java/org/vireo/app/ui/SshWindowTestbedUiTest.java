@@ -207,7 +207,7 @@ class SshWindowTestbedUiTest {
             System.out.printf("window, sshd killed: lost shown after %d ms, connected again %d ms after restart; %s%n",
                     shownMs, backMs, probe);
             assertTrue(probe.samples() > 100, probe.toString());
-            assertTrue(probe.maxLatency().toMillis() <= 50, probe.toString());
+            assertEquals(Map.of(), probe.blockingCalls(), "the FX thread never waits on the network or libvirt");
         }
     }
 
@@ -242,7 +242,7 @@ class SshWindowTestbedUiTest {
             System.out.printf("window, daemon socket cut: lost shown after %d ms, connected again %d ms after it came"
                     + " back; %s%n", shownMs, (System.nanoTime() - resumed) / 1_000_000, probe);
             assertTrue(probe.samples() > 100, probe.toString());
-            assertTrue(probe.maxLatency().toMillis() <= 50, probe.toString());
+            assertEquals(Map.of(), probe.blockingCalls(), "the FX thread never waits on the network or libvirt");
         }
     }
 
