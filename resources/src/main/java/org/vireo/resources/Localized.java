@@ -12,15 +12,16 @@ public interface Localized {
      * {@link Localized} (behind any future's wrapper), else its own message, or its type when it has none.
      */
     static String describe(Throwable error, Messages messages) {
+        return textOf(unwrapped(error)).in(messages);
+    }
+
+    /** The failure behind any future's wrapper ({@link CompletionException}, {@link ExecutionException}). */
+    static Throwable unwrapped(Throwable error) {
         Throwable t = error;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof Localized l) {
-            return l.text().in(messages);
-        }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        return t;
     }
 
     /** {@code error} as a text: its own when it is {@link Localized}, else its message verbatim. */

@@ -17,6 +17,7 @@ import org.vireo.connections.libvirt.LibvirtErrors;
 import org.vireo.connections.migration.PrecheckProblem.Kind;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmState;
+import org.vireo.resources.Localized;
 
 /**
  * Reads the facts on the source (on its host thread), then on the destination (on its), and applies
@@ -65,17 +66,15 @@ public final class Prechecks {
     }
 
     private static PrecheckProblem asProblem(Throwable error, MigrationRequest request) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = Localized.unwrapped(error);
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof LibvirtException le && LibvirtErrors.isNoDomain(le)) {
                 return PrecheckProblem.of(Kind.VM_NOT_FOUND, "precheck.vmNotFound", request.vmUuid(),
                         request.source().displayName());
             }
         }
-        // libvirt's own text: not ours to translate.
-        return PrecheckProblem.of(Kind.NOT_CONNECTED, "precheck.error",
-                cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        // Our own failures say themselves in the user's language; libvirt's text is kept as libvirt wrote it.
+        return PrecheckProblem.of(Kind.NOT_CONNECTED, "precheck.error", Localized.textOf(cause));
     }
 
     /**

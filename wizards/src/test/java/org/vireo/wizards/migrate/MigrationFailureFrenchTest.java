@@ -92,6 +92,25 @@ class MigrationFailureFrenchTest {
     }
 
     @Test
+    void aPrecheckLibvirtFailsIsSaidInFrenchWithLibvirtsWords() throws Exception {
+        HostConnection source = sourceWithVm();
+        HostConnection destination = host("b.xml", "");
+        VmInfo vm = source.snapshot().vms().stream().filter(v -> v.name().equals(VM)).findFirst().orElseThrow();
+        // Reading the destination's free memory fails in libvirt, as a real host's call can.
+        Migrator failing = new Migrator(new Prechecks(conn -> conn.storagePoolLookupByName("vireo-no-such-pool")
+                .getInfo().available), Migrator.DEFAULT_PROGRESS_INTERVAL);
+        MigrationViewModel model = new MigrationViewModel(failing, source, vm, List.of(source, destination),
+                Runnable::run, french);
+        model.recheck().get(10, TimeUnit.SECONDS);
+
+        assertFalse(model.canStartProperty().get(), "a failed pre-check stops the migration");
+        assertEquals(1, model.problems().size(), model.problems().toString());
+        String problem = model.problems().get(0);
+        assertTrue(problem.startsWith("Erreur sur " + destination.displayName() + "\u00a0: "), problem);
+        assertTrue(problem.contains("vireo-no-such-pool"), "libvirt's own words: " + problem);
+    }
+
+    @Test
     void anEvacuationSaysEachFailureInFrench() throws Exception {
         HostConnection source = sourceWithVm();
         HostConnection destination = host("b.xml", "");
