@@ -43,7 +43,11 @@ final class CpuGraphic extends Region {
 
     /** Shows {@code text} (empty for none) beside the sparkline. */
     void setValue(String text) {
-        value.setText(text);
+        // A tick formats a new but often equal string; a property only compares references, and a changed text
+        // repaints its row.
+        if (!text.equals(value.getText())) {
+            value.setText(text);
+        }
     }
 
     /** The value as shown (tests). */

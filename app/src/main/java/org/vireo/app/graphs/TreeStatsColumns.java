@@ -143,11 +143,18 @@ public final class TreeStatsColumns {
                 double used = feed.history().latestKnownHost(id, HostMetric.MEMORY_USED_KIB);
                 double total = feed.history().latestKnownHost(id, HostMetric.MEMORY_TOTAL_KIB);
                 if (!Double.isNaN(used) && !Double.isNaN(total) && host.host().state().isConnected()) {
-                    setText(units.kib((long) used) + " / " + units.kib((long) total));
+                    show(units.kib((long) used) + " / " + units.kib((long) total));
                     return;
                 }
             }
-            setText(isEmpty() ? null : getItem());
+            show(isEmpty() ? null : getItem());
+        }
+
+        /** A tick formats a new but often equal string: only a changed one is set, as a new text lays out the tree. */
+        private void show(String text) {
+            if (!java.util.Objects.equals(text, getText())) {
+                setText(text);
+            }
         }
 
         @Override
