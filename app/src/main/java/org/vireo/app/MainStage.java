@@ -45,7 +45,7 @@ public final class MainStage {
         StatsFeed stats = new StatsFeed(context.stats(), ui, viewModel::hosts, StatsFeed.DEFAULT_FILTER_ABOVE);
         MainWindow window = new MainWindow(viewModel, dialogs, context.io(), ui, stage::close, context.consoles(), stats);
         window.usePreferences(context.preferences());
-        Scene scene = new Scene(window.build(), 1100, 700);
+        Scene scene = new Scene(window.build(), 1200, 720);
         scene.getStylesheets().add(Theme.baseStylesheet());
         ReadyProbe.mark("window-built");
         stage.setScene(scene);

@@ -39,9 +39,11 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setRowFactory(view -> new HostAwareRow());
         getColumns().add(nameColumn());
-        getColumns().add(textColumn("column.state", "stateColumn", 110, this::stateText));
-        getColumns().add(textColumn("column.memory", "memoryColumn", 90, this::memoryText));
-        getColumns().add(textColumn("column.vcpus", "vcpuColumn", 60, this::vcpuText));
+        getColumns().add(textColumn("column.state", "stateColumn", 120, this::stateText));
+        getColumns().add(textColumn("column.memory", "memoryColumn", 140, this::memoryText)); // "1.2 / 256.0 GiB"
+        TreeTableColumn<TreeRow, String> vcpus = textColumn("column.vcpus", "vcpuColumn", 70, this::vcpuText);
+        vcpus.setMinWidth(60); // the last column gives way first when the tree is narrow: keep its header whole
+        getColumns().add(vcpus);
 
         HostTreeSync sync = new HostTreeSync(getRoot());
         Runnable resync = () -> sync.update(viewModel.hosts(), viewModel.groupOf(), viewModel.filterProperty().get(),
@@ -86,7 +88,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     }
 
     private TreeTableColumn<TreeRow, String> nameColumn() {
-        TreeTableColumn<TreeRow, String> column = textColumn("column.name", "nameColumn", 260, this::nameText);
+        TreeTableColumn<TreeRow, String> column = textColumn("column.name", "nameColumn", 240, this::nameText);
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Circle dot = StateIcons.dot();
 

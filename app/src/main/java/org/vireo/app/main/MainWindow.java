@@ -196,7 +196,7 @@ public final class MainWindow {
         VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(inventory, details);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.58);
 
         BorderPane pane = new BorderPane(split);
         pane.setId("mainWindow");
