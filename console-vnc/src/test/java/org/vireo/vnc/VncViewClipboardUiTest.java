@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vireo.vnc.fx.FxPoll;
 import org.vireo.vnc.fx.FxTestToolkit;
 import org.vireo.vnc.fx.VncView;
 
@@ -44,18 +44,6 @@ class VncViewClipboardUiTest {
         }
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void clipboardTravelsBothWays() throws Exception {
         Xvnc server = Xvnc.start(dir, "view-clipboard", 320, 240, "-SecurityTypes", "None");
@@ -63,7 +51,7 @@ class VncViewClipboardUiTest {
         RecordingListener listener = new RecordingListener();
         VncClient client = Sessions.connect(server.port, VncOptions.defaults(), listener, opened);
         listener.awaitEvent(client::extendedClipboard, 20, "extended clipboard");
-        VncView view = onFx(() -> {
+        VncView view = FxPoll.onFx(() -> {
             VncView v = new VncView();
             Stage stage = new Stage();
             stage.setScene(new Scene(v, 320, 240));
@@ -76,16 +64,14 @@ class VncViewClipboardUiTest {
         String remote = "copied on the server: Grüße 🙂";
         Process owner = server.ownClipboard(remote);
         opened.add(() -> ExternalProcess.stop(owner));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String local = null;
-        while (!remote.equals(local) && System.nanoTime() < deadline) {
-            local = onFx(() -> Clipboard.getSystemClipboard().getString());
-            TimeUnit.MILLISECONDS.sleep(100); // polling the local clipboard; it has no change event
-        }
-        assertEquals(remote, local, "the server's copy in the local clipboard");
+        // The local clipboard has no change event: poll it (bounded) on the FX thread; the failure shows what it held.
+        FxPoll.until("the server's copy in the local clipboard", () -> {
+            assertEquals(remote, Clipboard.getSystemClipboard().getString(), "the local clipboard");
+            return Optional.of(true);
+        });
 
         String mine = "copied here: ünïcode → 服务器";
-        onFx(() -> {
+        FxPoll.onFx(() -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(mine);
             Clipboard.getSystemClipboard().setContent(content);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -24,6 +24,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,8 @@ import org.vireo.app.actions.VmAction;
 import org.vireo.app.actions.VmTarget;
 import org.vireo.app.help.ShortcutsWindow;
 import org.vireo.app.jobs.JobRegistry;
+import org.vireo.app.testsupport.UiReady;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.resources.Messages;
 
 /**
@@ -77,56 +80,61 @@ class FinishUiTest {
     }
 
     @Test
-    void theShortcutsWindowListsEveryShortcutOfTheMenus(FxRobot robot) throws TimeoutException {
-        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        List<String> menuKeys = new ArrayList<>();
-        for (Menu menu : bar.getMenus()) {
-            collectAccelerators(menu, menuKeys);
-        }
+    void theShortcutsWindowListsEveryShortcutOfTheMenus(FxRobot robot) {
+        List<String> menuKeys = UiWait.onFx(() -> {
+            List<String> keys = new ArrayList<>();
+            for (Menu menu : robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus()) {
+                collectAccelerators(menu, keys);
+            }
+            return keys;
+        });
         assertTrue(menuKeys.containsAll(List.of("Ctrl+N", "Ctrl+Q", "Ctrl+Shift+N", "Ctrl+T", "Ctrl+J", "F1")), menuKeys.toString());
 
+        focusMainWindow(robot);
         robot.push(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shortcutsTable").tryQuery().isPresent());
+        // A copy of the rows as the window listed them, read on the FX thread.
         @SuppressWarnings("unchecked")
-        TableView<ShortcutsWindow.Shortcut> table = robot.lookup("#shortcutsTable").queryAs(TableView.class);
-        List<String> listed = table.getItems().stream().map(ShortcutsWindow.Shortcut::keys).toList();
+        List<ShortcutsWindow.Shortcut> shortcuts = UiWait.until("the shortcuts window's table, filled",
+                () -> robot.lookup("#shortcutsTable").match(UiReady::usable).tryQueryAs(TableView.class)
+                        .map(table -> List.<ShortcutsWindow.Shortcut>copyOf(table.getItems()))
+                        .filter(items -> !items.isEmpty()));
+        List<String> listed = shortcuts.stream().map(ShortcutsWindow.Shortcut::keys).toList();
         assertEquals(menuKeys.size() + 2, listed.size(),
                 "every menu shortcut once, plus closing a window and the console's release keys");
-        assertTrue(table.getItems().contains(new ShortcutsWindow.Shortcut("Close this window (not the main window)",
-                "Ctrl+W")), table.getItems().toString());
+        assertTrue(shortcuts.contains(new ShortcutsWindow.Shortcut("Close this window (not the main window)",
+                "Ctrl+W")), shortcuts.toString());
         assertTrue(listed.containsAll(menuKeys), listed + " vs " + menuKeys);
-        assertTrue(table.getItems().contains(new ShortcutsWindow.Shortcut("New VM", "Ctrl+N")), table.getItems().toString());
+        assertTrue(shortcuts.contains(new ShortcutsWindow.Shortcut("New VM", "Ctrl+N")), shortcuts.toString());
         assertTrue(listed.contains("Ctrl+Alt"), "the console's grab release");
-        robot.clickOn("#shortcutsClose");
+        UiReady.click(robot, "#shortcutsClose");
     }
 
     @Test
-    void ctrlWClosesEachSecondaryWindowButNeverTheMainOne(FxRobot robot) throws TimeoutException {
-        VmOpsUiTest.waitForVms(VmOpsUiTest.tree(robot));
+    void ctrlWClosesEachSecondaryWindowButNeverTheMainOne(FxRobot robot) {
+        waitForVms(robot);
         for (Opener opener : List.<Opener>of(
                 new Opener(KeyCode.J, "#jobsTable"), new Opener(KeyCode.T, "#hostTable"),
                 new Opener(null, "#shortcutsTable"), new Opener(KeyCode.COMMA, "#prefsOk"))) {
-            robot.interact(() -> stage.requestFocus());
+            focusMainWindow(robot);
             if (opener.key() == null) {
                 robot.push(KeyCode.F1);
             } else {
                 robot.press(KeyCode.CONTROL, opener.key()).release(opener.key(), KeyCode.CONTROL);
             }
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(opener.id()).tryQuery().isPresent());
-            javafx.stage.Window secondary = robot.lookup(opener.id()).query().getScene().getWindow();
-            assertTrue(secondary != stage && secondary.isShowing(), opener.id());
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, secondary::isFocused);
+            Window secondary = UiWait.until("the window with " + opener.id() + " on screen",
+                    () -> robot.lookup(opener.id()).match(UiReady::usable).tryQuery().map(n -> n.getScene().getWindow()));
+            assertTrue(secondary != stage, opener.id() + " opens a window of its own");
+            UiWait.untilTrue("the window with " + opener.id() + " focused", secondary::isFocused);
 
             robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
 
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !secondary.isShowing());
-            assertTrue(stage.isShowing(), "the main window stays after closing " + opener.id());
+            UiWait.untilTrue("Ctrl+W closing the window with " + opener.id(), () -> !secondary.isShowing());
+            assertTrue(UiWait.onFx(stage::isShowing), "the main window stays after closing " + opener.id());
         }
-        robot.interact(() -> stage.requestFocus());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, stage::isFocused);
+        focusMainWindow(robot);
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(stage.isShowing(), "Ctrl+W never closes the main window");
+        assertTrue(UiWait.onFx(stage::isShowing), "Ctrl+W never closes the main window");
     }
 
     /** The keys (with Ctrl; none for F1) that open a window, and a node id inside it. */
@@ -144,17 +152,19 @@ class FinishUiTest {
     }
 
     @Test
-    void pressingShortcutsOpensTheJobsWindowTheHostTableAndTheNewVmWizard(FxRobot robot) throws TimeoutException {
-        VmOpsUiTest.waitForVms(VmOpsUiTest.tree(robot));
+    void pressingShortcutsOpensTheJobsWindowTheHostTableAndTheNewVmWizard(FxRobot robot) {
+        waitForVms(robot);
+        focusMainWindow(robot);
         robot.press(KeyCode.CONTROL, KeyCode.J).release(KeyCode.J, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#jobsTable").tryQuery().isPresent());
-        robot.clickOn("#jobsClose");
-        robot.interact(() -> stage.requestFocus());
+        UiReady.toUse(robot, "#jobsTable");
+        UiReady.click(robot, "#jobsClose");
+        focusMainWindow(robot);
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#hostTable").tryQuery().isPresent());
-        robot.interact(() -> stage.requestFocus());
+        UiReady.toUse(robot, "#hostTable");
+        focusMainWindow(robot);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#newVmWizard").tryQuery().isPresent());
+        Node wizard = UiReady.toUse(robot, "#newVmWizard");
+        UiWait.untilTrue("the new VM wizard focused", () -> wizard.getScene().getWindow().isFocused());
         robot.push(KeyCode.ESCAPE);
     }
 
@@ -164,93 +174,111 @@ class FinishUiTest {
         VmOpsUiTest.forceOffConfirmed(robot);
         closeBulkView(robot);
 
-        Button jobsButton = robot.lookup("#jobsButton").queryButton();
+        Button jobsButton = UiWait.onFx(() -> robot.lookup("#jobsButton").queryButton());
         TableView<JobRegistry.Job> table = openJobs(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(j ->
-                j.title().equals("Force off on 3 VMs") && j.state() == JobRegistry.State.SUCCEEDED));
-        JobRegistry.Job job = table.getItems().get(0);
+        // Jobs are immutable values: the one the wait found is what the panel showed.
+        JobRegistry.Job job = UiWait.until("the force-off job succeeded in the jobs panel", () -> table.getItems()
+                .stream().filter(j -> j.title().equals("Force off on 3 VMs") && j.state() == JobRegistry.State.SUCCEEDED)
+                .findFirst());
         assertEquals("3 of 3 done, 0 failed", job.result());
-        assertEquals("Jobs: 0 running", jobsButton.getText());
-        robot.clickOn("#jobsClose");
+        UiReady.untilChecked("the jobs button counting no running job", jobsButton::getText,
+                text -> assertEquals("Jobs: 0 running", text));
+        UiReady.click(robot, "#jobsClose");
     }
 
     @Test
     void aFailingJobShowsItsErrorInThePanelAndANotification(FxRobot robot) throws TimeoutException {
         select(robot, "web1", "web2");
-        // Starting VMs that already run: libvirt refuses each one, 3 s later, once the user closed the bulk view
-        // (while the job's own view shows its end, no notification covers the window).
+        // Starting VMs that already run: libvirt refuses each one, once the user closed the bulk view (while the
+        // job's own view shows its end, no notification covers the window). The test lets the calls go after
+        // closing the view, not after a fixed delay a loaded machine may need all of to get there.
+        CompletableFuture<Void> userClosedTheView = new CompletableFuture<>();
         robot.interact(() -> {
             List<VmTarget> running = shown.viewModel().selectedTargets();
             assertEquals(2, running.size());
-            shown.viewModel().runOn("Start", running, t -> CompletableFuture.runAsync(() -> { },
-                    CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS))
+            shown.viewModel().runOn("Start", running, t -> userClosedTheView
                     .thenCompose(ready -> VmAction.START.invoke(t.host(), t.vm())));
         });
         closeBulkView(robot);
-        assertEquals(1, shown.window().jobs().runningProperty().get(), "closed before the job ended");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
+        assertEquals(1, UiWait.onFx(() -> shown.window().jobs().runningProperty().get()), "closed before the job ended");
+        userClosedTheView.complete(null);
+        UiReady.toUse(robot, ".notification-bar");
 
         TableView<JobRegistry.Job> table = openJobs(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
-                && table.getItems().get(0).state() == JobRegistry.State.FAILED);
-        JobRegistry.Job failed = table.getItems().get(0);
+        JobRegistry.Job failed = UiWait.until("the start job failed in the jobs panel", () -> table.getItems().stream()
+                .findFirst().filter(j -> j.state() == JobRegistry.State.FAILED));
         assertEquals("Start on 2 VMs", failed.title());
         assertEquals("2 of 2 done, 2 failed", failed.result());
         assertTrue(failed.error().contains("web1") && failed.error().contains("web2"), failed.error());
         assertTrue(failed.error().toLowerCase(Locale.ROOT).contains("already running"), failed.error());
         robot.interact(() -> table.getSelectionModel().select(0));
-        TextArea details = robot.lookup("#jobDetails").queryAs(TextArea.class);
-        assertTrue(details.getText().contains(failed.error()), details.getText());
-        robot.clickOn("#jobsClose");
+        UiReady.untilChecked("the selected job's details", () -> robot.lookup("#jobDetails").queryAs(TextArea.class)
+                .getText(), text -> assertTrue(text.contains(failed.error()), text));
+        UiReady.click(robot, "#jobsClose");
     }
 
     @Test
-    void aboutShowsTheVersionsOfVireoLibvirtJavaFxJavaAndTheDemoHostAndCopiesThem(FxRobot robot)
-            throws TimeoutException {
-        VmOpsUiTest.waitForVms(VmOpsUiTest.tree(robot));
-        robot.clickOn("Help");
-        robot.clickOn("About Vireo");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#aboutView").tryQuery().isPresent());
-        Label client = robot.lookup("#aboutLibvirtClient").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> client.getText().matches("\\d+\\.\\d+\\.\\d+"));
-        assertEquals(Versions.vireoVersion(), robot.lookup("#aboutVireo").queryAs(Label.class).getText());
-        assertEquals(System.getProperty("javafx.runtime.version"), robot.lookup("#aboutJavafx").queryAs(Label.class).getText());
-        assertTrue(robot.lookup("#aboutJava").queryAs(Label.class).getText().startsWith(System.getProperty("java.runtime.version")));
-        @SuppressWarnings("unchecked")
-        TableView<Versions.Host> hosts = robot.lookup("#aboutHosts").queryAs(TableView.class);
-        assertEquals(1, hosts.getItems().size(), hosts.getItems().toString());
-        Versions.Host demo = hosts.getItems().get(0);
+    void aboutShowsTheVersionsOfVireoLibvirtJavaFxJavaAndTheDemoHostAndCopiesThem(FxRobot robot) {
+        waitForVms(robot);
+        UiReady.click(robot, "Help");
+        // The menu's popup is a window of its own: click the item once that window is on screen.
+        UiReady.click(robot, "About Vireo");
+        Node view = UiReady.toUse(robot, "#aboutView");
+        // What the window showed once the client library was read (that is asked in the background).
+        About about = UiWait.until("the About window with the libvirt client's version", () -> {
+            About seen = About.of(robot, view);
+            return Optional.of(seen).filter(a -> a.client().matches("\\d+\\.\\d+\\.\\d+"));
+        });
+        assertEquals(Versions.vireoVersion(), about.vireo());
+        assertEquals(System.getProperty("javafx.runtime.version"), about.javafx());
+        assertTrue(about.java().startsWith(System.getProperty("java.runtime.version")), about.java());
+        assertEquals(1, about.hosts().size(), about.hosts().toString());
+        Versions.Host demo = about.hosts().get(0);
         // The demo host is libvirt's test driver, inside this process: the daemon's version is the client's.
-        assertEquals(client.getText(), demo.libvirt());
+        assertEquals(about.client(), demo.libvirt());
         assertTrue(demo.hypervisor().startsWith("TEST"), demo.hypervisor());
 
-        robot.clickOn("#aboutCopy");
-        String copied = clipboard(robot);
-        assertTrue(copied.contains("libvirt client library: " + client.getText()), copied);
+        UiReady.click(robot, "the About window's copy button", () -> robot.from(view).lookup("#aboutCopy").tryQuery());
+        String copied = clipboardOnceItHas(robot, "libvirt client library: " + about.client());
         assertTrue(copied.contains("JavaFX: " + System.getProperty("javafx.runtime.version")), copied);
         assertTrue(copied.contains("Host " + demo.name() + " (" + demo.uri() + "): libvirt " + demo.libvirt()), copied);
-        robot.clickOn("#aboutClose");
+        UiReady.click(robot, "the About window's close button", () -> robot.from(view).lookup("#aboutClose").tryQuery());
+    }
+
+    /** The About window's values at one instant, read on the FX thread. */
+    private record About(String vireo, String client, String javafx, String java, List<Versions.Host> hosts) {
+        @SuppressWarnings("unchecked")
+        static About of(FxRobot robot, Node view) {
+            return new About(text(robot, view, "#aboutVireo"), text(robot, view, "#aboutLibvirtClient"),
+                    text(robot, view, "#aboutJavafx"), text(robot, view, "#aboutJava"),
+                    List.copyOf(robot.from(view).lookup("#aboutHosts").queryAs(TableView.class).getItems()));
+        }
+
+        private static String text(FxRobot robot, Node view, String id) {
+            return robot.from(view).lookup(id).queryAs(Label.class).getText();
+        }
     }
 
     @Test
     void copyDetailsOnAnErrorDialogPutsTheErrorItsCauseAndTheVersionsOnTheClipboardAndTheLogHasIt(FxRobot robot)
             throws Exception {
-        VmOpsUiTest.waitForVms(VmOpsUiTest.tree(robot));
+        waitForVms(robot);
         IllegalStateException error = new IllegalStateException("pool 'images' is full",
                 new java.io.IOException("No space left on device"));
         robot.interact(() -> new org.vireo.app.dialog.FxDialogService(stage, new Messages(Locale.ROOT))
                 .showError("Cannot create volume", "The volume finish-test.qcow2 could not be created.", error));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#copyErrorDetails").tryQuery().isPresent());
-        Button copy = robot.lookup("#copyErrorDetails").queryButton();
-        robot.clickOn(copy);
-        String copied = clipboard(robot);
+        Button copy = UiReady.click(robot, "the error dialog's Copy details button",
+                () -> robot.lookup("#copyErrorDetails").match(UiReady::usable).tryQueryAs(Button.class));
+        String copied = clipboardOnceItHas(robot, "Cannot create volume\nThe volume finish-test.qcow2 could not be created.");
         assertTrue(copied.startsWith("Cannot create volume\nThe volume finish-test.qcow2 could not be created."), copied);
         assertTrue(copied.contains("java.lang.IllegalStateException: pool 'images' is full"), copied);
         assertTrue(copied.contains("Caused by: java.io.IOException: No space left on device"), copied);
         assertTrue(copied.contains("Vireo: " + Versions.vireoVersion()), copied);
         assertTrue(copied.contains("Java: " + System.getProperty("java.runtime.version")), copied);
-        assertTrue(copy.getScene().getWindow().isShowing(), "copying leaves the dialog open");
-        robot.clickOn("OK");
+        assertTrue(UiWait.onFx(() -> copy.getScene().getWindow().isShowing()), "copying leaves the dialog open");
+        // The error dialog's own OK, not some other window's.
+        Node dialog = UiWait.onFx(() -> copy.getScene().getRoot());
+        UiReady.click(robot, "the error dialog's OK button", () -> robot.from(dialog).lookup("OK").tryQuery());
 
         Path logFile = home.resolve("state").resolve("vireo.0.log");
         String logged = Files.readString(logFile);
@@ -259,29 +287,38 @@ class FinishUiTest {
     }
 
     /** Waits for the demo host's VMs, then selects exactly {@code names}. */
-    private static void select(FxRobot robot, String... names) throws TimeoutException {
-        VmOpsUiTest.waitForVms(VmOpsUiTest.tree(robot));
+    private static void select(FxRobot robot, String... names) {
+        waitForVms(robot);
         for (int i = 0; i < names.length; i++) {
             VmOpsUiTest.selectVm(robot, names[i], i > 0);
         }
     }
 
-    private static void closeBulkView(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#bulkClose").tryQuery().isPresent());
-        robot.clickOn("#bulkClose");
+    private static void waitForVms(FxRobot robot) {
+        UiWait.untilTrue("the demo host's VMs in the tree", () -> !VmOpsUiTest.vmNames(VmOpsUiTest.tree(robot)).isEmpty());
+    }
+
+    /** Key presses go to the focused window: the main window asks for focus and the test waits until it has it. */
+    private void focusMainWindow(FxRobot robot) {
+        robot.interact(() -> stage.requestFocus());
+        UiWait.untilTrue("the main window focused", stage::isFocused);
+    }
+
+    private static void closeBulkView(FxRobot robot) {
+        UiReady.click(robot, "#bulkClose");
     }
 
     /** The status bar's jobs button opens the jobs window; returns its table. */
     @SuppressWarnings("unchecked")
-    private static TableView<JobRegistry.Job> openJobs(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#jobsButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#jobsTable").tryQuery().isPresent());
-        return robot.lookup("#jobsTable").queryAs(TableView.class);
+    private static TableView<JobRegistry.Job> openJobs(FxRobot robot) {
+        UiReady.click(robot, "#jobsButton");
+        return (TableView<JobRegistry.Job>) UiReady.toUse(robot, "#jobsTable");
     }
 
-    private static String clipboard(FxRobot robot) {
-        String[] text = new String[1];
-        robot.interact(() -> text[0] = Optional.ofNullable(Clipboard.getSystemClipboard().getString()).orElse(""));
-        return text[0];
+    /** The clipboard's text once it holds {@code expected}: a click's copy may land a moment after the click. */
+    private static String clipboardOnceItHas(FxRobot robot, String expected) {
+        return UiReady.untilChecked("the clipboard holding " + expected,
+                () -> Optional.ofNullable(Clipboard.getSystemClipboard().getString()).orElse(""),
+                text -> assertTrue(text.contains(expected), "the clipboard holds: " + text));
     }
 }

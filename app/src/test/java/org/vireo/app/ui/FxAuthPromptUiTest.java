@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.task.FxTaskExecutor;
+import org.vireo.app.testsupport.UiReady;
 import org.vireo.connections.ssh.AuthPrompt.Question;
 import org.vireo.resources.Messages;
 
@@ -36,6 +37,9 @@ import org.vireo.resources.Messages;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class FxAuthPromptUiTest {
+    /** How long the connecting thread may take to get its answer after the click (a loaded CI machine is slow). */
+    private static final long ANSWER_LIMIT_S = 20;
+
     private final ExecutorService connecting = Executors.newSingleThreadExecutor();
     private FxAuthPrompt prompt;
 
@@ -55,13 +59,13 @@ class FxAuthPromptUiTest {
     @Test
     void theTypedPasswordReachesTheConnectingThreadAndIsHidden(FxRobot robot) throws Exception {
         CompletableFuture<char[]> answer = CompletableFuture.supplyAsync(() -> prompt.password("root@node7"), connecting);
-        awaitField(robot, "#authAnswer0");
-        assertInstanceOf(PasswordField.class, robot.lookup("#authAnswer0").query(), "a password is not echoed");
-        assertEquals("Password for root@node7", robot.lookup("#authDialog").queryAs(DialogPane.class).getHeaderText());
-        robot.clickOn("#authAnswer0").write("s3cret pass");
+        DialogPane dialog = awaitDialog(robot, "Password for root@node7");
+        TextField field = click(robot, dialog, "#authAnswer0");
+        assertInstanceOf(PasswordField.class, field, "a password is not echoed");
+        robot.write("s3cret pass");
         Screenshots.save(robot, "auth-password-dialog");
-        robot.clickOn("#authLogin");
-        assertArrayEquals("s3cret pass".toCharArray(), answer.get(5, TimeUnit.SECONDS));
+        click(robot, dialog, "#authLogin");
+        assertArrayEquals("s3cret pass".toCharArray(), answer.get(ANSWER_LIMIT_S, TimeUnit.SECONDS));
     }
 
     @Test
@@ -69,14 +73,16 @@ class FxAuthPromptUiTest {
         List<Question> questions = List.of(new Question("Login: ", true), new Question("Verification code: ", false));
         CompletableFuture<char[][]> answer = CompletableFuture.supplyAsync(() -> prompt.keyboardInteractive(
                 "root@frontend", "", "Grid login: enter your one-time code.", questions), connecting);
-        awaitField(robot, "#authAnswer1");
-        assertFalse(robot.lookup("#authAnswer0").query() instanceof PasswordField, "an echoed answer is visible");
-        assertInstanceOf(PasswordField.class, robot.lookup("#authAnswer1").query());
-        robot.clickOn("#authAnswer0").write("alice");
-        robot.clickOn("#authAnswer1").write("123456");
+        DialogPane dialog = awaitDialog(robot, "Login to root@frontend");
+        TextField login = click(robot, dialog, "#authAnswer0");
+        assertFalse(login instanceof PasswordField, "an echoed answer is visible");
+        robot.write("alice");
+        TextField code = click(robot, dialog, "#authAnswer1");
+        assertInstanceOf(PasswordField.class, code);
+        robot.write("123456");
         Screenshots.save(robot, "auth-interactive-dialog");
-        robot.clickOn("#authLogin");
-        char[][] got = answer.get(5, TimeUnit.SECONDS);
+        click(robot, dialog, "#authLogin");
+        char[][] got = answer.get(ANSWER_LIMIT_S, TimeUnit.SECONDS);
         assertArrayEquals("alice".toCharArray(), got[0]);
         assertArrayEquals("123456".toCharArray(), got[1]);
     }
@@ -85,17 +91,32 @@ class FxAuthPromptUiTest {
     void cancelAbortsTheLogin(FxRobot robot) throws Exception {
         CompletableFuture<char[]> answer = CompletableFuture.supplyAsync(() -> prompt.passphrase("/home/u/.ssh/id_ed25519"),
                 connecting);
-        awaitField(robot, "#authAnswer0");
-        assertEquals("Passphrase for the key /home/u/.ssh/id_ed25519",
-                robot.lookup("#authDialog").queryAs(DialogPane.class).getHeaderText());
-        robot.clickOn("#authAnswer0").write("half-typed");
-        robot.clickOn("#authCancel");
-        assertNull(answer.get(5, TimeUnit.SECONDS));
+        DialogPane dialog = awaitDialog(robot, "Passphrase for the key /home/u/.ssh/id_ed25519");
+        click(robot, dialog, "#authAnswer0");
+        robot.write("half-typed");
+        click(robot, dialog, "#authCancel");
+        assertNull(answer.get(ANSWER_LIMIT_S, TimeUnit.SECONDS));
     }
 
-    private static void awaitField(FxRobot robot, String id) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(id).match(org.testfx.util.NodeQueryUtils.isVisible())
-                .tryQueryAs(TextField.class).isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+    /**
+     * The auth dialog with this header, once its window is on screen. Found by its header, not by a field id: the
+     * previous test's dialog, closed by its prompt, may still be on its way off the screen. A failure names the
+     * headers of the auth dialogs that were on screen.
+     */
+    private static DialogPane awaitDialog(FxRobot robot, String header) {
+        return UiReady.toUse("the auth dialog \"" + header + "\"", () -> {
+            List<DialogPane> shown = List.copyOf(robot.lookup("#authDialog").match(UiReady::usable)
+                    .queryAllAs(DialogPane.class));
+            Optional<DialogPane> asked = shown.stream().filter(pane -> header.equals(pane.getHeaderText())).findFirst();
+            if (asked.isEmpty() && !shown.isEmpty()) {
+                assertEquals(header, shown.get(0).getHeaderText(), "the header of the auth dialog on screen");
+            }
+            return asked;
+        });
+    }
+
+    /** Clicks the node {@code id} of {@code dialog} once it is shown and enabled; returns it. */
+    private static <T extends Node> T click(FxRobot robot, DialogPane dialog, String id) {
+        return UiReady.click(robot, id, () -> robot.from(dialog).lookup(id).tryQuery());
     }
 }

@@ -1,16 +1,17 @@
 package org.vireo.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.importing.ConnectBatch;
 import org.vireo.app.importing.HostKeyReviewDialog;
+import org.vireo.app.testsupport.UiReady;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.ssh.HostKeyChangedException;
 import org.vireo.connections.ssh.UnknownHostKey;
 import org.vireo.resources.Messages;
@@ -46,54 +48,76 @@ class HostKeyReviewDialogUiTest {
         stage.show();
     }
 
-    private AtomicReference<HostKeyReviewDialog.Answer> open(FxRobot robot, ConnectBatch.Review review) throws Exception {
+    /** Opens the dialog on {@code review}; the answer is set when it closes. */
+    private Opened open(FxRobot robot, ConnectBatch.Review review) {
         AtomicReference<HostKeyReviewDialog.Answer> answer = new AtomicReference<>();
+        AtomicReference<HostKeyReviewDialog> opened = new AtomicReference<>();
         robot.interact(() -> {
             HostKeyReviewDialog dialog = new HostKeyReviewDialog(review, messages, stage);
             dialog.setOnHidden(e -> answer.set(dialog.getResult()));
             dialog.show();
+            opened.set(dialog);
         });
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#hostKeyReview").tryQuery().isPresent());
-        return answer;
+        // This dialog's own pane, once its window is on screen (not a review dialog of an earlier test).
+        Node pane = UiReady.toUse("the host-key review dialog", () -> Optional.of(opened.get().getDialogPane()));
+        return new Opened(pane, answer);
+    }
+
+    /** The dialog's pane (lookups stay inside it) and its answer, set when it closes. */
+    private record Opened(Node pane, AtomicReference<HostKeyReviewDialog.Answer> answer) {
+        Optional<Node> find(FxRobot robot, String query) {
+            return robot.from(pane).lookup(query).tryQuery();
+        }
+
+        HostKeyReviewDialog.Answer awaitAnswer() {
+            return UiWait.until("the review dialog closed with an answer", () -> Optional.ofNullable(answer.get()));
+        }
     }
 
     @Test
-    void theCheckedKeyAloneIsAcceptedAndSavingCanBeTurnedOff(FxRobot robot) throws Exception {
-        AtomicReference<HostKeyReviewDialog.Answer> answer = open(robot, new ConnectBatch.Review(List.of(
+    void theCheckedKeyAloneIsAcceptedAndSavingCanBeTurnedOff(FxRobot robot) {
+        Opened dialog = open(robot, new ConnectBatch.Review(List.of(
                 new ConnectBatch.UnknownKey(ONE, List.of("node1")),
                 new ConnectBatch.UnknownKey(TWO, List.of("node2", "node2-alias"))), List.of()));
-        Node checked = robot.lookup("#reviewAcceptChecked").query();
-        assertTrue(checked.isDisable(), "nothing checked yet");
-        assertEquals("Accept all 2 keys", robot.lookup("#reviewAcceptAll").queryButton().getText());
+        Node checked = UiWait.onFx(() -> dialog.find(robot, "#reviewAcceptChecked").orElseThrow());
+        assertTrue(UiWait.onFx(checked::isDisable), "nothing checked yet");
+        assertEquals("Accept all 2 keys", UiWait.onFx(() -> ((Button) dialog.find(robot, "#reviewAcceptAll").orElseThrow()).getText()));
 
-        TableView<?> table = robot.lookup("#reviewUnknownTable").queryAs(TableView.class);
-        robot.clickOn(robot.from(table).lookup(".check-box").nth(1).queryAs(CheckBox.class));
-        assertFalse(checked.isDisable());
-        robot.clickOn("#reviewSave");
-        robot.clickOn(checked);
+        // The check box in TWO's row, found and clicked once that row is laid out on screen.
+        UiReady.click(robot, "the check box of " + TWO.host(), () -> robot.from(dialog.pane())
+                .lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.getItem() instanceof HostKeyReviewDialog.KeyRow key && key.item().key().equals(TWO))
+                .findFirst().flatMap(row -> robot.from(row).lookup(".check-box").tryQueryAs(CheckBox.class)));
+        UiWait.untilTrue("\"Accept checked\" enabled once a key is checked", () -> !checked.isDisable());
+        CheckBox save = UiReady.click(robot, "the save check box",
+                () -> robot.from(dialog.pane()).lookup("#reviewSave").tryQueryAs(CheckBox.class));
+        UiWait.untilTrue("saving turned off by the click", () -> !save.isSelected());
+        UiReady.click(robot, "the \"Accept checked\" button", () -> Optional.of(checked));
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> answer.get() != null);
-        assertEquals(new HostKeyReviewDialog.Answer(Set.of(TWO), false), answer.get());
+        assertEquals(new HostKeyReviewDialog.Answer(Set.of(TWO), false), dialog.awaitAnswer());
     }
 
     @Test
-    void enterRejectsEveryKey(FxRobot robot) throws Exception {
-        AtomicReference<HostKeyReviewDialog.Answer> answer = open(robot, new ConnectBatch.Review(List.of(
+    void enterRejectsEveryKey(FxRobot robot) {
+        Opened dialog = open(robot, new ConnectBatch.Review(List.of(
                 new ConnectBatch.UnknownKey(ONE, List.of("node1"))), List.of(CHANGED)));
+        // The key press goes to the focused window: it must be the dialog's.
+        UiWait.untilTrue("the review dialog focused", () -> dialog.pane().getScene().getWindow().isFocused());
         robot.type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> answer.get() != null);
-        assertEquals(Set.of(), answer.get().accepted());
+        assertEquals(Set.of(), dialog.awaitAnswer().accepted());
     }
 
     @Test
-    void changedKeysAloneOfferNoWayToAcceptThem(FxRobot robot) throws Exception {
-        AtomicReference<HostKeyReviewDialog.Answer> answer = open(robot, new ConnectBatch.Review(List.of(), List.of(CHANGED)));
-        assertTrue(robot.lookup("#reviewAcceptAll").tryQuery().isEmpty());
-        assertTrue(robot.lookup("#reviewAcceptChecked").tryQuery().isEmpty());
-        assertTrue(robot.lookup("#reviewUnknownTable").tryQuery().map(n -> n.getScene() == null).orElse(true));
-        assertEquals(1, robot.lookup("#reviewChangedTable").queryAs(TableView.class).getItems().size());
-        robot.clickOn("#reviewReject");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> answer.get() != null);
-        assertEquals(Set.of(), answer.get().accepted());
+    void changedKeysAloneOfferNoWayToAcceptThem(FxRobot robot) {
+        Opened dialog = open(robot, new ConnectBatch.Review(List.of(), List.of(CHANGED)));
+        UiWait.onFx(() -> {
+            assertTrue(dialog.find(robot, "#reviewAcceptAll").isEmpty());
+            assertTrue(dialog.find(robot, "#reviewAcceptChecked").isEmpty());
+            assertTrue(dialog.find(robot, "#reviewUnknownTable").map(n -> n.getScene() == null).orElse(true));
+            assertEquals(1, ((TableView<?>) dialog.find(robot, "#reviewChangedTable").orElseThrow()).getItems().size());
+            return null;
+        });
+        UiReady.click(robot, "the reject button", () -> dialog.find(robot, "#reviewReject"));
+        assertEquals(Set.of(), dialog.awaitAnswer().accepted());
     }
 }

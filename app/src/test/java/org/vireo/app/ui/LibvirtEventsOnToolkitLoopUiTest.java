@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.libvirt.Domain;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.demo.DemoHost;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.LibvirtEventLoop;
@@ -34,6 +33,8 @@ import org.vireo.connections.store.ConnectionEntry;
 @ExtendWith(ApplicationExtension.class)
 class LibvirtEventsOnToolkitLoopUiTest {
     private static final Duration NO_POLL = Duration.ofHours(1);
+    /** Bound of every wait: long enough for a loaded CI machine. */
+    private static final long LIMIT_S = 20;
 
     @Start
     void start(Stage stage) {
@@ -44,28 +45,30 @@ class LibvirtEventsOnToolkitLoopUiTest {
     @Test
     void eventsArriveThroughTheToolkitLoop() throws Exception {
         LibvirtEventLoop.dispatchFromToolkitMainLoop();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !LibvirtEventLoop.isRunning());
+        UiWait.untilTrue("our own libvirt event loop thread stopped", () -> !LibvirtEventLoop.isRunning());
         ConnectionEntry entry = new ConnectionEntry("events", DemoHost.uri(Path.of(System.getProperty("java.io.tmpdir"),
                 "vireo-events-test")), "events", null, false, false, null);
         try (HostConnection host = new HostConnection(entry, HostConnection.Opener.direct(), NO_POLL);
              FxThreadProbe probe = FxThreadProbe.start()) {
-            host.connect().get(20, TimeUnit.SECONDS);
+            host.connect().get(LIMIT_S, TimeUnit.SECONDS);
             String uuid = host.snapshot().vms().stream().filter(v -> v.name().equals("builder1")).findFirst()
-                    .orElseThrow().uuid();
+                    .orElseThrow(() -> new AssertionError("no builder1 on the demo host: " + host.snapshot().vms()))
+                    .uuid();
             // Started through the raw connection, as another program would: only the event can tell us.
             host.call(conn -> {
                 Domain domain = conn.domainLookupByUUIDString(uuid);
                 domain.create();
                 return domain.free();
-            }).get(20, TimeUnit.SECONDS);
+            }).get(LIMIT_S, TimeUnit.SECONDS);
             waitForRunning(host, uuid);
             assertFalse(LibvirtEventLoop.isRunning(), "no libvirt loop thread of ours competes with the toolkit");
             assertEquals(Map.of(), probe.blockingCalls(), "dispatching events never makes the FX thread wait on libvirt");
         }
     }
 
-    private static void waitForRunning(HostConnection host, String uuid) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> host.snapshot().vms().stream()
-                .anyMatch(v -> v.uuid().equals(uuid) && v.state() == VmState.RUNNING));
+    /** Waits (bounded, see UiWait) for the snapshot to show the VM running; the snapshot is a plain field read. */
+    private static void waitForRunning(HostConnection host, String uuid) {
+        UiWait.until("the started VM RUNNING in the snapshot, through its event", () -> host.snapshot().vms().stream()
+                .filter(v -> v.uuid().equals(uuid) && v.state() == VmState.RUNNING).findFirst());
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
+import org.vireo.app.testsupport.UiReady;
 import org.vireo.resources.Messages;
 
 /**
@@ -73,15 +73,26 @@ class NodeListDropUiTest {
     }
 
     @Test
-    void droppingANodeListOnTheWindowOpensTheImportPreview(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#demoBadge").tryQuery().isPresent());
-        robot.drag("#fileToDrag").dropTo("#hostTree");
+    void droppingANodeListOnTheWindowOpensTheImportPreview(FxRobot robot) {
+        UiReady.toUse(robot, "#demoBadge");
+        // Both ends of the drag on screen before the robot presses on one and releases over the other.
+        Node file = UiReady.toUse(robot, "#fileToDrag");
+        Node tree = UiReady.toUse(robot, "#hostTree");
+        robot.drag(file).dropTo(tree);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importTable").tryQuery().isPresent());
-        TableView<?> preview = robot.lookup("#importTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> preview.getItems().size() == 3);
-        assertEquals(3, preview.getItems().size(), "one row per distinct node; the repeat is merged");
-        Button add = robot.lookup("#importAddButton").queryButton();
-        assertTrue(add.getText().contains("3"), add.getText());
+        Node preview = UiReady.toUse(robot, "#importTable");
+        // The preview is read from the file in the background: wait (bounded) until it shows what is expected.
+        UiReady.untilChecked("the import preview's rows and add button", () -> Preview.of(robot, preview), p -> {
+            assertEquals(3, p.rows(), "one row per distinct node; the repeat is merged");
+            assertTrue(p.add().contains("3"), p.add());
+        });
+    }
+
+    /** The preview's row count and its add button's text at one instant, read on the FX thread. */
+    private record Preview(int rows, String add) {
+        static Preview of(FxRobot robot, Node table) {
+            Button add = robot.from(table.getScene().getRoot()).lookup("#importAddButton").queryButton();
+            return new Preview(((TableView<?>) table).getItems().size(), add.getText());
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -72,29 +73,23 @@ class VncViewUiTest {
             VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), VncOptions.defaults());
             client.connect();
             VncView view = new VncView();
-            CompletableFuture<Void> shown = new CompletableFuture<>();
-            Platform.runLater(() -> {
+            FxPoll.onFx(() -> {
                 Stage stage = new Stage();
                 view.setScaleMode(VncView.ScaleMode.ONE_TO_ONE);
                 stage.setScene(new Scene(view, W, H));
                 stage.show();
                 view.attach(client);
-                shown.complete(null);
+                return null;
             });
-            shown.get(10, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            int[] pixels = new int[2];
-            do {
-                CompletableFuture<int[]> probe = new CompletableFuture<>();
-                Platform.runLater(() -> {
-                    WritableImage snap = view.snapshot(null, null);
-                    probe.complete(new int[] {snap.getPixelReader().getArgb(5, 5), snap.getPixelReader().getArgb(W - 5, 5)});
-                });
-                pixels = probe.get(10, TimeUnit.SECONDS);
-            } while (!(pixels[0] == 0xFFFF0000 && pixels[1] == 0xFF0000FF) && System.nanoTime() < deadline);
-            assertEquals(0xFFFF0000, pixels[0], "left half red on screen");
-            assertEquals(0xFF0000FF, pixels[1], "right half blue on screen");
-            assertEquals(VncView.Status.CONNECTED, view.getStatus());
+            // The frame arrives on the client's thread and is drawn at a later pulse: wait (bounded) for it; the
+            // assertions in the probe say which pixel was wrong if it never comes.
+            FxPoll.until("the served frame on screen", () -> {
+                WritableImage snap = view.snapshot(null, null);
+                assertEquals(0xFFFF0000, snap.getPixelReader().getArgb(5, 5), "left half red on screen");
+                assertEquals(0xFF0000FF, snap.getPixelReader().getArgb(W - 5, 5), "right half blue on screen");
+                return Optional.of(true);
+            });
+            assertEquals(VncView.Status.CONNECTED, FxPoll.onFx(view::getStatus));
 
             Path png = dir.resolve("shot.png");
             view.snapshotPng(png);
@@ -124,31 +119,24 @@ class VncViewUiTest {
             });
             Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
             VncClient client = new VncClient(socket.getInputStream(), socket.getOutputStream(), VncOptions.defaults());
-            try (Socket serverSide = accepted.get(10, TimeUnit.SECONDS)) {
+            try (Socket serverSide = accepted.get(FxPoll.LIMIT_S, TimeUnit.SECONDS)) {
                 serverSide.getOutputStream().write(hello);
                 client.connect();
                 VncView view = new VncView();
-                CompletableFuture<Boolean> before = new CompletableFuture<>();
-                Platform.runLater(() -> {
+                boolean before = FxPoll.onFx(() -> {
                     view.attach(client);
-                    before.complete(view.powerActionsAvailableProperty().get());
+                    return view.powerActionsAvailableProperty().get();
                 });
-                assertEquals(false, before.get(10, TimeUnit.SECONDS), "no XVP offered yet");
+                assertEquals(false, before, "no XVP offered yet");
                 serverSide.getOutputStream().write(new byte[] {(byte) 250, 0, 1, 1});
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                boolean offered = false;
-                while (!offered && System.nanoTime() < deadline) {
-                    CompletableFuture<Boolean> now = new CompletableFuture<>();
-                    Platform.runLater(() -> now.complete(view.powerActionsAvailableProperty().get()));
-                    offered = now.get(10, TimeUnit.SECONDS);
-                }
-                assertEquals(true, offered, "power actions offered after XVP_INIT");
+                FxPoll.until("power actions offered after XVP_INIT", () -> Optional.of(true)
+                        .filter(yes -> view.powerActionsAvailableProperty().get()));
                 Platform.runLater(() -> view.power(org.vireo.vnc.XvpAction.RESET));
                 // what the client sent ends with the XVP reset request (read with a socket timeout)
                 byte[] reset = {(byte) 250, 0, 1, 4};
                 byte[] buf = new byte[4096];
                 java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-                serverSide.setSoTimeout(10_000);
+                serverSide.setSoTimeout((int) TimeUnit.SECONDS.toMillis(FxPoll.LIMIT_S));
                 while (!endsWith(all.toByteArray(), reset)) {
                     int n = serverSide.getInputStream().read(buf);
                     if (n < 0) {
