@@ -3,6 +3,7 @@ package org.vireo.app.testsupport;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextInputControl;
@@ -29,8 +30,13 @@ public final class UiDialogs {
     public static void answer(FxRobot robot, DialogPane pane, ButtonType type) {
         String what = "the button " + type.getButtonData() + " of dialog " + pane.getId();
         UiClick.on(robot, what, () -> Optional.ofNullable(pane.lookupButton(type)));
-        UiWait.untilTrue("dialog " + pane.getId() + " closed after " + what,
-                () -> pane.getScene() == null || !pane.getScene().getWindow().isShowing());
+        awaitClosed("dialog " + pane.getId() + " closed after " + what, pane);
+    }
+
+    /** Waits until the window showing {@code inside} has closed (a closed dialog may also drop its scene). */
+    public static void awaitClosed(String what, Node inside) {
+        UiWait.untilTrue(what, () -> inside.getScene() == null || inside.getScene().getWindow() == null
+                || !inside.getScene().getWindow().isShowing());
     }
 
     /**

@@ -2,8 +2,11 @@ package org.vireo.app.testsupport;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A bounded wait for what the window should show after an action, whose failure says what was expected and what
@@ -28,6 +31,19 @@ public final class UiExpect {
             }).orElse(null);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e.getCause());
+        }
+    }
+
+    /**
+     * Waits until {@code condition} holds, checked off the FX thread: for what is not in the window (files, the
+     * application's model), whose reads must not hold up the FX thread. Fails naming {@code what} after
+     * {@link UiWait#LIMIT}.
+     */
+    public static void eventually(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(UiWait.LIMIT.toMillis(), TimeUnit.MILLISECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("not within " + UiWait.LIMIT.toSeconds() + " s: " + what, e);
         }
     }
 
