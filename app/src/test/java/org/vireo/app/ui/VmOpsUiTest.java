@@ -11,6 +11,8 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -161,9 +163,11 @@ class VmOpsUiTest {
         });
     }
 
-    /** Clicks the details tab with this id. */
+    /** Clicks the details tab with this id and waits until it is the one shown. */
     static void clickTab(FxRobot robot, String id) {
-        UiClick.on(robot, "the tab " + id, () -> robot.lookup(".tab").match(n -> id.equals(n.getId())).tryQuery());
+        UiClick.on(robot, "the tab " + id, () -> robot.lookup("#detailsTabs .tab").match(n -> id.equals(n.getId())).tryQuery());
+        UiExpect.equal("the details tab shown", id, () -> robot.lookup("#detailsTabs").queryAs(TabPane.class)
+                .getSelectionModel().getSelectedItem().getId());
     }
 
     // ---- helpers shared with the odd-domains test ----
@@ -210,8 +214,10 @@ class VmOpsUiTest {
         });
     }
 
+    /** Selects the VM alone and waits until the details show it (their tabs change with the selection). */
     static void clickVm(FxRobot robot, String name) {
         selectVm(robot, name, false);
+        UiExpect.equal("the details title", name, () -> robot.lookup("#detailsTitle").queryAs(Label.class).getText());
     }
 
     private static boolean isVm(Node cell, String name) {
