@@ -79,13 +79,14 @@ class CpuColumnUiTest {
 
         // The widest figure, laid out as a pulse would, and measured in one FX step: the next sample (each second)
         // would put its own figure back.
-        Fit wide = UiWait.until("a running VM's CPU cell laid out with " + widest, () -> runningVmCell(robot).map(cell -> {
-            cell.cpuGraphic().setValue(widest);
-            Parent root = cell.getScene().getRoot();
-            root.applyCss();
-            root.layout();
-            return Fit.of(cell);
-        }));
+        Fit wide = UiWait.until("a running VM's CPU cell laid out with " + widest,
+                () -> runningVmCell(robot).map(cell -> {
+                    cell.cpuGraphic().setValue(widest);
+                    Parent root = cell.getScene().getRoot();
+                    root.applyCss();
+                    root.layout();
+                    return Fit.of(cell);
+                }));
         assertEquals(widest, wide.text());
         wide.assertWhole();
     }

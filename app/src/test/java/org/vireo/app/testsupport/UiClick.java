@@ -120,8 +120,10 @@ public final class UiClick {
         try {
             return UiWait.until(what + ", shown, enabled and at rest", () -> {
                 Optional<? extends Node> found = find.call();
-                last.set(found.map(node -> node + ": " + whyNotClickable(node).orElse("clickable")).orElse("nothing found"));
-                Optional<Bounds> screen = found.filter(UiClick::clickable).map(node -> node.localToScreen(node.getLayoutBounds()));
+                last.set(found.map(node -> node + ": " + whyNotClickable(node).orElse("clickable"))
+                        .orElse("nothing found"));
+                Optional<Bounds> screen = found.filter(UiClick::clickable)
+                        .map(node -> node.localToScreen(node.getLayoutBounds()));
                 Bounds before = previous.getAndSet(screen.orElse(null));
                 return screen.filter(bounds -> bounds.equals(before))
                         .map(bounds -> new Point2D(bounds.getCenterX(), bounds.getCenterY()));

@@ -26,6 +26,11 @@ public final class UiDialogs {
                 .tryQueryAs(DialogPane.class));
     }
 
+    /** The shown dialog whose pane has this id, waited for (bounded). */
+    public static DialogPane withId(FxRobot robot, String id) {
+        return showing(robot, "dialog " + id, p -> id.equals(p.getId()));
+    }
+
     /** Clicks {@code pane}'s own button of {@code type} and waits until its window has closed. */
     public static void answer(FxRobot robot, DialogPane pane, ButtonType type) {
         String what = "the button " + type.getButtonData() + " of dialog " + pane.getId();
@@ -43,8 +48,8 @@ public final class UiDialogs {
      * Replaces the text of the field {@code find} finds as a user does (click, Ctrl+A, type) and waits until the
      * field shows {@code text}: keys typed before the click gave it the focus would land elsewhere.
      */
-    public static void replaceText(FxRobot robot, String what, Callable<? extends Optional<? extends TextInputControl>> find,
-            String text) {
+    public static void replaceText(FxRobot robot, String what,
+            Callable<? extends Optional<? extends TextInputControl>> find, String text) {
         TextInputControl field = UiClick.shown(what, () -> find.call().map(TextInputControl.class::cast));
         UiClick.focus(robot, what, () -> Optional.of(field));
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);

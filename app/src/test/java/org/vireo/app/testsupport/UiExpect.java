@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,6 +34,11 @@ public final class UiExpect {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e.getCause());
         }
+    }
+
+    /** Waits until the TestFX {@code query} finds a node of {@code type} (looked up on the FX thread); returns it. */
+    public static <T extends Node> T node(FxRobot robot, String query, Class<T> type) {
+        return UiWait.until(query + " (" + type.getSimpleName() + ")", () -> robot.lookup(query).tryQueryAs(type));
     }
 
     /**

@@ -59,7 +59,7 @@ class AddConnectionUiTest {
     @Test
     void theDialogShowsTheVirshUriAndOkAddsTheHostToTheTree(FxRobot robot) {
         UiClick.on(robot, "#toolbarAddConnection");
-        DialogPane dialog = UiDialogs.showing(robot, "the add connection dialog", p -> "addConnectionDialog".equals(p.getId()));
+        DialogPane dialog = UiDialogs.withId(robot, "addConnectionDialog");
         TextField uri = field(dialog, "#uriField");
         Node ok = UiWait.onFx(() -> dialog.lookup("#addConnectionOk"));
         Label uriError = UiWait.onFx(() -> (Label) dialog.lookup("#uriError"));
@@ -95,9 +95,11 @@ class AddConnectionUiTest {
 
         TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
         awaitState(tree, "Lab default", ConnectionState.CONNECTED);
-        UiExpect.until("the demo host gone (it made room)", () -> hostRows(tree).stream().map(HostSnapshot::connectionId)
+        UiExpect.until("the demo host gone (it made room)",
+                () -> hostRows(tree).stream().map(HostSnapshot::connectionId)
                 .toList(), ids -> !ids.contains("demo"));
-        UiExpect.equal("the tree's first row", new TreeRow.GroupRow("Lab"), () -> tree.getRoot().getChildren().get(0).getValue());
+        UiExpect.equal("the tree's first row", new TreeRow.GroupRow("Lab"),
+                () -> tree.getRoot().getChildren().get(0).getValue());
 
         rightClickHostRow(robot, "Lab default");
         UiClick.onMenuItem(robot, "#contextDisconnect");
@@ -111,7 +113,7 @@ class AddConnectionUiTest {
     @Test
     void aHostThatCannotConnectShowsWhyInTheTree(FxRobot robot) {
         UiClick.on(robot, "#toolbarAddConnection");
-        DialogPane dialog = UiDialogs.showing(robot, "the add connection dialog", p -> "addConnectionDialog".equals(p.getId()));
+        DialogPane dialog = UiDialogs.withId(robot, "addConnectionDialog");
         UiDialogs.replaceText(robot, "the URI field", () -> Optional.of(field(dialog, "#uriField")),
                 "test:///nonexistent/vireo-missing.xml");
         UiClick.on(robot, "OK", () -> Optional.ofNullable(dialog.lookup("#addConnectionOk")));
@@ -126,7 +128,8 @@ class AddConnectionUiTest {
     }
 
     private static void awaitState(TreeTableView<TreeRow> tree, String name, ConnectionState state) {
-        UiExpect.equal("the state of host " + name, state, () -> host(tree, name).map(HostSnapshot::state).orElse(null));
+        UiExpect.equal("the state of host " + name, state,
+                () -> host(tree, name).map(HostSnapshot::state).orElse(null));
     }
 
     /** Right-clicks the host's row, once laid out, and waits until its context menu is shown. */

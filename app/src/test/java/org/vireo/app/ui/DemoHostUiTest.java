@@ -78,7 +78,8 @@ class DemoHostUiTest {
                 () -> robot.lookup("#toolbar-START").tryQueryAs(Button.class));
         UiClick.on(robot, run);
 
-        UiExpect.equal("the details' state", "Running", () -> robot.lookup("#details-state").queryAs(Label.class).getText());
+        UiExpect.equal("the details' state", "Running",
+                () -> robot.lookup("#details-state").queryAs(Label.class).getText());
         assertEquals(off.vm().name(), UiWait.onFx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
         // The tree row follows on the same batch, painted at the next pulse.
         UiWait.until("the tree row of " + off.vm().name() + " showing Running",

@@ -88,7 +88,7 @@ class FrenchWindowUiTest {
             tree.getSelectionModel().select(vm);
             return vm != null && tree.getSelectionModel().getSelectedItem() == vm;
         });
-        TabPane tabs = UiWait.until("the details tabs", () -> robot.lookup("#detailsTabs").tryQueryAs(TabPane.class));
+        TabPane tabs = UiExpect.node(robot, "#detailsTabs", TabPane.class);
         int count = UiExpect.until("the VM's details tabs", () -> tabs.getTabs().size(), n -> n > 2);
 
         Set<String> english = englishOnly();
@@ -116,7 +116,8 @@ class FrenchWindowUiTest {
     @Test
     void aRefusedRevertIsReportedInFrench(FxRobot robot) throws Exception {
         TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
-        TreeRow.VmRow row = UiWait.until("builder2 in the tree", () -> Optional.ofNullable(vmNamed(tree.getRoot(), "builder2"))
+        TreeRow.VmRow row = UiWait.until("builder2 in the tree",
+                () -> Optional.ofNullable(vmNamed(tree.getRoot(), "builder2"))
                 .map(item -> (TreeRow.VmRow) item.getValue()));
         HostConnection host = context.fleet().get(row.connectionId()).orElseThrow();
         VmOperations elsewhere = new VmOperations(host);
@@ -126,8 +127,9 @@ class FrenchWindowUiTest {
         VmOpsUiTest.clickVm(robot, "builder2");
         VmOpsUiTest.clickTab(robot, "tab-details.tab.snapshots");
         @SuppressWarnings("unchecked")
-        TreeView<Object> snapshots = UiWait.until("the snapshot tree", () -> robot.lookup("#snapshotTree").tryQueryAs(TreeView.class));
-        UiExpect.equal("snapshots listed", 1, () -> snapshots.getRoot() == null ? 0 : snapshots.getRoot().getChildren().size());
+        TreeView<Object> snapshots = UiExpect.node(robot, "#snapshotTree", TreeView.class);
+        UiExpect.equal("snapshots listed", 1,
+                () -> snapshots.getRoot() == null ? 0 : snapshots.getRoot().getChildren().size());
         elsewhere.deleteSnapshot(uuid, "gone").get(20, TimeUnit.SECONDS);
         robot.interact(() -> snapshots.getSelectionModel().select(snapshots.getRoot().getChildren().get(0)));
         UiClick.on(robot, "#snapRevert"); // enabled once a snapshot is selected

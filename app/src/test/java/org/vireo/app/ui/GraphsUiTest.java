@@ -64,24 +64,26 @@ class GraphsUiTest {
         TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
         UiWait.until("web1 in the tree", () -> Optional.ofNullable(vmRow(tree, "web1")));
         UiClick.on(robot, "web1's row", () -> Optional.ofNullable(rowCell(robot, "vm", "web1")));
-        UiExpect.equal("the details title", "web1", () -> robot.lookup("#detailsTitle").queryAs(Labeled.class).getText());
+        UiExpect.equal("the details title", "web1",
+                () -> robot.lookup("#detailsTitle").queryAs(Labeled.class).getText());
         UiClick.on(robot, "the Graphs tab", () -> robot.lookup(".tab .tab-label")
                 .match(n -> n instanceof Labeled l && "Graphs".equals(l.getText())).tryQuery());
 
-        LineGraph cpu = UiWait.until("web1's CPU graph", () -> robot.lookup("#graphVmCpu").tryQueryAs(LineGraph.class));
+        LineGraph cpu = UiExpect.node(robot, "#graphVmCpu", LineGraph.class);
         // Count, value and summary from one read: the next sample may come in between two reads.
         Drawn cpuDrawn = UiExpect.until("two CPU samples drawn", () -> Drawn.of(cpu), d -> d.samples() >= 2);
         assertEquals(100.0 / 16, cpuDrawn.last(), 1.0, "one wall-clock-busy guest on a 16-CPU host: " + cpuDrawn);
         assertTrue(cpuDrawn.summary().startsWith("CPU   now "), cpuDrawn.summary());
-        LineGraph memory = UiWait.until("web1's memory graph", () -> robot.lookup("#graphVmMemory").tryQueryAs(LineGraph.class));
+        LineGraph memory = UiExpect.node(robot, "#graphVmMemory", LineGraph.class);
         UiExpect.until("1 GiB of memory drawn", () -> Drawn.of(memory), d -> d.last() == 1024 * 1024);
-        LineGraph disk = UiWait.until("web1's disk graph", () -> robot.lookup("#graphVmDisk").tryQueryAs(LineGraph.class));
+        LineGraph disk = UiExpect.node(robot, "#graphVmDisk", LineGraph.class);
         Drawn diskDrawn = UiExpect.until("two disk samples drawn", () -> Drawn.of(disk), d -> d.samples() >= 2);
         assertTrue(Double.isNaN(diskDrawn.last()),
                 "the test driver reports no disk counters: drawn as a gap, not as zero: " + diskDrawn);
 
         // The tree: web1's CPU cell shows its latest value beside the sparkline; the host row its memory use.
-        UiExpect.until("web1's CPU cell showing a percentage", () -> cellText(rowCell(robot, "vm", "web1"), "cpuColumn"),
+        UiExpect.until("web1's CPU cell showing a percentage",
+                () -> cellText(rowCell(robot, "vm", "web1"), "cpuColumn"),
                 text -> text.matches("[0-9.]+ %"));
         UiExpect.until("the host's memory cell showing \"… / 32 GiB\"",
                 () -> cellText(rowCell(robot, "host", null), "memoryColumn"), text -> text.matches(".+ / 32 GiB"));
@@ -90,8 +92,7 @@ class GraphsUiTest {
         robot.interact(() -> tree.getSelectionModel().clearSelection());
         UiClick.on(robot, "the Busiest VMs tab", () -> robot.lookup(".tab .tab-label")
                 .match(n -> n instanceof Labeled l && "Busiest VMs".equals(l.getText())).tryQuery());
-        TableView<BusiestSection.Busy> busiest = UiWait.until("the busiest table",
-                () -> robot.lookup("#busiestTable").tryQueryAs(TableView.class));
+        TableView<BusiestSection.Busy> busiest = UiExpect.node(robot, "#busiestTable", TableView.class);
         List<BusiestSection.Busy> rows = UiExpect.until("four busy VMs listed", () -> List.copyOf(busiest.getItems()),
                 items -> items.size() == 4);
         for (int i = 1; i < rows.size(); i++) {

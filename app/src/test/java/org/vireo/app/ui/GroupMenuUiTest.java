@@ -64,12 +64,12 @@ class GroupMenuUiTest {
 
         rightClickFolder(robot, "Lab/rack 1");
         UiClick.onMenuItem(robot, "#groupConnectAll");
-        Labeled counts = UiWait.until("the connect progress window",
-                () -> robot.lookup("#connectProgressCounts").tryQueryAs(Labeled.class));
+        Labeled counts = UiExpect.node(robot, "#connectProgressCounts", Labeled.class);
         awaitHostState(tree, ConnectionState.CONNECTED);
         UiExpect.until("the progress counts starting \"1 host: 1 connected\"", counts::getText,
                 text -> text.startsWith("1 host: 1 connected"));
-        Node close = UiClick.shown("#connectProgressClose", () -> UiClick.firstClickable(robot, "#connectProgressClose"));
+        Node close = UiClick.shown("#connectProgressClose",
+                () -> UiClick.firstClickable(robot, "#connectProgressClose"));
         UiClick.on(robot, close);
         UiDialogs.awaitClosed("the connect progress window closed", close);
 
@@ -79,13 +79,15 @@ class GroupMenuUiTest {
 
         rightClickFolder(robot, "Lab");
         UiClick.onMenuItem(robot, "#groupRename");
-        DialogPane rename = UiDialogs.showing(robot, "the rename dialog", p -> p.getStyleClass().contains("text-input-dialog"));
+        DialogPane rename = UiDialogs.showing(robot, "the rename dialog",
+                p -> p.getStyleClass().contains("text-input-dialog"));
         UiDialogs.replaceText(robot, "the folder's new name",
                 () -> Optional.ofNullable((TextField) rename.lookup(".text-field")), "Site B");
         robot.type(KeyCode.ENTER);
         UiDialogs.awaitClosed("the rename dialog closed", rename);
         // Both levels from one read of the tree.
-        UiExpect.equal("the folder rows", List.of(new TreeRow.GroupRow("Site B"), new TreeRow.GroupRow("Site B/rack 1")),
+        UiExpect.equal("the folder rows",
+                List.of(new TreeRow.GroupRow("Site B"), new TreeRow.GroupRow("Site B/rack 1")),
                 () -> {
                     TreeItem<TreeRow> site = tree.getRoot().getChildren().get(0);
                     return List.of(site.getValue(), site.getChildren().get(0).getValue());

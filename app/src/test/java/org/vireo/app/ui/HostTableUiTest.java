@@ -92,8 +92,7 @@ class HostTableUiTest {
         UiExpect.equal("the details title", demo.summary().name(),
                 () -> robot.lookup("#detailsTitle").queryAs(Label.class).getText());
         VmOpsUiTest.clickTab(robot, "tab-details.tab.storage");
-        TreeTableView<StorageSection.Line> storage = UiWait.until("the storage tree",
-                () -> robot.lookup("#storageTree").tryQueryAs(TreeTableView.class));
+        TreeTableView<StorageSection.Line> storage = UiExpect.node(robot, "#storageTree", TreeTableView.class);
         // The pool's volumes as listed once both pools are read, all from one read of the tree.
         List<String> volumes = UiExpect.until("two pools, the default one with its volumes", () -> {
             if (storage.getRoot() == null || storage.getRoot().getChildren().size() != 2) {
@@ -106,7 +105,8 @@ class HostTableUiTest {
         assertEquals(List.of("builder1.qcow2", "builder2.qcow2", "db1.qcow2", "router.qcow2", "web1.qcow2",
                 "web2.qcow2"), volumes);
         UiWait.until("the volume web1.qcow2's row painted", () -> robot.from(storage).lookup(".tree-table-cell")
-                .match(n -> n instanceof javafx.scene.control.Labeled l && "web1.qcow2".equals(l.getText())).tryQuery());
+                .match(n -> n instanceof javafx.scene.control.Labeled l && "web1.qcow2".equals(l.getText()))
+                .tryQuery());
     }
 
     /** Clicks the column's header in the host table (not a text lookup, which other windows may also match). */

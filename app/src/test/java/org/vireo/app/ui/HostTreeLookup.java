@@ -29,8 +29,8 @@ final class HostTreeLookup {
 
     /** The host row of {@code uri}, if the tree has one. */
     Optional<HostSnapshot> host(String uri) {
-        return UiWait.onFx(() -> rows().stream().filter(r -> r instanceof TreeRow.HostRow).map(r -> ((TreeRow.HostRow) r).host())
-                .filter(h -> h.uri().equals(uri)).findFirst());
+        return UiWait.onFx(() -> rows().stream().filter(r -> r instanceof TreeRow.HostRow)
+                .map(r -> ((TreeRow.HostRow) r).host()).filter(h -> h.uri().equals(uri)).findFirst());
     }
 
     /** Names of the VM rows under the host of {@code uri}. */

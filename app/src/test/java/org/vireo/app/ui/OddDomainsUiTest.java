@@ -52,14 +52,15 @@ class OddDomainsUiTest {
     @Test
     void everyTabOfEveryOddDomainOpensWithoutAnError(FxRobot robot) {
         TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
-        List<String> names = UiExpect.until(OddDomains.COUNT + " odd domains in the tree", () -> VmOpsUiTest.vmNames(tree),
+        List<String> names = UiExpect.until(OddDomains.COUNT + " odd domains in the tree",
+                () -> VmOpsUiTest.vmNames(tree),
                 listed -> listed.size() == OddDomains.COUNT);
         for (String name : names) {
             VmOpsUiTest.clickVm(robot, name); // waits until the details show it
             for (String tab : TABS) {
                 VmOpsUiTest.clickTab(robot, tab); // waits until the tab is shown
             }
-            TextArea xml = UiWait.until("the XML text", () -> robot.lookup("#xmlText").tryQueryAs(TextArea.class));
+            TextArea xml = UiExpect.node(robot, "#xmlText", TextArea.class);
             String escaped = "<name>" + name.replace("&", "&amp;") + "</name>";
             UiExpect.until("the XML of " + name, xml::getText, text -> text.contains(escaped));
             assertEquals(1, UiWait.onFx(() -> Window.getWindows().size()), "no error dialog for " + name);

@@ -103,7 +103,8 @@ class PreferencesUiTest {
         UiExpect.equal("OK disabled", false, ok::isDisabled);
         UiDialogs.answer(robot, dialog, ButtonType.OK);
 
-        UiExpect.eventually("the statistics interval at 7 s", () -> context.stats().interval().equals(Duration.ofSeconds(7)));
+        UiExpect.eventually("the statistics interval at 7 s",
+                () -> context.stats().interval().equals(Duration.ofSeconds(7)));
         UiWait.untilTrue("the open window turned dark",
                 () -> stage.getScene().getStylesheets().contains(Theme.darkStylesheet()));
         Path saved = paths().config().resolve("preferences.json");

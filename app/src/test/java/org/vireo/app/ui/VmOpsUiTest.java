@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DialogPane;
@@ -72,14 +71,15 @@ class VmOpsUiTest {
         selectVm(robot, "web2", true);
         selectVm(robot, "db1", true);
         forceOffConfirmed(robot);
-        TableView<?> results = UiWait.until("the bulk progress view",
-                () -> robot.lookup("#bulkResults").tryQueryAs(TableView.class));
-        assertEquals(1, UiWait.onFx(() -> robot.lookup("#bulkResults").queryAll().size()), "one progress view for all three");
+        TableView<?> results = UiExpect.node(robot, "#bulkResults", TableView.class);
+        assertEquals(1, UiWait.onFx(() -> robot.lookup("#bulkResults").queryAll().size()),
+                "one progress view for all three");
         UiExpect.equal("rows in the progress view", 3, () -> results.getItems().size());
         UiExpect.equal("the progress summary", "3 of 3 done, 0 failed",
                 () -> robot.lookup("#bulkSummary").queryLabeled().getText());
         UiExpect.until("web1, web2 and db1 shut off in the tree", () -> List.of("web1", "web2", "db1").stream()
-                .map(n -> n + "=" + state(tree, n)).toList(), states -> states.stream().allMatch(s -> s.endsWith("=SHUTOFF")));
+                .map(n -> n + "=" + state(tree, n)).toList(),
+                states -> states.stream().allMatch(s -> s.endsWith("=SHUTOFF")));
         UiClick.on(robot, "#bulkClose");
     }
 
@@ -87,15 +87,14 @@ class VmOpsUiTest {
     void searchingWebShowsOnlyTheWebServers(FxRobot robot) {
         TreeTableView<TreeRow> tree = tree(robot);
         waitForVms(tree);
-        UiDialogs.replaceText(robot, "the search field", () -> robot.lookup("#inventorySearch").tryQueryAs(TextField.class),
-                "web");
+        UiDialogs.replaceText(robot, "the search field", () -> searchField(robot), "web");
         UiExpect.equal("the VMs in the tree", List.of("web1", "web2"), () -> vmNames(tree));
         UiExpect.equal("the VM rows shown", List.of("web1", "web2"), () -> visibleVmNames(robot));
-        ToggleButton runningOnly = UiClick.shown("Running only", () -> robot.lookup("#runningOnly").tryQueryAs(ToggleButton.class));
+        ToggleButton runningOnly = UiClick.shown("Running only",
+                () -> robot.lookup("#runningOnly").tryQueryAs(ToggleButton.class));
         UiClick.on(robot, runningOnly);
         UiWait.untilTrue("Running only pressed", runningOnly::isSelected);
-        UiDialogs.replaceText(robot, "the search field", () -> robot.lookup("#inventorySearch").tryQueryAs(TextField.class),
-                "");
+        UiDialogs.replaceText(robot, "the search field", () -> searchField(robot), "");
         UiExpect.until("only active VMs, db1 (paused) among them", () -> vmNames(tree).stream()
                 .map(n -> n + "=" + state(tree, n)).toList(), states -> states.stream()
                 .allMatch(s -> VmState.valueOf(s.substring(s.indexOf('=') + 1)).isActive())
@@ -108,14 +107,15 @@ class VmOpsUiTest {
         waitForVms(tree);
         clickVm(robot, "builder1");
         clickTab(robot, "tab-details.tab.xml");
-        TextArea xml = UiWait.until("the XML text", () -> robot.lookup("#xmlText").tryQueryAs(TextArea.class));
+        TextArea xml = UiExpect.node(robot, "#xmlText", TextArea.class);
         String before = UiExpect.until("builder1's XML", xml::getText, text -> text.contains("<name>builder1</name>"));
         clickTab(robot, "tab-details.tab.hardware");
-        TextField memory = UiWait.until("the memory field", () -> robot.lookup("#hwMemory").tryQueryAs(TextField.class));
+        TextField memory = UiExpect.node(robot, "#hwMemory", TextField.class);
         UiExpect.equal("the memory field", "8192", memory::getText);
         UiDialogs.replaceText(robot, "the memory field", () -> Optional.of(memory), "4096");
         UiClick.on(robot, "#hwApply");
-        String after = UiExpect.until("the XML with 4194304 KiB of memory", xml::getText, text -> text.contains("4194304"));
+        String after = UiExpect.until("the XML with 4194304 KiB of memory", xml::getText,
+                text -> text.contains("4194304"));
         List<String> changes = org.vireo.connections.domain.LineDiff.changes(before, after);
         assertEquals(4, changes.size(), changes.toString());
         assertTrue(changes.stream().allMatch(c -> c.contains("emory")), changes.toString());
@@ -128,9 +128,9 @@ class VmOpsUiTest {
         waitForVms(tree);
         clickVm(robot, "builder2");
         clickTab(robot, "tab-details.tab.snapshots");
-        TreeView<?> snapshots = UiWait.until("the snapshot tree", () -> robot.lookup("#snapshotTree").tryQueryAs(TreeView.class));
+        TreeView<?> snapshots = UiExpect.node(robot, "#snapshotTree", TreeView.class);
         UiClick.on(robot, "#snapCreate");
-        DialogPane create = UiDialogs.showing(robot, "the new snapshot dialog", p -> "newSnapshotDialog".equals(p.getId()));
+        DialogPane create = UiDialogs.withId(robot, "newSnapshotDialog");
         UiDialogs.replaceText(robot, "the snapshot's name",
                 () -> Optional.ofNullable((TextField) create.lookup("#snapName")), "before-upgrade");
         UiDialogs.answer(robot, create, ButtonType.OK);
@@ -140,23 +140,28 @@ class VmOpsUiTest {
         // Reverting reloads the list, which rebuilds the tree on a new root (keeping the selection).
         Object rootBefore = UiWait.onFx(snapshots::getRoot);
         UiClick.on(robot, "#snapRevert");
-        UiDialogs.answer(robot, UiDialogs.showing(robot, "the revert confirmation", p -> "confirmDialog".equals(p.getId())),
+        UiDialogs.answer(robot, UiDialogs.withId(robot, "confirmDialog"),
                 ButtonType.OK);
         UiWait.untilTrue("the snapshot list reloaded after the revert", () -> snapshots.getRoot() != rootBefore);
         assertEquals(1, UiWait.onFx(() -> Window.getWindows().size()), "no error dialog after the revert");
 
         clickSnapshot(robot, snapshots, "before-upgrade");
         UiClick.on(robot, "#snapDelete");
-        UiDialogs.answer(robot, UiDialogs.showing(robot, "the delete confirmation", p -> "confirmDialog".equals(p.getId())),
+        UiDialogs.answer(robot, UiDialogs.withId(robot, "confirmDialog"),
                 ButtonType.OK);
         UiExpect.equal("snapshots listed", 0, () -> snapshots.getRoot().getChildren().size());
         assertEquals(1, UiWait.onFx(() -> Window.getWindows().size()), "no error dialog");
     }
 
+    private static Optional<TextField> searchField(FxRobot robot) {
+        return robot.lookup("#inventorySearch").tryQueryAs(TextField.class);
+    }
+
     /** Clicks the snapshot's cell and waits until it is the selected one. */
     private static void clickSnapshot(FxRobot robot, TreeView<?> snapshots, String name) {
         UiClick.on(robot, "the cell of snapshot " + name, () -> robot.from(snapshots).lookup(".tree-cell")
-                .match(c -> c instanceof TreeCell<?> t && t.getText() != null && t.getText().startsWith(name)).tryQuery());
+                .match(c -> c instanceof TreeCell<?> t && t.getText() != null && t.getText().startsWith(name))
+                .tryQuery());
         UiExpect.equal("the selected snapshot", name, () -> {
             TreeItem<?> selected = snapshots.getSelectionModel().getSelectedItem();
             return selected != null && selected.getValue() instanceof SnapshotInfo s ? s.name() : null;
@@ -165,7 +170,8 @@ class VmOpsUiTest {
 
     /** Clicks the details tab with this id and waits until it is the one shown. */
     static void clickTab(FxRobot robot, String id) {
-        UiClick.on(robot, "the tab " + id, () -> robot.lookup("#detailsTabs .tab").match(n -> id.equals(n.getId())).tryQuery());
+        UiClick.on(robot, "the tab " + id,
+                () -> robot.lookup("#detailsTabs .tab").match(n -> id.equals(n.getId())).tryQuery());
         UiExpect.equal("the details tab shown", id, () -> robot.lookup("#detailsTabs").queryAs(TabPane.class)
                 .getSelectionModel().getSelectedItem().getId());
     }
@@ -176,8 +182,9 @@ class VmOpsUiTest {
     static void forceOffConfirmed(FxRobot robot) {
         // Enabled once the selection is known to the toolbar.
         UiClick.on(robot, "#toolbar-FORCE_OFF");
-        DialogPane question = UiDialogs.showing(robot, "the force off confirmation", p -> "confirmDialog".equals(p.getId()));
-        CheckBox dontAsk = UiWait.until("don't ask again", () -> Optional.ofNullable((CheckBox) question.lookup("#dontAskAgain")));
+        DialogPane question = UiDialogs.withId(robot, "confirmDialog");
+        CheckBox dontAsk = UiWait.until("don't ask again",
+                () -> Optional.ofNullable((CheckBox) question.lookup("#dontAskAgain")));
         UiClick.on(robot, dontAsk);
         UiWait.untilTrue("don't ask again ticked", dontAsk::isSelected);
         UiDialogs.answer(robot, question, ButtonType.OK);
@@ -186,7 +193,7 @@ class VmOpsUiTest {
     /** The main window's host tree (found on the FX thread). */
     @SuppressWarnings("unchecked")
     static TreeTableView<TreeRow> tree(FxRobot robot) {
-        return UiWait.until("the host tree", () -> robot.lookup("#hostTree").tryQueryAs(TreeTableView.class));
+        return UiExpect.node(robot, "#hostTree", TreeTableView.class);
     }
 
     static void waitForVms(TreeTableView<TreeRow> tree) {
@@ -218,10 +225,6 @@ class VmOpsUiTest {
     static void clickVm(FxRobot robot, String name) {
         selectVm(robot, name, false);
         UiExpect.equal("the details title", name, () -> robot.lookup("#detailsTitle").queryAs(Label.class).getText());
-    }
-
-    private static boolean isVm(Node cell, String name) {
-        return cell instanceof TreeTableRow<?> r && r.getItem() instanceof TreeRow.VmRow v && v.vm().name().equals(name);
     }
 
     /** Names of the tree's VM rows, read on the FX thread. */
