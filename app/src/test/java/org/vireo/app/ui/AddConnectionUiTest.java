@@ -96,8 +96,7 @@ class AddConnectionUiTest {
         TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
         awaitState(tree, "Lab default", ConnectionState.CONNECTED);
         UiExpect.until("the demo host gone (it made room)",
-                () -> hostRows(tree).stream().map(HostSnapshot::connectionId)
-                .toList(), ids -> !ids.contains("demo"));
+                () -> hostRows(tree).stream().map(HostSnapshot::connectionId).toList(), ids -> !ids.contains("demo"));
         UiExpect.equal("the tree's first row", new TreeRow.GroupRow("Lab"),
                 () -> tree.getRoot().getChildren().get(0).getValue());
 
