@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.vireo.app.testsupport.UiWait;
 
 /** What a tree cell's sparkline shows: the trend as a line over a light fill, the newest sample at the right. */
 @Tag("ui")
@@ -34,34 +35,32 @@ class SparklineUiTest {
 
     @Test
     void aFlatHalfLoadIsALineAcrossTheMiddleOverAFill(FxRobot robot) {
-        int drawn = draw(robot, series(Sparkline.POINTS, 50));
-        assertEquals(Sparkline.POINTS, drawn);
-        Image image = sparkline.getImage();
-        int scale = (int) Math.round(image.getWidth() / WIDTH);
-        PixelReader pixels = image.getPixelReader();
-        int lineRow = rowOfStrongestLine(pixels, (int) image.getWidth() / 2, (int) image.getHeight());
+        Drawn drawn = draw(robot, series(Sparkline.POINTS, 50));
+        assertEquals(Sparkline.POINTS, drawn.count());
+        Pixels image = drawn.pixels();
+        int scale = Math.round((float) image.width() / WIDTH);
+        int lineRow = rowOfStrongestLine(image, image.width() / 2);
         double expected = (HEIGHT * scale - 1 - (HEIGHT * scale - 2) * 0.5);
         assertEquals(expected, lineRow + 0.5, 1.0, "the line sits at half height");
-        int x = (int) image.getWidth() / 2;
-        assertEquals(0, alpha(pixels, x, 0), "nothing above the line");
-        int fill = alpha(pixels, x, (int) image.getHeight() - 1);
+        int x = image.width() / 2;
+        assertEquals(0, image.alpha(x, 0), "nothing above the line");
+        int fill = image.alpha(x, image.height() - 1);
         assertTrue(fill > 30 && fill < 70, "a light fill below the line, alpha " + fill);
     }
 
     @Test
     void fewSamplesFillOnlyTheRightPartAndAHigherLoadDrawsHigher(FxRobot robot) {
-        assertEquals(5, draw(robot, series(5, 20)));
-        Image image = sparkline.getImage();
-        PixelReader pixels = image.getPixelReader();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
+        Drawn drawn = draw(robot, series(5, 20));
+        assertEquals(5, drawn.count());
+        Pixels image = drawn.pixels();
+        int w = image.width();
+        int h = image.height();
         for (int y = 0; y < h; y++) {
-            assertEquals(0, alpha(pixels, 0, y), "no samples yet on the left: transparent");
+            assertEquals(0, image.alpha(0, y), "no samples yet on the left: transparent");
         }
-        int low = rowOfStrongestLine(pixels, w - 2, h);
+        int low = rowOfStrongestLine(image, w - 2);
 
-        draw(robot, series(5, 90));
-        int high = rowOfStrongestLine(sparkline.getImage().getPixelReader(), w - 2, h);
+        int high = rowOfStrongestLine(draw(robot, series(5, 90)).pixels(), w - 2);
         assertTrue(high < low - h / 2, "90 % is drawn well above 20 %: rows " + high + " vs " + low);
     }
 
@@ -71,12 +70,13 @@ class SparklineUiTest {
         for (int i = 0; i < sweeps.length; i += 10) {
             sweeps[i] = 50;
         }
-        assertEquals(Sparkline.POINTS, draw(robot, sweeps));
-        Image image = sparkline.getImage();
-        int scale = (int) Math.round(image.getWidth() / WIDTH);
+        Drawn drawn = draw(robot, sweeps);
+        assertEquals(Sparkline.POINTS, drawn.count());
+        Pixels image = drawn.pixels();
+        int scale = Math.round((float) image.width() / WIDTH);
         double expected = (HEIGHT * scale - 1 - (HEIGHT * scale - 2) * 0.5);
-        for (int x = 0; x < image.getWidth(); x++) {
-            int lineRow = rowOfStrongestLine(image.getPixelReader(), x, (int) image.getHeight());
+        for (int x = 0; x < image.width(); x++) {
+            int lineRow = rowOfStrongestLine(image, x);
             assertEquals(expected, lineRow + 0.5, 1.0, "column " + x + ": at half height, no drop to 0 between reads");
         }
     }
@@ -84,23 +84,44 @@ class SparklineUiTest {
     @Test
     void noSamplesDrawNothing(FxRobot robot) {
         draw(robot, series(Sparkline.POINTS, 70));
-        assertEquals(0, draw(robot, new double[0]));
-        Image image = sparkline.getImage();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                assertEquals(0, alpha(image.getPixelReader(), x, y));
+        Drawn drawn = draw(robot, new double[0]);
+        assertEquals(0, drawn.count());
+        Pixels image = drawn.pixels();
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                assertEquals(0, image.alpha(x, y));
             }
         }
     }
 
-    private int draw(FxRobot robot, double[] values) {
-        int[] count = new int[1];
-        robot.interact(() -> count[0] = sparkline.draw(dst -> {
-            int n = Math.min(values.length, dst.length);
-            System.arraycopy(values, values.length - n, dst, 0, n);
-            return n;
-        }));
-        return count[0];
+    /** What one draw returned and a copy of the image it left, taken on the FX thread in the same step. */
+    private record Drawn(int count, Pixels pixels) {
+    }
+
+    /** A copy of an image's pixels: the sparkline draws into the same image again, on the FX thread. */
+    private record Pixels(int width, int height, int[] argb) {
+        static Pixels of(Image image) {
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            int[] argb = new int[w * h];
+            image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+            return new Pixels(w, h, argb);
+        }
+
+        int alpha(int x, int y) {
+            return argb[y * width + x] >>> 24;
+        }
+    }
+
+    private Drawn draw(FxRobot robot, double[] values) {
+        return UiWait.onFx(() -> {
+            int count = sparkline.draw(dst -> {
+                int n = Math.min(values.length, dst.length);
+                System.arraycopy(values, values.length - n, dst, 0, n);
+                return n;
+            });
+            return new Drawn(count, Pixels.of(sparkline.getImage()));
+        });
     }
 
     private static double[] series(int n, double value) {
@@ -109,17 +130,13 @@ class SparklineUiTest {
         return values;
     }
 
-    private static int rowOfStrongestLine(PixelReader pixels, int x, int height) {
+    private static int rowOfStrongestLine(Pixels pixels, int x) {
         int best = -1;
-        for (int y = 0; y < height; y++) {
-            if (best < 0 || alpha(pixels, x, y) > alpha(pixels, x, best)) {
+        for (int y = 0; y < pixels.height(); y++) {
+            if (best < 0 || pixels.alpha(x, y) > pixels.alpha(x, best)) {
                 best = y;
             }
         }
         return best;
-    }
-
-    private static int alpha(PixelReader pixels, int x, int y) {
-        return pixels.getArgb(x, y) >>> 24;
     }
 }

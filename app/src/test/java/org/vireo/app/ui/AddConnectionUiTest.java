@@ -1,23 +1,20 @@
 package org.vireo.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -27,11 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiDialogs;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.resources.Messages;
@@ -57,78 +57,85 @@ class AddConnectionUiTest {
     }
 
     @Test
-    void theDialogShowsTheVirshUriAndOkAddsTheHostToTheTree(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#toolbarAddConnection");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#addConnectionDialog").tryQuery().isPresent());
-        TextField uri = robot.lookup("#uriField").queryAs(TextField.class);
-        Node ok = robot.lookup("#addConnectionOk").query();
-        assertTrue(ok.isDisable(), "no host yet: OK is disabled");
-        assertEquals("Enter the host to connect to over SSH.", robot.lookup("#uriError").queryAs(Label.class).getText());
+    void theDialogShowsTheVirshUriAndOkAddsTheHostToTheTree(FxRobot robot) {
+        UiClick.on(robot, "#toolbarAddConnection");
+        DialogPane dialog = UiDialogs.withId(robot, "addConnectionDialog");
+        TextField uri = field(dialog, "#uriField");
+        Node ok = UiWait.onFx(() -> dialog.lookup("#addConnectionOk"));
+        Label uriError = UiWait.onFx(() -> (Label) dialog.lookup("#uriError"));
+        assertTrue(UiWait.onFx(ok::isDisable), "no host yet: OK is disabled");
+        assertEquals("Enter the host to connect to over SSH.", UiWait.onFx(uriError::getText));
 
-        robot.clickOn("#hostField").write("node7.lab");
-        robot.clickOn("#portField").write("2222");
-        assertEquals("qemu+ssh://root@node7.lab:2222/system", uri.getText());
-        robot.clickOn("#jumpHostsField").write("me@access.grid,frontend");
-        assertFalse(ok.isDisable());
+        UiDialogs.replaceText(robot, "the host field", () -> Optional.of(field(dialog, "#hostField")), "node7.lab");
+        UiDialogs.replaceText(robot, "the port field", () -> Optional.of(field(dialog, "#portField")), "2222");
+        UiExpect.equal("the URI", "qemu+ssh://root@node7.lab:2222/system", uri::getText);
+        UiDialogs.replaceText(robot, "the jump hosts field", () -> Optional.of(field(dialog, "#jumpHostsField")),
+                "me@access.grid,frontend");
+        UiExpect.equal("OK disabled", false, ok::isDisable);
         Screenshots.save(robot, "add-connection-ssh");
 
-        robot.doubleClickOn("#portField").eraseText(4).write("22x");
-        assertTrue(ok.isDisable(), "a bad port disables OK");
-        assertEquals("The port '22x' is not a number from 1 to 65535.", robot.lookup("#uriError").queryAs(Label.class).getText());
+        UiDialogs.replaceText(robot, "the port field", () -> Optional.of(field(dialog, "#portField")), "22x");
+        UiExpect.equal("OK disabled after a bad port", true, ok::isDisable);
+        UiExpect.equal("the URI's error", "The port '22x' is not a number from 1 to 65535.", uriError::getText);
         Screenshots.save(robot, "add-connection-invalid");
 
-        robot.clickOn("#uriField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
-                .write("test:///default");
-        assertEquals("libvirt test driver", robot.lookup("#hypervisorChoice").queryComboBox().getConverter()
-                .toString(robot.lookup("#hypervisorChoice").queryComboBox().getValue()));
-        assertTrue(robot.lookup("#hostField").query().isDisable(), "a local URI needs no host");
-        robot.clickOn("#nameField").write("Lab default");
-        robot.clickOn("#groupField").write("Lab");
-        assertFalse(ok.isDisable());
+        UiDialogs.replaceText(robot, "the URI field", () -> Optional.of(uri), "test:///default");
+        UiExpect.equal("the hypervisor shown", "libvirt test driver", () -> {
+            ComboBox<Object> choice = robot.from(dialog).lookup("#hypervisorChoice").queryComboBox();
+            return choice.getConverter().toString(choice.getValue());
+        });
+        UiExpect.equal("the host field disabled (a local URI needs no host)", true,
+                () -> field(dialog, "#hostField").isDisable());
+        UiDialogs.replaceText(robot, "the name field", () -> Optional.of(field(dialog, "#nameField")), "Lab default");
+        UiDialogs.replaceText(robot, "the group field", () -> Optional.of(field(dialog, "#groupField")), "Lab");
+        UiExpect.equal("OK disabled", false, ok::isDisable);
         Screenshots.save(robot, "add-connection-test");
-        robot.clickOn(ok);
+        UiClick.on(robot, ok);
+        UiDialogs.awaitClosed("the add connection dialog closed", dialog);
 
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> host(tree, "Lab default")
-                .map(h -> h.state() == ConnectionState.CONNECTED).orElse(false));
-        assertTrue(hostRows(tree).stream().noneMatch(h -> h.connectionId().equals("demo")), "the demo host made room");
-        TreeItem<TreeRow> group = tree.getRoot().getChildren().get(0);
-        assertEquals(new TreeRow.GroupRow("Lab"), group.getValue());
+        TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
+        awaitState(tree, "Lab default", ConnectionState.CONNECTED);
+        UiExpect.until("the demo host gone (it made room)",
+                () -> hostRows(tree).stream().map(HostSnapshot::connectionId).toList(), ids -> !ids.contains("demo"));
+        UiExpect.equal("the tree's first row", new TreeRow.GroupRow("Lab"),
+                () -> tree.getRoot().getChildren().get(0).getValue());
 
         rightClickHostRow(robot, "Lab default");
-        robot.clickOn("#contextDisconnect");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> host(tree, "Lab default")
-                .map(h -> h.state() == ConnectionState.DISCONNECTED).orElse(false));
+        UiClick.onMenuItem(robot, "#contextDisconnect");
+        awaitState(tree, "Lab default", ConnectionState.DISCONNECTED);
         rightClickHostRow(robot, "Lab default");
         Screenshots.save(robot, "host-context-menu");
-        robot.clickOn("#contextConnect");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> host(tree, "Lab default")
-                .map(h -> h.state() == ConnectionState.CONNECTED).orElse(false));
+        UiClick.onMenuItem(robot, "#contextConnect");
+        awaitState(tree, "Lab default", ConnectionState.CONNECTED);
     }
 
     @Test
-    void aHostThatCannotConnectShowsWhyInTheTree(FxRobot robot) throws TimeoutException {
-        robot.clickOn("#toolbarAddConnection");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#uriField").tryQuery().isPresent());
-        robot.clickOn("#uriField").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
-                .write("test:///nonexistent/vireo-missing.xml");
-        robot.clickOn("#addConnectionOk");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-cell")
-                .match(cell -> cell instanceof javafx.scene.control.Labeled l && l.getText() != null
-                        && l.getText().startsWith("Disconnected: ") && l.getText().contains("vireo-missing.xml"))
-                .tryQuery().isPresent());
+    void aHostThatCannotConnectShowsWhyInTheTree(FxRobot robot) {
+        UiClick.on(robot, "#toolbarAddConnection");
+        DialogPane dialog = UiDialogs.withId(robot, "addConnectionDialog");
+        UiDialogs.replaceText(robot, "the URI field", () -> Optional.of(field(dialog, "#uriField")),
+                "test:///nonexistent/vireo-missing.xml");
+        UiClick.on(robot, "OK", () -> Optional.ofNullable(dialog.lookup("#addConnectionOk")));
+        HostTreeLookup hosts = new HostTreeLookup(robot);
+        UiWait.untilTrue("a tree cell saying \"Disconnected: …vireo-missing.xml…\"",
+                () -> hosts.showsCell("Disconnected: ", "vireo-missing.xml"));
     }
 
-    private static void rightClickHostRow(FxRobot robot, String name) throws TimeoutException {
-        // A menu still closing from the previous choice would swallow this request.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextConnect").tryQuery()
-                .map(item -> item.getScene() == null || !item.getScene().getWindow().isShowing()).orElse(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
-                .match(cell -> isHostRow(cell, name)).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> isHostRow(cell, name)).queryAs(Node.class),
-                MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextConnect").tryQuery().isPresent());
+    /** A text field of the dialog; found on the FX thread. */
+    private static TextField field(DialogPane dialog, String id) {
+        return UiWait.onFx(() -> (TextField) dialog.lookup(id));
+    }
+
+    private static void awaitState(TreeTableView<TreeRow> tree, String name, ConnectionState state) {
+        UiExpect.equal("the state of host " + name, state,
+                () -> host(tree, name).map(HostSnapshot::state).orElse(null));
+    }
+
+    /** Right-clicks the host's row, once laid out, and waits until its context menu is shown. */
+    private static void rightClickHostRow(FxRobot robot, String name) {
+        UiClick.secondary(robot, "the row of host " + name, () -> robot.lookup("#hostTree .tree-table-row-cell")
+                .match(cell -> isHostRow(cell, name)).tryQuery());
+        UiClick.shown("the host's context menu", () -> UiClick.firstClickable(robot, "#contextConnect"));
     }
 
     private static boolean isHostRow(Node cell, String name) {
@@ -140,10 +147,15 @@ class AddConnectionUiTest {
         return hostRows(tree).stream().filter(h -> name.equals(h.displayName())).findFirst();
     }
 
+    /** The tree's host rows, read on the FX thread. */
     private static List<HostSnapshot> hostRows(TreeTableView<TreeRow> tree) {
-        List<HostSnapshot> hosts = new java.util.ArrayList<>();
-        collect(tree.getRoot(), hosts);
-        return hosts;
+        return UiWait.onFx(() -> {
+            List<HostSnapshot> hosts = new java.util.ArrayList<>();
+            if (tree.getRoot() != null) {
+                collect(tree.getRoot(), hosts);
+            }
+            return hosts;
+        });
     }
 
     private static void collect(TreeItem<TreeRow> item, List<HostSnapshot> hosts) {

@@ -1,13 +1,12 @@
 package org.vireo.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
@@ -21,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.VmState;
 import org.vireo.resources.Messages;
 
@@ -53,49 +54,47 @@ class DemoHostUiTest {
 
     /** Arrow keys walk the tree at once; a focused search box would also blink its caret and keep the window repainting. */
     @Test
-    void theKeyboardStartsInTheHostTree(FxRobot robot) throws TimeoutException {
-        javafx.scene.Node tree = robot.lookup("#hostTree").query();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getFocusOwner() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        org.junit.jupiter.api.Assertions.assertSame(tree, stage.getScene().getFocusOwner(),
-                () -> "focus is on " + stage.getScene().getFocusOwner());
+    void theKeyboardStartsInTheHostTree(FxRobot robot) {
+        Node tree = UiWait.until("the host tree", () -> robot.lookup("#hostTree").tryQuery());
+        // The window gives the focus in a later pulse than the one that shows it.
+        UiExpect.until("the keyboard focus on the host tree", () -> stage.getScene().getFocusOwner(),
+                owner -> owner == tree);
     }
 
     @Test
-    void startsAShutOffDemoVmFromTheToolbarAndSeesItRunning(FxRobot robot) throws TimeoutException {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vmRows(tree).stream().anyMatch(r -> r.vm().state() == VmState.SHUTOFF));
-        assertTrue(robot.lookup("#demoBadge").queryAs(Label.class).isVisible(), "the demo is labelled as such");
+    void startsAShutOffDemoVmFromTheToolbarAndSeesItRunning(FxRobot robot) {
+        TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
+        TreeRow.VmRow off = UiWait.until("a shut-off VM in the demo host's tree",
+                () -> vmRows(tree).stream().filter(r -> r.vm().state() == VmState.SHUTOFF).findFirst());
+        UiWait.untilTrue("the demo badge shown", () -> robot.lookup("#demoBadge").queryAs(Label.class).isVisible());
 
-        TreeRow.VmRow off = vmRows(tree).stream().filter(r -> r.vm().state() == VmState.SHUTOFF).findFirst().orElseThrow();
         // The row cell, then its state cell, exist once the next pulses have laid the new rows out.
-        awaitOrFail(() -> robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off))
-                .lookup(".state-dot.state-shutoff").tryQuery().isPresent(), "a shut-off VM's row shows the grey dot");
-        robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> cellShows(cell, off)).queryAs(javafx.scene.Node.class));
-        awaitOrFail(() -> robot.lookup("#detailsTitle").tryQueryAs(Label.class)
-                .map(l -> l.getText().equals(off.vm().name())).orElse(false), "the clicked VM's details show");
-        Button run = robot.lookup("#toolbar-START").queryButton();
-        awaitOrFail(() -> !run.isDisabled(), "Run applies to the selected shut-off VM");
-        robot.clickOn(run);
+        UiClick.on(robot, "the row of " + off.vm().name() + " with the grey shut-off dot", () -> rowOf(robot, off)
+                .filter(row -> robot.from(row).lookup(".state-dot.state-shutoff").tryQuery().isPresent()));
+        UiExpect.equal("the details title", off.vm().name(),
+                () -> robot.lookup("#detailsTitle").queryAs(Label.class).getText());
+        // Enabled once Run applies to the selected shut-off VM.
+        Button run = UiClick.shown("Run, for the selected shut-off VM",
+                () -> robot.lookup("#toolbar-START").tryQueryAs(Button.class));
+        UiClick.on(robot, run);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#details-state").tryQueryAs(Label.class)
-                .map(l -> l.getText().equals("Running")).orElse(false));
-        assertEquals(off.vm().name(), robot.lookup("#detailsTitle").queryAs(Label.class).getText());
+        UiExpect.equal("the details' state", "Running",
+                () -> robot.lookup("#details-state").queryAs(Label.class).getText());
+        assertEquals(off.vm().name(), UiWait.onFx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
         // The tree row follows on the same batch, painted at the next pulse.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
-                .match(cell -> cellShows(cell, off)).lookup("Running").tryQuery().isPresent());
-        assertTrue(run.isDisabled(), "Run no longer applies to a running VM");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
-                .match(cell -> cellShows(cell, off)).lookup(".state-dot").queryAll().stream()
-                .allMatch(dot -> dot.getStyleClass().equals(List.of("state-dot", "state-running"))));
+        UiWait.until("the tree row of " + off.vm().name() + " showing Running",
+                () -> rowOf(robot, off).filter(row -> robot.from(row).lookup("Running").tryQuery().isPresent()));
+        UiWait.untilTrue("Run disabled for the running VM", run::isDisabled);
+        UiExpect.until("the row's state dot(s) all green (running)", () -> rowOf(robot, off)
+                .map(row -> robot.from(row).lookup(".state-dot").queryAll().stream()
+                        .map(dot -> List.copyOf(dot.getStyleClass())).toList())
+                .orElse(List.of()), dots -> !dots.isEmpty()
+                && dots.stream().allMatch(classes -> classes.equals(List.of("state-dot", "state-running"))));
     }
 
-    private static void awaitOrFail(java.util.concurrent.Callable<Boolean> condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            org.junit.jupiter.api.Assertions.fail(what + " (not within 10 s)");
-        }
+    /** The laid-out row of {@code vm}, if shown; call on the FX thread. */
+    private static Optional<Node> rowOf(FxRobot robot, TreeRow.VmRow vm) {
+        return robot.lookup("#hostTree .tree-table-row-cell").match(cell -> cellShows(cell, vm)).tryQuery();
     }
 
     private static boolean cellShows(javafx.scene.Node cell, TreeRow.VmRow row) {
@@ -103,9 +102,12 @@ class DemoHostUiTest {
                 && v.key().equals(row.key());
     }
 
+    /** Every VM row of the tree; call on the FX thread. */
     private static List<TreeRow.VmRow> vmRows(TreeTableView<TreeRow> tree) {
         List<TreeRow.VmRow> rows = new java.util.ArrayList<>();
-        collect(tree.getRoot(), rows);
+        if (tree.getRoot() != null) {
+            collect(tree.getRoot(), rows);
+        }
         return rows;
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,11 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiDialogs;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.libvirt.VmOperations;
 import org.vireo.resources.Messages;
@@ -75,19 +79,29 @@ class FrenchWindowUiTest {
     }
 
     @Test
-    void noEnglishTextInTheWindowItsMenusAndTheDetailsTabs(FxRobot robot) throws Exception {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm(tree.getRoot()) != null);
-        robot.interact(() -> tree.getSelectionModel().select(vm(tree.getRoot())));
-        TabPane tabs = robot.lookup("#detailsTabs").queryAs(TabPane.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tabs.getTabs().size() > 2);
+    void noEnglishTextInTheWindowItsMenusAndTheDetailsTabs(FxRobot robot) {
+        TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
+        UiWait.until("a VM in the tree", () -> Optional.ofNullable(vm(tree.getRoot())));
+        // Found and selected in one FX step: the tree may rebuild its items in between two.
+        UiWait.untilTrue("a VM selected", () -> {
+            TreeItem<TreeRow> vm = vm(tree.getRoot());
+            tree.getSelectionModel().select(vm);
+            return vm != null && tree.getSelectionModel().getSelectedItem() == vm;
+        });
+        TabPane tabs = UiExpect.node(robot, "#detailsTabs", TabPane.class);
+        int count = UiExpect.until("the VM's details tabs", () -> tabs.getTabs().size(), n -> n > 2);
 
         Set<String> english = englishOnly();
         Set<String> seen = new TreeSet<>();
-        for (int i = 0; i < tabs.getTabs().size(); i++) {
+        for (int i = 0; i < count; i++) {
             int index = i;
             robot.interact(() -> tabs.getSelectionModel().select(index));
-            WaitForAsyncUtils.waitForFxEvents();
+            // Read once the tab's content is in the window and shown (a pulse after the selection).
+            UiWait.untilTrue("details tab " + index + " shown", () -> {
+                Tab tab = tabs.getTabs().get(index);
+                return tab.isSelected() && tab.getContent() != null && tab.getContent().getScene() != null
+                        && UiClick.clickable(tab.getContent());
+            });
             robot.interact(() -> collect(stage.getScene().getRoot(), seen));
         }
         seen.retainAll(english);
@@ -101,45 +115,40 @@ class FrenchWindowUiTest {
      */
     @Test
     void aRefusedRevertIsReportedInFrench(FxRobot robot) throws Exception {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vmNamed(tree.getRoot(), "builder2") != null);
-        TreeRow.VmRow row = (TreeRow.VmRow) vmNamed(tree.getRoot(), "builder2").getValue();
+        TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
+        TreeRow.VmRow row = UiWait.until("builder2 in the tree",
+                () -> Optional.ofNullable(vmNamed(tree.getRoot(), "builder2"))
+                .map(item -> (TreeRow.VmRow) item.getValue()));
         HostConnection host = context.fleet().get(row.connectionId()).orElseThrow();
         VmOperations elsewhere = new VmOperations(host);
         String uuid = row.vm().uuid();
-        elsewhere.createSnapshot(uuid, "gone", "", false).get(10, TimeUnit.SECONDS);
+        elsewhere.createSnapshot(uuid, "gone", "", false).get(20, TimeUnit.SECONDS);
 
-        robot.interact(() -> tree.getSelectionModel().select(vmNamed(tree.getRoot(), "builder2")));
-        robot.clickOn(robot.lookup(".tab").match(n -> "tab-details.tab.snapshots".equals(n.getId())).queryAs(Node.class));
+        VmOpsUiTest.clickVm(robot, "builder2");
+        VmOpsUiTest.clickTab(robot, "tab-details.tab.snapshots");
         @SuppressWarnings("unchecked")
-        TreeView<Object> snapshots = robot.lookup("#snapshotTree").queryAs(TreeView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> snapshots.getRoot() != null
-                && snapshots.getRoot().getChildren().size() == 1);
-        elsewhere.deleteSnapshot(uuid, "gone").get(10, TimeUnit.SECONDS);
+        TreeView<Object> snapshots = UiExpect.node(robot, "#snapshotTree", TreeView.class);
+        UiExpect.equal("snapshots listed", 1,
+                () -> snapshots.getRoot() == null ? 0 : snapshots.getRoot().getChildren().size());
+        elsewhere.deleteSnapshot(uuid, "gone").get(20, TimeUnit.SECONDS);
         robot.interact(() -> snapshots.getSelectionModel().select(snapshots.getRoot().getChildren().get(0)));
-        robot.clickOn("#snapRevert");
-        DialogPane question = dialog(robot, p -> p.lookup("#dontAskAgain") != null);
-        robot.clickOn(question.lookupButton(ButtonType.OK));
+        UiClick.on(robot, "#snapRevert"); // enabled once a snapshot is selected
+        DialogPane question = UiDialogs.showing(robot, "the revert question", p -> p.lookup("#dontAskAgain") != null);
+        UiDialogs.answer(robot, question, ButtonType.OK);
 
-        DialogPane error = dialog(robot, p -> "\u00c9chec\u00a0: Restaurer".equals(p.getHeaderText()));
+        DialogPane error = UiDialogs.showing(robot, "the French error dialog",
+                p -> "\u00c9chec\u00a0: Restaurer".equals(p.getHeaderText()));
         String french = "Impossible de revenir \u00e0 l\u2019instantan\u00e9 \u00ab\u00a0gone\u00a0\u00bb de "
                 + "\u00ab\u00a0builder2\u00a0\u00bb sur " + host.displayName() + "\u00a0: ";
-        String shown = error.getContentText();
+        String shown = UiWait.onFx(error::getContentText);
         assertTrue(shown.startsWith(french), shown);
         assertTrue(shown.substring(french.length()).contains("gone"), "libvirt's own reason follows: " + shown);
         Screenshots.save(robot, "french-revert-refused");
-        robot.clickOn(error.lookupButton(ButtonType.OK));
-    }
-
-    /** The one showing dialog whose pane matches, waited for (bounded) and held as a node. */
-    private static DialogPane dialog(FxRobot robot, java.util.function.Predicate<DialogPane> which) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane")
-                .match(n -> n instanceof DialogPane p && which.test(p)).tryQuery().isPresent());
-        return robot.lookup(".dialog-pane").match(n -> n instanceof DialogPane p && which.test(p)).queryAs(DialogPane.class);
+        UiDialogs.answer(robot, error, ButtonType.OK);
     }
 
     /** The first VM row under {@code item} named {@code name} (any VM when null). */
-    private static TreeItem<TreeRow> vmNamed(TreeItem<TreeRow> item, String name) {
+    private static TreeItem<TreeRow> vmNamed(TreeItem<TreeRow> item, String name) { // call on the FX thread
         if (item == null) {
             return null;
         }

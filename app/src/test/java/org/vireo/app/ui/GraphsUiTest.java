@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -23,13 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.graphs.BusiestSection;
 import org.vireo.app.graphs.LineGraph;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.resources.Messages;
 
 /**
@@ -59,38 +60,41 @@ class GraphsUiTest {
     }
 
     @Test
-    void graphsOfARunningVmSparklinesInTheTreeAndTheBusiestList(FxRobot robot) throws TimeoutException {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vmRow(tree, "web1") != null);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rowCell(robot, "vm", "web1") != null);
-        robot.clickOn(rowCell(robot, "vm", "web1"));
-        robot.clickOn(robot.lookup(".tab .tab-label").match(n -> n instanceof Labeled l && "Graphs".equals(l.getText()))
-                .queryAs(Node.class));
+    void graphsOfARunningVmSparklinesInTheTreeAndTheBusiestList(FxRobot robot) {
+        TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
+        UiWait.until("web1 in the tree", () -> Optional.ofNullable(vmRow(tree, "web1")));
+        UiClick.on(robot, "web1's row", () -> Optional.ofNullable(rowCell(robot, "vm", "web1")));
+        UiExpect.equal("the details title", "web1",
+                () -> robot.lookup("#detailsTitle").queryAs(Labeled.class).getText());
+        UiClick.on(robot, "the Graphs tab", () -> robot.lookup(".tab .tab-label")
+                .match(n -> n instanceof Labeled l && "Graphs".equals(l.getText())).tryQuery());
 
-        LineGraph cpu = robot.lookup("#graphVmCpu").queryAs(LineGraph.class);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> cpu.sampleCountProperty().get() >= 2);
-        double drawn = cpu.lastDrawnValueProperty().get();
-        assertEquals(100.0 / 16, drawn, 1.0, "one wall-clock-busy guest on a 16-CPU host");
-        assertTrue(cpu.summaryProperty().get().startsWith("CPU   now "), cpu.summaryProperty().get());
-        LineGraph memory = robot.lookup("#graphVmMemory").queryAs(LineGraph.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> memory.lastDrawnValueProperty().get() == 1024 * 1024);
-        LineGraph disk = robot.lookup("#graphVmDisk").queryAs(LineGraph.class);
-        assertTrue(disk.sampleCountProperty().get() >= 2 && Double.isNaN(disk.lastDrawnValueProperty().get()),
-                "the test driver reports no disk counters: drawn as a gap, not as zero");
+        LineGraph cpu = UiExpect.node(robot, "#graphVmCpu", LineGraph.class);
+        // Count, value and summary from one read: the next sample may come in between two reads.
+        Drawn cpuDrawn = UiExpect.until("two CPU samples drawn", () -> Drawn.of(cpu), d -> d.samples() >= 2);
+        assertEquals(100.0 / 16, cpuDrawn.last(), 1.0, "one wall-clock-busy guest on a 16-CPU host: " + cpuDrawn);
+        assertTrue(cpuDrawn.summary().startsWith("CPU   now "), cpuDrawn.summary());
+        LineGraph memory = UiExpect.node(robot, "#graphVmMemory", LineGraph.class);
+        UiExpect.until("1 GiB of memory drawn", () -> Drawn.of(memory), d -> d.last() == 1024 * 1024);
+        LineGraph disk = UiExpect.node(robot, "#graphVmDisk", LineGraph.class);
+        Drawn diskDrawn = UiExpect.until("two disk samples drawn", () -> Drawn.of(disk), d -> d.samples() >= 2);
+        assertTrue(Double.isNaN(diskDrawn.last()),
+                "the test driver reports no disk counters: drawn as a gap, not as zero: " + diskDrawn);
 
         // The tree: web1's CPU cell shows its latest value beside the sparkline; the host row its memory use.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellText(rowCell(robot, "vm", "web1"), "cpuColumn")
-                .matches("[0-9.]+ %"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellText(rowCell(robot, "host", null), "memoryColumn")
-                .matches(".+ / 32 GiB"));
+        UiExpect.until("web1's CPU cell showing a percentage",
+                () -> cellText(rowCell(robot, "vm", "web1"), "cpuColumn"),
+                text -> text.matches("[0-9.]+ %"));
+        UiExpect.until("the host's memory cell showing \"… / 32 GiB\"",
+                () -> cellText(rowCell(robot, "host", null), "memoryColumn"), text -> text.matches(".+ / 32 GiB"));
 
         // Nothing selected: the fleet overview lists the busiest running VMs first.
         robot.interact(() -> tree.getSelectionModel().clearSelection());
-        robot.clickOn(robot.lookup(".tab .tab-label").match(n -> n instanceof Labeled l && "Busiest VMs".equals(l.getText()))
-                .queryAs(Node.class));
-        TableView<BusiestSection.Busy> busiest = robot.lookup("#busiestTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> busiest.getItems().size() == 4);
-        List<BusiestSection.Busy> rows = List.copyOf(busiest.getItems());
+        UiClick.on(robot, "the Busiest VMs tab", () -> robot.lookup(".tab .tab-label")
+                .match(n -> n instanceof Labeled l && "Busiest VMs".equals(l.getText())).tryQuery());
+        TableView<BusiestSection.Busy> busiest = UiExpect.node(robot, "#busiestTable", TableView.class);
+        List<BusiestSection.Busy> rows = UiExpect.until("four busy VMs listed", () -> List.copyOf(busiest.getItems()),
+                items -> items.size() == 4);
         for (int i = 1; i < rows.size(); i++) {
             assertTrue(rows.get(i - 1).cpuPercent() >= rows.get(i).cpuPercent(), rows.toString());
         }
@@ -98,8 +102,17 @@ class GraphsUiTest {
                 rows.toString());
     }
 
+    /** What a graph had drawn at one instant. */
+    private record Drawn(int samples, double last, String summary) {
+        static Drawn of(LineGraph graph) {
+            return new Drawn(graph.sampleCountProperty().get(), graph.lastDrawnValueProperty().get(),
+                    graph.summaryProperty().get());
+        }
+    }
+
+    /** The VM row named {@code name} in the tree's items, or null; call on the FX thread. */
     private static TreeRow.VmRow vmRow(TreeTableView<TreeRow> tree, String name) {
-        return find(tree.getRoot(), name);
+        return tree.getRoot() == null ? null : find(tree.getRoot(), name);
     }
 
     private static TreeRow.VmRow find(TreeItem<TreeRow> item, String name) {
@@ -115,9 +128,9 @@ class GraphsUiTest {
         return null;
     }
 
-    /** The row of the VM named {@code name} ("vm") or of the host ("host"), once laid out. */
+    /** The row of the VM named {@code name} ("vm") or of the host ("host"), once laid out; call on the FX thread. */
     private static TreeTableRow<?> rowCell(FxRobot robot, String kind, String name) {
-        return robot.lookup(".tree-table-row-cell").match(node -> node instanceof TreeTableRow<?> row
+        return robot.lookup("#hostTree .tree-table-row-cell").match(node -> node instanceof TreeTableRow<?> row
                 && (kind.equals("vm") ? row.getItem() instanceof TreeRow.VmRow v && v.vm().name().equals(name)
                 : row.getItem() instanceof TreeRow.HostRow)).tryQueryAs(TreeTableRow.class).orElse(null);
     }

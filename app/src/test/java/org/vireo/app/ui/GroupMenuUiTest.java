@@ -1,20 +1,18 @@
 package org.vireo.app.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -24,11 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiDialogs;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.store.ConnectionEntry;
@@ -57,54 +58,66 @@ class GroupMenuUiTest {
     }
 
     @Test
-    void connectDisconnectAndRenameAFolder(FxRobot robot) throws Exception {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> host(tree).isPresent());
+    void connectDisconnectAndRenameAFolder(FxRobot robot) {
+        TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
+        UiWait.until("the host in the tree", () -> host(tree));
 
         rightClickFolder(robot, "Lab/rack 1");
-        robot.clickOn("#groupConnectAll");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#connectProgressCounts").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> host(tree).map(h -> h.state() == ConnectionState.CONNECTED).orElse(false));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#connectProgressCounts")
-                .queryLabeled().getText().startsWith("1 host: 1 connected"));
-        robot.clickOn("#connectProgressClose");
+        UiClick.onMenuItem(robot, "#groupConnectAll");
+        Labeled counts = UiExpect.node(robot, "#connectProgressCounts", Labeled.class);
+        awaitHostState(tree, ConnectionState.CONNECTED);
+        UiExpect.until("the progress counts starting \"1 host: 1 connected\"", counts::getText,
+                text -> text.startsWith("1 host: 1 connected"));
+        Node close = UiClick.shown("#connectProgressClose",
+                () -> UiClick.firstClickable(robot, "#connectProgressClose"));
+        UiClick.on(robot, close);
+        UiDialogs.awaitClosed("the connect progress window closed", close);
 
         rightClickFolder(robot, "Lab");
-        robot.clickOn("#groupDisconnectAll");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> host(tree).map(h -> h.state() == ConnectionState.DISCONNECTED).orElse(false));
+        UiClick.onMenuItem(robot, "#groupDisconnectAll");
+        awaitHostState(tree, ConnectionState.DISCONNECTED);
 
         rightClickFolder(robot, "Lab");
-        robot.clickOn("#groupRename");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".text-input-dialog .text-field").tryQuery().isPresent());
-        robot.clickOn(".text-input-dialog .text-field").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
-                .release(KeyCode.CONTROL).write("Site B").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !tree.getRoot().getChildren().isEmpty()
-                && tree.getRoot().getChildren().get(0).getValue().equals(new TreeRow.GroupRow("Site B")));
-        TreeItem<TreeRow> site = tree.getRoot().getChildren().get(0);
-        assertEquals(new TreeRow.GroupRow("Site B/rack 1"), site.getChildren().get(0).getValue());
+        UiClick.onMenuItem(robot, "#groupRename");
+        DialogPane rename = UiDialogs.showing(robot, "the rename dialog",
+                p -> p.getStyleClass().contains("text-input-dialog"));
+        UiDialogs.replaceText(robot, "the folder's new name",
+                () -> Optional.ofNullable((TextField) rename.lookup(".text-field")), "Site B");
+        robot.type(KeyCode.ENTER);
+        UiDialogs.awaitClosed("the rename dialog closed", rename);
+        // Both levels from one read of the tree.
+        UiExpect.equal("the folder rows",
+                List.of(new TreeRow.GroupRow("Site B"), new TreeRow.GroupRow("Site B/rack 1")),
+                () -> {
+                    TreeItem<TreeRow> site = tree.getRoot().getChildren().get(0);
+                    return List.of(site.getValue(), site.getChildren().get(0).getValue());
+                });
         Screenshots.save(robot, "group-renamed");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> context.store().load().entries().get(0).group().equals("Site B/rack 1"));
+        UiExpect.eventually("the saved group renamed to Site B/rack 1",
+                () -> context.store().load().entries().get(0).group().equals("Site B/rack 1"));
     }
 
-    private static void rightClickFolder(FxRobot robot, String name) throws TimeoutException {
-        // A menu still closing from the previous choice would swallow this request.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#groupRename").tryQuery()
-                .map(item -> item.getScene() == null || !item.getScene().getWindow().isShowing()).orElse(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-table-row-cell")
-                .match(cell -> isFolderRow(cell, name)).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".tree-table-row-cell").match(cell -> isFolderRow(cell, name)).queryAs(Node.class),
-                MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#groupRename").tryQuery().isPresent());
+    private static void awaitHostState(TreeTableView<TreeRow> tree, ConnectionState state) {
+        UiExpect.equal("the host's state", state, () -> host(tree).map(HostSnapshot::state).orElse(null));
+    }
+
+    /** Right-clicks the folder's row, once laid out, and waits until the folder menu is shown. */
+    private static void rightClickFolder(FxRobot robot, String name) {
+        UiClick.secondary(robot, "the row of folder " + name, () -> robot.lookup("#hostTree .tree-table-row-cell")
+                .match(cell -> isFolderRow(cell, name)).tryQuery());
+        UiClick.shown("the folder menu", () -> UiClick.firstClickable(robot, "#groupRename"));
     }
 
     private static boolean isFolderRow(Node cell, String name) {
         return cell instanceof TreeTableRow<?> row && row.getItem() instanceof TreeRow.GroupRow g && name.equals(g.name());
     }
 
+    /** The tree's (only) host; call on the FX thread. */
     private static Optional<HostSnapshot> host(TreeTableView<TreeRow> tree) {
         List<HostSnapshot> hosts = new ArrayList<>();
-        collect(tree.getRoot(), hosts);
+        if (tree.getRoot() != null) {
+            collect(tree.getRoot(), hosts);
+        }
         return hosts.stream().findFirst();
     }
 

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -20,12 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.details.OddDomains;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.resources.Messages;
 
 /** Clicks through every tab of each of the 14 odd domains: no error dialog may appear. */
@@ -52,20 +50,20 @@ class OddDomainsUiTest {
     }
 
     @Test
-    void everyTabOfEveryOddDomainOpensWithoutAnError(FxRobot robot) throws TimeoutException {
+    void everyTabOfEveryOddDomainOpensWithoutAnError(FxRobot robot) {
         TreeTableView<TreeRow> tree = VmOpsUiTest.tree(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> VmOpsUiTest.vmNames(tree).size() == OddDomains.COUNT);
-        for (String name : VmOpsUiTest.vmNames(tree)) {
-            VmOpsUiTest.clickVm(robot, name);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#detailsTitle").queryAs(Label.class)
-                    .getText().equals(name));
+        List<String> names = UiExpect.until(OddDomains.COUNT + " odd domains in the tree",
+                () -> VmOpsUiTest.vmNames(tree),
+                listed -> listed.size() == OddDomains.COUNT);
+        for (String name : names) {
+            VmOpsUiTest.clickVm(robot, name); // waits until the details show it
             for (String tab : TABS) {
-                robot.clickOn(robot.lookup(".tab").match(n -> tab.equals(n.getId())).queryAs(Node.class));
-                WaitForAsyncUtils.waitForFxEvents();
+                VmOpsUiTest.clickTab(robot, tab); // waits until the tab is shown
             }
-            javafx.scene.control.TextArea xml = robot.lookup("#xmlText").queryAs(javafx.scene.control.TextArea.class);
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> xml.getText().contains("<name>" + name.replace("&", "&amp;") + "</name>"));
-            assertEquals(1, Window.getWindows().size(), "no error dialog for " + name);
+            TextArea xml = UiExpect.node(robot, "#xmlText", TextArea.class);
+            String escaped = "<name>" + name.replace("&", "&amp;") + "</name>";
+            UiExpect.until("the XML of " + name, xml::getText, text -> text.contains(escaped));
+            assertEquals(1, UiWait.onFx(() -> Window.getWindows().size()), "no error dialog for " + name);
         }
     }
 }

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
+import java.util.Optional;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -24,11 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.prefs.Preferences;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiDialogs;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.resources.Messages;
 import org.vireo.resources.Theme;
 import org.vireo.vnc.fx.VncView;
@@ -73,36 +78,37 @@ class PreferencesUiTest {
     @Test
     void themeAndIntervalApplyAtOnceAndSurviveARestart(FxRobot robot) throws Exception {
         assertEquals(Duration.ofSeconds(3), context.stats().interval());
-        assertFalse(stage.getScene().getStylesheets().contains(Theme.darkStylesheet()));
+        assertFalse(UiWait.onFx(() -> stage.getScene().getStylesheets().contains(Theme.darkStylesheet())));
 
-        robot.clickOn("Edit");
-        robot.clickOn("Preferences…");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#prefsOk").tryQuery().isPresent());
-        Button ok = robot.lookup("#prefsOk").queryButton();
-        Node dialogRoot = ok.getScene().getRoot();
-        ChoiceBox<?> theme = robot.from(dialogRoot).lookup("#prefsTheme").queryAs(ChoiceBox.class);
-        robot.clickOn(theme);
-        robot.clickOn("Dark");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> theme.getValue() == Preferences.Theme.DARK);
+        // The menu bar's own "Edit", not a text lookup over every window.
+        UiClick.on(robot, "the Edit menu", () -> robot.from(UiWait.onFx(() -> stage.getScene().getRoot()))
+                .lookup(".menu-bar .menu").match(n -> n instanceof Labeled l && "Edit".equals(l.getText())).tryQuery());
+        UiClick.onMenuItem(robot, "Preferences…");
+        DialogPane dialog = UiDialogs.showing(robot, "the preferences dialog", p -> p.lookup("#prefsOk") != null);
+        Button ok = UiWait.onFx(() -> (Button) dialog.lookup("#prefsOk"));
+        ChoiceBox<?> theme = UiWait.onFx(() -> (ChoiceBox<?>) dialog.lookup("#prefsTheme"));
+        UiClick.on(robot, theme);
+        UiClick.onMenuItem(robot, "Dark");
+        UiExpect.equal("the theme chosen", Preferences.Theme.DARK, theme::getValue);
 
-        robot.clickOn(robot.from(dialogRoot).lookup("Statistics").queryAs(Node.class));
-        TextField interval = robot.from(dialogRoot).lookup("#prefsInterval").queryAs(TextField.class);
-        Label intervalError = robot.from(dialogRoot).lookup("#prefsIntervalError").queryAs(Label.class);
-        robot.doubleClickOn(interval).write("0");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Enter a whole number of seconds from 1 to 60.", intervalError.getText());
-        assertTrue(intervalError.isVisible(), "the message is under the field");
-        assertTrue(ok.isDisabled(), "no OK while a field is invalid");
-        robot.doubleClickOn(interval).write("7");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("", intervalError.getText());
-        assertFalse(ok.isDisabled());
-        robot.clickOn(ok);
+        UiClick.on(robot, "the Statistics tab", () -> robot.from(dialog).lookup("#prefsTabStats").tryQuery());
+        TextField interval = UiWait.onFx(() -> (TextField) dialog.lookup("#prefsInterval"));
+        Label intervalError = UiWait.onFx(() -> (Label) dialog.lookup("#prefsIntervalError"));
+        UiDialogs.replaceText(robot, "the interval field", () -> Optional.of(interval), "0");
+        UiExpect.equal("the interval's error", "Enter a whole number of seconds from 1 to 60.", intervalError::getText);
+        UiExpect.equal("the error shown under the field", true, intervalError::isVisible);
+        UiExpect.equal("OK disabled while a field is invalid", true, ok::isDisabled);
+        UiDialogs.replaceText(robot, "the interval field", () -> Optional.of(interval), "7");
+        UiExpect.equal("the interval's error", "", intervalError::getText);
+        UiExpect.equal("OK disabled", false, ok::isDisabled);
+        UiDialogs.answer(robot, dialog, ButtonType.OK);
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> context.stats().interval().equals(Duration.ofSeconds(7)));
-        assertTrue(stage.getScene().getStylesheets().contains(Theme.darkStylesheet()), "the open window turned dark");
+        UiExpect.eventually("the statistics interval at 7 s",
+                () -> context.stats().interval().equals(Duration.ofSeconds(7)));
+        UiWait.untilTrue("the open window turned dark",
+                () -> stage.getScene().getStylesheets().contains(Theme.darkStylesheet()));
         Path saved = paths().config().resolve("preferences.json");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(saved)
+        UiExpect.eventually("preferences.json saved with the 7 s interval", () -> Files.exists(saved)
                 && Files.readString(saved).contains("\"intervalSeconds\" : 7"));
         assertTrue(Files.readString(saved).contains("\"theme\" : \"DARK\""), Files.readString(saved));
 
@@ -115,7 +121,8 @@ class PreferencesUiTest {
             restartedStage = new Stage();
             MainStage.show(restartedStage, restarted, List.of(), new Messages(Locale.ROOT));
         });
-        assertTrue(restartedStage.getScene().getStylesheets().contains(Theme.darkStylesheet()), "dark from the start");
+        assertTrue(UiWait.onFx(() -> restartedStage.getScene().getStylesheets().contains(Theme.darkStylesheet())),
+                "dark from the start");
     }
 
 
@@ -129,8 +136,8 @@ class PreferencesUiTest {
             view[0] = new VncView();
             context.consoles().viewSetup().accept(view[0]); // what every ConsoleSession does with its view
         });
-        assertEquals(VncView.ScaleMode.ONE_TO_ONE, view[0].getScaleMode());
-        assertEquals(VncView.GrabRelease.CTRL_ALT_SHIFT, view[0].getGrabRelease());
-        assertTrue(view[0].isGrab(), "the keyboard is grabbed as the console opens");
+        assertEquals(VncView.ScaleMode.ONE_TO_ONE, UiWait.onFx(view[0]::getScaleMode));
+        assertEquals(VncView.GrabRelease.CTRL_ALT_SHIFT, UiWait.onFx(view[0]::getGrabRelease));
+        assertTrue(UiWait.onFx(view[0]::isGrab), "the keyboard is grabbed as the console opens");
     }
 }

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
+import java.util.Optional;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -27,11 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiDialogs;
+import org.vireo.app.testsupport.UiExpect;
+import org.vireo.app.testsupport.UiWait;
+import org.vireo.connections.domain.SnapshotInfo;
 import org.vireo.connections.model.VmState;
 import org.vireo.resources.Messages;
 
@@ -56,112 +64,149 @@ class VmOpsUiTest {
     }
 
     @Test
-    void forceOffOfThreeSelectedVmsShowsOneProgressViewAndAllEndShutOff(FxRobot robot) throws TimeoutException {
+    void forceOffOfThreeSelectedVmsShowsOneProgressViewAndAllEndShutOff(FxRobot robot) {
         TreeTableView<TreeRow> tree = tree(robot);
         waitForVms(tree);
         selectVm(robot, "web1", false);
         selectVm(robot, "web2", true);
         selectVm(robot, "db1", true);
         forceOffConfirmed(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#bulkResults").tryQuery().isPresent());
-        assertEquals(1, robot.lookup("#bulkResults").queryAll().size(), "one progress view for all three");
-        TableView<?> results = robot.lookup("#bulkResults").queryAs(TableView.class);
-        assertEquals(3, results.getItems().size());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#bulkSummary")
-                .queryLabeled().getText().equals("3 of 3 done, 0 failed"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> List.of("web1", "web2", "db1").stream()
-                .allMatch(n -> state(tree, n) == VmState.SHUTOFF));
-        robot.clickOn("#bulkClose");
+        TableView<?> results = UiExpect.node(robot, "#bulkResults", TableView.class);
+        assertEquals(1, UiWait.onFx(() -> robot.lookup("#bulkResults").queryAll().size()),
+                "one progress view for all three");
+        UiExpect.equal("rows in the progress view", 3, () -> results.getItems().size());
+        UiExpect.equal("the progress summary", "3 of 3 done, 0 failed",
+                () -> robot.lookup("#bulkSummary").queryLabeled().getText());
+        UiExpect.until("web1, web2 and db1 shut off in the tree", () -> List.of("web1", "web2", "db1").stream()
+                .map(n -> n + "=" + state(tree, n)).toList(),
+                states -> states.stream().allMatch(s -> s.endsWith("=SHUTOFF")));
+        UiClick.on(robot, "#bulkClose");
     }
 
     @Test
-    void searchingWebShowsOnlyTheWebServers(FxRobot robot) throws TimeoutException {
+    void searchingWebShowsOnlyTheWebServers(FxRobot robot) {
         TreeTableView<TreeRow> tree = tree(robot);
         waitForVms(tree);
-        robot.clickOn("#inventorySearch").write("web");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vmNames(tree).equals(List.of("web1", "web2")));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("web1", "web2"), visibleVmNames(robot));
-        robot.clickOn("#runningOnly");
-        robot.doubleClickOn("#inventorySearch").eraseText(3);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vmNames(tree).stream()
-                .allMatch(n -> state(tree, n).isActive()) && vmNames(tree).contains("db1"));
+        UiDialogs.replaceText(robot, "the search field", () -> searchField(robot), "web");
+        UiExpect.equal("the VMs in the tree", List.of("web1", "web2"), () -> vmNames(tree));
+        UiExpect.equal("the VM rows shown", List.of("web1", "web2"), () -> visibleVmNames(robot));
+        ToggleButton runningOnly = UiClick.shown("Running only",
+                () -> robot.lookup("#runningOnly").tryQueryAs(ToggleButton.class));
+        UiClick.on(robot, runningOnly);
+        UiWait.untilTrue("Running only pressed", runningOnly::isSelected);
+        UiDialogs.replaceText(robot, "the search field", () -> searchField(robot), "");
+        UiExpect.until("only active VMs, db1 (paused) among them", () -> vmNames(tree).stream()
+                .map(n -> n + "=" + state(tree, n)).toList(), states -> states.stream()
+                .allMatch(s -> VmState.valueOf(s.substring(s.indexOf('=') + 1)).isActive())
+                && states.stream().anyMatch(s -> s.startsWith("db1=")));
     }
 
     @Test
-    void changingTheMemoryOfAShutOffVmShowsInTheXmlAndNothingElseChanges(FxRobot robot) throws TimeoutException {
+    void changingTheMemoryOfAShutOffVmShowsInTheXmlAndNothingElseChanges(FxRobot robot) {
         TreeTableView<TreeRow> tree = tree(robot);
         waitForVms(tree);
         clickVm(robot, "builder1");
-        robot.clickOn(robot.lookup(".tab").match(n -> n.getId() != null && n.getId().equals("tab-details.tab.xml"))
-                .queryAs(Node.class));
-        TextArea xml = robot.lookup("#xmlText").queryAs(TextArea.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> xml.getText().contains("<name>builder1</name>"));
-        String before = xml.getText();
-        robot.clickOn(robot.lookup(".tab").match(n -> "tab-details.tab.hardware".equals(n.getId())).queryAs(Node.class));
-        TextField memory = robot.lookup("#hwMemory").queryAs(TextField.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> memory.getText().equals("8192"));
-        robot.doubleClickOn(memory).eraseText(4).write("4096");
-        robot.clickOn("#hwApply");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> xml.getText().contains("4194304"));
-        List<String> changes = org.vireo.connections.domain.LineDiff.changes(before, xml.getText());
+        clickTab(robot, "tab-details.tab.xml");
+        TextArea xml = UiExpect.node(robot, "#xmlText", TextArea.class);
+        String before = UiExpect.until("builder1's XML", xml::getText, text -> text.contains("<name>builder1</name>"));
+        clickTab(robot, "tab-details.tab.hardware");
+        TextField memory = UiExpect.node(robot, "#hwMemory", TextField.class);
+        UiExpect.equal("the memory field", "8192", memory::getText);
+        UiDialogs.replaceText(robot, "the memory field", () -> Optional.of(memory), "4096");
+        UiClick.on(robot, "#hwApply");
+        String after = UiExpect.until("the XML with 4194304 KiB of memory", xml::getText,
+                text -> text.contains("4194304"));
+        List<String> changes = org.vireo.connections.domain.LineDiff.changes(before, after);
         assertEquals(4, changes.size(), changes.toString());
         assertTrue(changes.stream().allMatch(c -> c.contains("emory")), changes.toString());
-        assertEquals(1, Window.getWindows().size(), "no error dialog");
+        assertEquals(1, UiWait.onFx(() -> Window.getWindows().size()), "no error dialog");
     }
 
     @Test
-    void snapshotsAreCreatedShownRevertedAndDeleted(FxRobot robot) throws TimeoutException {
+    void snapshotsAreCreatedShownRevertedAndDeleted(FxRobot robot) {
         TreeTableView<TreeRow> tree = tree(robot);
         waitForVms(tree);
         clickVm(robot, "builder2");
-        robot.clickOn(robot.lookup(".tab").match(n -> "tab-details.tab.snapshots".equals(n.getId())).queryAs(Node.class));
-        TreeView<?> snapshots = robot.lookup("#snapshotTree").queryAs(TreeView.class);
-        robot.clickOn("#snapCreate");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#snapName").tryQuery().isPresent());
-        robot.doubleClickOn("#snapName").eraseText(40).write("before-upgrade");
-        robot.clickOn("OK");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> snapshots.getRoot().getChildren().size() == 1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".tree-cell").match(c -> c instanceof javafx.scene.control.TreeCell<?> t
-                && t.getText() != null && t.getText().startsWith("before-upgrade")).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".tree-cell").match(c -> c instanceof javafx.scene.control.TreeCell<?> t
-                && t.getText() != null && t.getText().startsWith("before-upgrade")).queryAs(Node.class));
-        robot.clickOn("#snapRevert");
-        robot.clickOn("OK"); // confirmation
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().size() == 1);
-        robot.clickOn(robot.lookup(".tree-cell").match(c -> c instanceof javafx.scene.control.TreeCell<?> t
-                && t.getText() != null && t.getText().startsWith("before-upgrade")).queryAs(Node.class));
-        robot.clickOn("#snapDelete");
-        robot.clickOn("OK");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> snapshots.getRoot().getChildren().isEmpty());
-        assertEquals(1, Window.getWindows().size(), "no error dialog");
+        clickTab(robot, "tab-details.tab.snapshots");
+        TreeView<?> snapshots = UiExpect.node(robot, "#snapshotTree", TreeView.class);
+        UiClick.on(robot, "#snapCreate");
+        DialogPane create = UiDialogs.withId(robot, "newSnapshotDialog");
+        UiDialogs.replaceText(robot, "the snapshot's name",
+                () -> Optional.ofNullable((TextField) create.lookup("#snapName")), "before-upgrade");
+        UiDialogs.answer(robot, create, ButtonType.OK);
+        UiExpect.equal("snapshots listed", 1, () -> snapshots.getRoot().getChildren().size());
+
+        clickSnapshot(robot, snapshots, "before-upgrade");
+        // Reverting reloads the list, which rebuilds the tree on a new root (keeping the selection).
+        Object rootBefore = UiWait.onFx(snapshots::getRoot);
+        UiClick.on(robot, "#snapRevert");
+        UiDialogs.answer(robot, UiDialogs.withId(robot, "confirmDialog"),
+                ButtonType.OK);
+        UiWait.untilTrue("the snapshot list reloaded after the revert", () -> snapshots.getRoot() != rootBefore);
+        assertEquals(1, UiWait.onFx(() -> Window.getWindows().size()), "no error dialog after the revert");
+
+        clickSnapshot(robot, snapshots, "before-upgrade");
+        UiClick.on(robot, "#snapDelete");
+        UiDialogs.answer(robot, UiDialogs.withId(robot, "confirmDialog"),
+                ButtonType.OK);
+        UiExpect.equal("snapshots listed", 0, () -> snapshots.getRoot().getChildren().size());
+        assertEquals(1, UiWait.onFx(() -> Window.getWindows().size()), "no error dialog");
+    }
+
+    private static Optional<TextField> searchField(FxRobot robot) {
+        return robot.lookup("#inventorySearch").tryQueryAs(TextField.class);
+    }
+
+    /** Clicks the snapshot's cell and waits until it is the selected one. */
+    private static void clickSnapshot(FxRobot robot, TreeView<?> snapshots, String name) {
+        UiClick.on(robot, "the cell of snapshot " + name, () -> robot.from(snapshots).lookup(".tree-cell")
+                .match(c -> c instanceof TreeCell<?> t && t.getText() != null && t.getText().startsWith(name))
+                .tryQuery());
+        UiExpect.equal("the selected snapshot", name, () -> {
+            TreeItem<?> selected = snapshots.getSelectionModel().getSelectedItem();
+            return selected != null && selected.getValue() instanceof SnapshotInfo s ? s.name() : null;
+        });
+    }
+
+    /** Clicks the details tab with this id and waits until it is the one shown. */
+    static void clickTab(FxRobot robot, String id) {
+        UiClick.on(robot, "the tab " + id,
+                () -> robot.lookup("#detailsTabs .tab").match(n -> id.equals(n.getId())).tryQuery());
+        UiExpect.equal("the details tab shown", id, () -> robot.lookup("#detailsTabs").queryAs(TabPane.class)
+                .getSelectionModel().getSelectedItem().getId());
     }
 
     // ---- helpers shared with the odd-domains test ----
 
     /** Toolbar → Force off on the selection, its confirmation answered with "don't ask again". */
-    static void forceOffConfirmed(FxRobot robot) throws TimeoutException {
-        Button forceOff = robot.lookup("#toolbar-FORCE_OFF").queryButton();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !forceOff.isDisabled());
-        robot.clickOn(forceOff);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#dontAskAgain").tryQuery().isPresent());
-        robot.clickOn("#dontAskAgain");
-        robot.clickOn("OK");
+    static void forceOffConfirmed(FxRobot robot) {
+        // Enabled once the selection is known to the toolbar.
+        UiClick.on(robot, "#toolbar-FORCE_OFF");
+        DialogPane question = UiDialogs.withId(robot, "confirmDialog");
+        CheckBox dontAsk = UiWait.until("don't ask again",
+                () -> Optional.ofNullable((CheckBox) question.lookup("#dontAskAgain")));
+        UiClick.on(robot, dontAsk);
+        UiWait.untilTrue("don't ask again ticked", dontAsk::isSelected);
+        UiDialogs.answer(robot, question, ButtonType.OK);
     }
 
+    /** The main window's host tree (found on the FX thread). */
     @SuppressWarnings("unchecked")
     static TreeTableView<TreeRow> tree(FxRobot robot) {
-        return robot.lookup("#hostTree").queryAs(TreeTableView.class);
+        return UiExpect.node(robot, "#hostTree", TreeTableView.class);
     }
 
-    static void waitForVms(TreeTableView<TreeRow> tree) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vmNames(tree).isEmpty());
+    static void waitForVms(TreeTableView<TreeRow> tree) {
+        UiWait.untilTrue("VMs in the host tree", () -> !vmNames(tree).isEmpty());
     }
 
-    /** Selects the VM's row (added to the selection when {@code add}), as a click or Ctrl+click does. */
+    /**
+     * Selects the VM's row (added to the selection when {@code add}), as a click or Ctrl+click does; waits until the
+     * row exists. Found and selected in one FX step, so the index cannot change in between.
+     */
     static void selectVm(FxRobot robot, String name, boolean add) {
         TreeTableView<TreeRow> tree = tree(robot);
-        robot.interact(() -> {
+        UiWait.untilTrue("VM " + name + " in the tree, selected", () -> {
             for (int i = 0; i < tree.getExpandedItemCount(); i++) {
                 if (tree.getTreeItem(i).getValue() instanceof TreeRow.VmRow v && v.vm().name().equals(name)) {
                     if (!add) {
@@ -169,24 +214,28 @@ class VmOpsUiTest {
                     }
                     tree.getSelectionModel().select(i);
                     tree.scrollTo(i);
+                    return true;
                 }
             }
+            return false;
         });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Selects the VM alone and waits until the details show it (their tabs change with the selection). */
     static void clickVm(FxRobot robot, String name) {
         selectVm(robot, name, false);
+        UiExpect.equal("the details title", name, () -> robot.lookup("#detailsTitle").queryAs(Label.class).getText());
     }
 
-    private static boolean isVm(Node cell, String name) {
-        return cell instanceof TreeTableRow<?> r && r.getItem() instanceof TreeRow.VmRow v && v.vm().name().equals(name);
-    }
-
+    /** Names of the tree's VM rows, read on the FX thread. */
     static List<String> vmNames(TreeTableView<TreeRow> tree) {
-        List<String> names = new java.util.ArrayList<>();
-        collect(tree.getRoot(), names);
-        return names;
+        return UiWait.onFx(() -> {
+            List<String> names = new java.util.ArrayList<>();
+            if (tree.getRoot() != null) {
+                collect(tree.getRoot(), names);
+            }
+            return names;
+        });
     }
 
     private static void collect(TreeItem<TreeRow> item, List<String> names) {
@@ -196,14 +245,16 @@ class VmOpsUiTest {
         item.getChildren().forEach(c -> collect(c, names));
     }
 
+    /** Names of the VM rows laid out and visible in the host tree; call on the FX thread. */
     private static List<String> visibleVmNames(FxRobot robot) {
-        return robot.lookup(".tree-table-row-cell").queryAll().stream()
+        return robot.lookup("#hostTree .tree-table-row-cell").queryAll().stream()
                 .filter(n -> n instanceof TreeTableRow<?> r && r.isVisible() && r.getItem() instanceof TreeRow.VmRow)
                 .map(n -> ((TreeRow.VmRow) ((TreeTableRow<?>) n).getItem()).vm().name()).sorted().toList();
     }
 
+    /** The VM's state as the tree shows it (null when not listed); call on the FX thread. */
     private static VmState state(TreeTableView<TreeRow> tree, String name) {
-        return stateIn(tree.getRoot(), name);
+        return tree.getRoot() == null ? null : stateIn(tree.getRoot(), name);
     }
 
     private static VmState stateIn(TreeItem<TreeRow> item, String name) {
