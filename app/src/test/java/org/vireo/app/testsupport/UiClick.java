@@ -21,9 +21,15 @@ public final class UiClick {
     private UiClick() {
     }
 
-    /** Clicks the node {@code find} finds, once it is clickable. */
-    public static void on(FxRobot robot, String what, Callable<? extends Optional<? extends Node>> find) {
-        robot.clickOn(clickablePoint(what, find), MouseButton.PRIMARY);
+    /** A node found clickable and at rest, and the centre on screen it had then (where to press). */
+    public record Target<T extends Node>(T node, Point2D point) {
+    }
+
+    /** Clicks the node {@code find} finds, once it is clickable; returns that node. */
+    public static <T extends Node> T on(FxRobot robot, String what, Callable<? extends Optional<? extends T>> find) {
+        Target<T> target = atRest(what, find);
+        robot.clickOn(target.point(), MouseButton.PRIMARY);
+        return target.node();
     }
 
     /** Clicks a node the TestFX {@code query} finds (in any window), once one of them is clickable. */
@@ -31,35 +37,28 @@ public final class UiClick {
         on(robot, query, () -> firstClickable(robot, query));
     }
 
-    /**
-     * Clicks a menu item (found by {@code query}) once shown, and waits until its menu has closed: a menu still
-     * closing would swallow the next right-click, and a lookup of its items would find this one.
-     */
-    public static void onMenuItem(FxRobot robot, String query) {
-        Node item = shown(query, () -> firstClickable(robot, query));
-        on(robot, item);
-        UiDialogs.awaitClosed("the menu of " + query + " closed", item);
-    }
-
-    /** The first clickable node {@code query} finds, else the first it finds (so a failure can say why). */
-    public static Optional<Node> firstClickable(FxRobot robot, String query) {
-        return robot.lookup(query).queryAll().stream().filter(UiClick::clickable).findFirst()
-                .or(() -> robot.lookup(query).tryQuery());
-    }
-
     /** Clicks {@code node}, once it is clickable. */
     public static void on(FxRobot robot, Node node) {
         on(robot, String.valueOf(node), () -> Optional.of(node));
     }
 
+    /**
+     * Clicks a menu item (found by {@code query}) once shown, and waits until its menu has closed: a menu still
+     * closing would swallow the next right-click, and a lookup of its items would find this one.
+     */
+    public static void onMenuItem(FxRobot robot, String query) {
+        Node item = on(robot, query, () -> firstClickable(robot, query));
+        UiDialogs.awaitClosed("the menu of " + query + " closed", item);
+    }
+
     /** Right-clicks the node {@code find} finds, once it is clickable. */
     public static void secondary(FxRobot robot, String what, Callable<? extends Optional<? extends Node>> find) {
-        robot.clickOn(clickablePoint(what, find), MouseButton.SECONDARY);
+        robot.clickOn(atRest(what, find).point(), MouseButton.SECONDARY);
     }
 
     /** Double-clicks the node {@code find} finds, once it is clickable. */
     public static void twice(FxRobot robot, String what, Callable<? extends Optional<? extends Node>> find) {
-        robot.doubleClickOn(clickablePoint(what, find), MouseButton.PRIMARY);
+        robot.doubleClickOn(atRest(what, find).point(), MouseButton.PRIMARY);
     }
 
     /**
@@ -67,20 +66,24 @@ public final class UiClick {
      * typed before the click has landed would go to whatever had the focus before.
      */
     public static void focus(FxRobot robot, String what, Callable<? extends Optional<? extends Node>> find) {
-        Node field = shown(what, () -> find.call().map(Node.class::cast));
-        on(robot, what, () -> Optional.of(field));
+        Node field = on(robot, what, find);
         UiWait.untilTrue(what + " has the keyboard focus", field::isFocused);
     }
 
+    /** The first node the TestFX {@code query} finds (in any window), once it is clickable. */
+    public static Node shown(FxRobot robot, String query) {
+        return shown(query, () -> firstClickable(robot, query));
+    }
+
     /** The node {@code find} finds, once it is clickable (for a test that goes on using it). */
-    public static <T extends Node> T shown(String what, Callable<Optional<T>> find) {
-        // The wait ends on the probe that found it clickable, so the last node found is that one.
-        AtomicReference<T> last = new AtomicReference<>();
-        clickablePoint(what, () -> find.call().map(node -> {
-            last.set(node);
-            return node;
-        }));
-        return last.get();
+    public static <T extends Node> T shown(String what, Callable<? extends Optional<? extends T>> find) {
+        return UiClick.<T>atRest(what, find).node();
+    }
+
+    /** The first clickable node {@code query} finds, else the first it finds (so a failure can say why). */
+    public static Optional<Node> firstClickable(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream().filter(UiClick::clickable).findFirst()
+                .or(() -> robot.lookup(query).tryQuery());
     }
 
     /** True when a user could click {@code node} now; call on the FX thread. */
@@ -110,23 +113,24 @@ public final class UiClick {
     }
 
     /**
-     * The centre on screen of the node {@code find} finds, once clickable and at rest: found at the same place by two
-     * looks in a row, since a header growing in (tabs animate as they are added) or a list still laying out would
-     * move it between the look and the click.
+     * The node {@code find} finds once clickable and at rest, with its centre on screen: found at the same place by
+     * two looks in a row, since a header growing in (tabs animate as they are added) or a list still laying out
+     * would move it between the look and the press. A drag presses and releases on such points.
      */
-    private static Point2D clickablePoint(String what, Callable<? extends Optional<? extends Node>> find) {
+    public static <T extends Node> Target<T> atRest(String what, Callable<? extends Optional<? extends T>> find) {
         AtomicReference<String> last = new AtomicReference<>("nothing found");
-        AtomicReference<Bounds> previous = new AtomicReference<>();
+        AtomicReference<Target<T>> previous = new AtomicReference<>();
         try {
             return UiWait.until(what + ", shown, enabled and at rest", () -> {
-                Optional<? extends Node> found = find.call();
+                Optional<? extends T> found = find.call();
                 last.set(found.map(node -> node + ": " + whyNotClickable(node).orElse("clickable"))
                         .orElse("nothing found"));
-                Optional<Bounds> screen = found.filter(UiClick::clickable)
-                        .map(node -> node.localToScreen(node.getLayoutBounds()));
-                Bounds before = previous.getAndSet(screen.orElse(null));
-                return screen.filter(bounds -> bounds.equals(before))
-                        .map(bounds -> new Point2D(bounds.getCenterX(), bounds.getCenterY()));
+                Optional<Target<T>> now = found.filter(UiClick::clickable).map(node -> {
+                    Bounds screen = node.localToScreen(node.getLayoutBounds());
+                    return new Target<T>(node, new Point2D(screen.getCenterX(), screen.getCenterY()));
+                });
+                Target<T> before = previous.getAndSet(now.orElse(null));
+                return now.filter(target -> target.equals(before));
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e.getCause());

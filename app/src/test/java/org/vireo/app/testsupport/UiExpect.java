@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import org.testfx.api.FxRobot;
@@ -34,6 +35,19 @@ public final class UiExpect {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e.getCause());
         }
+    }
+
+    /**
+     * Reads {@code read} on the FX thread until {@code check} (assertions) accepts what it read, and returns that
+     * value; after {@link UiWait#LIMIT} fails naming {@code what}, caused by the last check that failed (which
+     * says what was expected and what was seen).
+     */
+    public static <T> T checked(String what, Callable<T> read, Consumer<? super T> check) {
+        return UiWait.until(what, () -> {
+            T seen = read.call();
+            check.accept(seen);
+            return Optional.of(seen);
+        });
     }
 
     /** Waits until the TestFX {@code query} finds a node of {@code type} (looked up on the FX thread); returns it. */

@@ -43,7 +43,8 @@ import org.vireo.app.actions.VmAction;
 import org.vireo.app.actions.VmTarget;
 import org.vireo.app.help.ShortcutsWindow;
 import org.vireo.app.jobs.JobRegistry;
-import org.vireo.app.testsupport.UiReady;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.resources.Messages;
 
@@ -95,7 +96,7 @@ class FinishUiTest {
         // A copy of the rows as the window listed them, read on the FX thread.
         @SuppressWarnings("unchecked")
         List<ShortcutsWindow.Shortcut> shortcuts = UiWait.until("the shortcuts window's table, filled",
-                () -> robot.lookup("#shortcutsTable").match(UiReady::usable).tryQueryAs(TableView.class)
+                () -> robot.lookup("#shortcutsTable").match(UiClick::clickable).tryQueryAs(TableView.class)
                         .map(table -> List.<ShortcutsWindow.Shortcut>copyOf(table.getItems()))
                         .filter(items -> !items.isEmpty()));
         List<String> listed = shortcuts.stream().map(ShortcutsWindow.Shortcut::keys).toList();
@@ -106,7 +107,7 @@ class FinishUiTest {
         assertTrue(listed.containsAll(menuKeys), listed + " vs " + menuKeys);
         assertTrue(shortcuts.contains(new ShortcutsWindow.Shortcut("New VM", "Ctrl+N")), shortcuts.toString());
         assertTrue(listed.contains("Ctrl+Alt"), "the console's grab release");
-        UiReady.click(robot, "#shortcutsClose");
+        UiClick.on(robot, "#shortcutsClose");
     }
 
     @Test
@@ -122,7 +123,7 @@ class FinishUiTest {
                 robot.press(KeyCode.CONTROL, opener.key()).release(opener.key(), KeyCode.CONTROL);
             }
             Window secondary = UiWait.until("the window with " + opener.id() + " on screen",
-                    () -> robot.lookup(opener.id()).match(UiReady::usable).tryQuery().map(n -> n.getScene().getWindow()));
+                    () -> robot.lookup(opener.id()).match(UiClick::clickable).tryQuery().map(n -> n.getScene().getWindow()));
             assertTrue(secondary != stage, opener.id() + " opens a window of its own");
             UiWait.untilTrue("the window with " + opener.id() + " focused", secondary::isFocused);
 
@@ -156,14 +157,14 @@ class FinishUiTest {
         waitForVms(robot);
         focusMainWindow(robot);
         robot.press(KeyCode.CONTROL, KeyCode.J).release(KeyCode.J, KeyCode.CONTROL);
-        UiReady.toUse(robot, "#jobsTable");
-        UiReady.click(robot, "#jobsClose");
+        UiClick.shown(robot, "#jobsTable");
+        UiClick.on(robot, "#jobsClose");
         focusMainWindow(robot);
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
-        UiReady.toUse(robot, "#hostTable");
+        UiClick.shown(robot, "#hostTable");
         focusMainWindow(robot);
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        Node wizard = UiReady.toUse(robot, "#newVmWizard");
+        Node wizard = UiClick.shown(robot, "#newVmWizard");
         UiWait.untilTrue("the new VM wizard focused", () -> wizard.getScene().getWindow().isFocused());
         robot.push(KeyCode.ESCAPE);
     }
@@ -181,9 +182,9 @@ class FinishUiTest {
                 .stream().filter(j -> j.title().equals("Force off on 3 VMs") && j.state() == JobRegistry.State.SUCCEEDED)
                 .findFirst());
         assertEquals("3 of 3 done, 0 failed", job.result());
-        UiReady.untilChecked("the jobs button counting no running job", jobsButton::getText,
+        UiExpect.checked("the jobs button counting no running job", jobsButton::getText,
                 text -> assertEquals("Jobs: 0 running", text));
-        UiReady.click(robot, "#jobsClose");
+        UiClick.on(robot, "#jobsClose");
     }
 
     @Test
@@ -202,7 +203,7 @@ class FinishUiTest {
         closeBulkView(robot);
         assertEquals(1, UiWait.onFx(() -> shown.window().jobs().runningProperty().get()), "closed before the job ended");
         userClosedTheView.complete(null);
-        UiReady.toUse(robot, ".notification-bar");
+        UiClick.shown(robot, ".notification-bar");
 
         TableView<JobRegistry.Job> table = openJobs(robot);
         JobRegistry.Job failed = UiWait.until("the start job failed in the jobs panel", () -> table.getItems().stream()
@@ -212,18 +213,18 @@ class FinishUiTest {
         assertTrue(failed.error().contains("web1") && failed.error().contains("web2"), failed.error());
         assertTrue(failed.error().toLowerCase(Locale.ROOT).contains("already running"), failed.error());
         robot.interact(() -> table.getSelectionModel().select(0));
-        UiReady.untilChecked("the selected job's details", () -> robot.lookup("#jobDetails").queryAs(TextArea.class)
+        UiExpect.checked("the selected job's details", () -> robot.lookup("#jobDetails").queryAs(TextArea.class)
                 .getText(), text -> assertTrue(text.contains(failed.error()), text));
-        UiReady.click(robot, "#jobsClose");
+        UiClick.on(robot, "#jobsClose");
     }
 
     @Test
     void aboutShowsTheVersionsOfVireoLibvirtJavaFxJavaAndTheDemoHostAndCopiesThem(FxRobot robot) {
         waitForVms(robot);
-        UiReady.click(robot, "Help");
+        UiClick.on(robot, "Help");
         // The menu's popup is a window of its own: click the item once that window is on screen.
-        UiReady.click(robot, "About Vireo");
-        Node view = UiReady.toUse(robot, "#aboutView");
+        UiClick.on(robot, "About Vireo");
+        Node view = UiClick.shown(robot, "#aboutView");
         // What the window showed once the client library was read (that is asked in the background).
         About about = UiWait.until("the About window with the libvirt client's version", () -> {
             About seen = About.of(robot, view);
@@ -238,11 +239,11 @@ class FinishUiTest {
         assertEquals(about.client(), demo.libvirt());
         assertTrue(demo.hypervisor().startsWith("TEST"), demo.hypervisor());
 
-        UiReady.click(robot, "the About window's copy button", () -> robot.from(view).lookup("#aboutCopy").tryQuery());
+        UiClick.on(robot, "the About window's copy button", () -> robot.from(view).lookup("#aboutCopy").tryQuery());
         String copied = clipboardOnceItHas(robot, "libvirt client library: " + about.client());
         assertTrue(copied.contains("JavaFX: " + System.getProperty("javafx.runtime.version")), copied);
         assertTrue(copied.contains("Host " + demo.name() + " (" + demo.uri() + "): libvirt " + demo.libvirt()), copied);
-        UiReady.click(robot, "the About window's close button", () -> robot.from(view).lookup("#aboutClose").tryQuery());
+        UiClick.on(robot, "the About window's close button", () -> robot.from(view).lookup("#aboutClose").tryQuery());
     }
 
     /** The About window's values at one instant, read on the FX thread. */
@@ -267,8 +268,8 @@ class FinishUiTest {
                 new java.io.IOException("No space left on device"));
         robot.interact(() -> new org.vireo.app.dialog.FxDialogService(stage, new Messages(Locale.ROOT))
                 .showError("Cannot create volume", "The volume finish-test.qcow2 could not be created.", error));
-        Button copy = UiReady.click(robot, "the error dialog's Copy details button",
-                () -> robot.lookup("#copyErrorDetails").match(UiReady::usable).tryQueryAs(Button.class));
+        Button copy = UiClick.on(robot, "the error dialog's Copy details button",
+                () -> robot.lookup("#copyErrorDetails").match(UiClick::clickable).tryQueryAs(Button.class));
         String copied = clipboardOnceItHas(robot, "Cannot create volume\nThe volume finish-test.qcow2 could not be created.");
         assertTrue(copied.startsWith("Cannot create volume\nThe volume finish-test.qcow2 could not be created."), copied);
         assertTrue(copied.contains("java.lang.IllegalStateException: pool 'images' is full"), copied);
@@ -278,7 +279,7 @@ class FinishUiTest {
         assertTrue(UiWait.onFx(() -> copy.getScene().getWindow().isShowing()), "copying leaves the dialog open");
         // The error dialog's own OK, not some other window's.
         Node dialog = UiWait.onFx(() -> copy.getScene().getRoot());
-        UiReady.click(robot, "the error dialog's OK button", () -> robot.from(dialog).lookup("OK").tryQuery());
+        UiClick.on(robot, "the error dialog's OK button", () -> robot.from(dialog).lookup("OK").tryQuery());
 
         Path logFile = home.resolve("state").resolve("vireo.0.log");
         String logged = Files.readString(logFile);
@@ -305,19 +306,19 @@ class FinishUiTest {
     }
 
     private static void closeBulkView(FxRobot robot) {
-        UiReady.click(robot, "#bulkClose");
+        UiClick.on(robot, "#bulkClose");
     }
 
     /** The status bar's jobs button opens the jobs window; returns its table. */
     @SuppressWarnings("unchecked")
     private static TableView<JobRegistry.Job> openJobs(FxRobot robot) {
-        UiReady.click(robot, "#jobsButton");
-        return (TableView<JobRegistry.Job>) UiReady.toUse(robot, "#jobsTable");
+        UiClick.on(robot, "#jobsButton");
+        return (TableView<JobRegistry.Job>) UiClick.shown(robot, "#jobsTable");
     }
 
     /** The clipboard's text once it holds {@code expected}: a click's copy may land a moment after the click. */
     private static String clipboardOnceItHas(FxRobot robot, String expected) {
-        return UiReady.untilChecked("the clipboard holding " + expected,
+        return UiExpect.checked("the clipboard holding " + expected,
                 () -> Optional.ofNullable(Clipboard.getSystemClipboard().getString()).orElse(""),
                 text -> assertTrue(text.contains(expected), "the clipboard holds: " + text));
     }

@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.task.FxTaskExecutor;
-import org.vireo.app.testsupport.UiReady;
+import org.vireo.app.testsupport.UiClick;
 import org.vireo.connections.ssh.AuthPrompt.Question;
 import org.vireo.resources.Messages;
 
@@ -104,8 +104,8 @@ class FxAuthPromptUiTest {
      * headers of the auth dialogs that were on screen.
      */
     private static DialogPane awaitDialog(FxRobot robot, String header) {
-        return UiReady.toUse("the auth dialog \"" + header + "\"", () -> {
-            List<DialogPane> shown = List.copyOf(robot.lookup("#authDialog").match(UiReady::usable)
+        return UiClick.shown("the auth dialog \"" + header + "\"", () -> {
+            List<DialogPane> shown = List.copyOf(robot.lookup("#authDialog").match(UiClick::clickable)
                     .queryAllAs(DialogPane.class));
             Optional<DialogPane> asked = shown.stream().filter(pane -> header.equals(pane.getHeaderText())).findFirst();
             if (asked.isEmpty() && !shown.isEmpty()) {
@@ -117,6 +117,6 @@ class FxAuthPromptUiTest {
 
     /** Clicks the node {@code id} of {@code dialog} once it is shown and enabled; returns it. */
     private static <T extends Node> T click(FxRobot robot, DialogPane dialog, String id) {
-        return UiReady.click(robot, id, () -> robot.from(dialog).lookup(id).tryQuery());
+        return UiClick.on(robot, id, () -> robot.from(dialog).lookup(id).tryQuery());
     }
 }

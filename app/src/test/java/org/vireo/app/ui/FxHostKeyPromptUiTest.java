@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.ssh.FxHostKeyPrompt;
 import org.vireo.app.task.FxTaskExecutor;
-import org.vireo.app.testsupport.UiReady;
+import org.vireo.app.testsupport.UiClick;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.ssh.HostKeyPrompt.Decision;
 import org.vireo.connections.ssh.UnknownHostKey;
@@ -152,8 +152,8 @@ class FxHostKeyPromptUiTest {
      * answered just before may still be on its way off the screen.
      */
     private static Shown awaitDialogFor(FxRobot robot, UnknownHostKey key) {
-        DialogPane pane = UiReady.toUse("the host-key dialog for " + key.host(), () -> robot.lookup("#hostKeyDialog")
-                .match(UiReady::usable).queryAllAs(DialogPane.class).stream()
+        DialogPane pane = UiClick.shown("the host-key dialog for " + key.host(), () -> robot.lookup("#hostKeyDialog")
+                .match(UiClick::clickable).queryAllAs(DialogPane.class).stream()
                 .filter(p -> robot.from(p).lookup("#hostKeyFingerprint").queryAs(TextField.class).getText()
                         .equals(key.sha256Fingerprint()))
                 .findFirst());
@@ -161,12 +161,12 @@ class FxHostKeyPromptUiTest {
     }
 
     private static void click(FxRobot robot, Shown dialog, String id) {
-        UiReady.click(robot, id, () -> robot.from(dialog.pane()).lookup(id).tryQuery());
+        UiClick.on(robot, id, () -> robot.from(dialog.pane()).lookup(id).tryQuery());
     }
 
     /** How many host-key dialogs are on screen, counted on the FX thread. */
     private static int dialogsOnScreen(FxRobot robot) {
-        return UiWait.onFx(() -> robot.lookup("#hostKeyDialog").match(UiReady::usable).queryAll().size());
+        return UiWait.onFx(() -> robot.lookup("#hostKeyDialog").match(UiClick::clickable).queryAll().size());
     }
 
     /** An answered or cancelled dialog closes on the FX thread a moment after its answer reached the asker. */

@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.importing.ConnectBatch;
 import org.vireo.app.importing.HostKeyReviewDialog;
-import org.vireo.app.testsupport.UiReady;
+import org.vireo.app.testsupport.UiClick;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.ssh.HostKeyChangedException;
 import org.vireo.connections.ssh.UnknownHostKey;
@@ -59,7 +59,7 @@ class HostKeyReviewDialogUiTest {
             opened.set(dialog);
         });
         // This dialog's own pane, once its window is on screen (not a review dialog of an earlier test).
-        Node pane = UiReady.toUse("the host-key review dialog", () -> Optional.of(opened.get().getDialogPane()));
+        Node pane = UiClick.shown("the host-key review dialog", () -> Optional.of(opened.get().getDialogPane()));
         return new Opened(pane, answer);
     }
 
@@ -84,15 +84,15 @@ class HostKeyReviewDialogUiTest {
         assertEquals("Accept all 2 keys", UiWait.onFx(() -> ((Button) dialog.find(robot, "#reviewAcceptAll").orElseThrow()).getText()));
 
         // The check box in TWO's row, found and clicked once that row is laid out on screen.
-        UiReady.click(robot, "the check box of " + TWO.host(), () -> robot.from(dialog.pane())
+        UiClick.on(robot, "the check box of " + TWO.host(), () -> robot.from(dialog.pane())
                 .lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(row -> row.getItem() instanceof HostKeyReviewDialog.KeyRow key && key.item().key().equals(TWO))
                 .findFirst().flatMap(row -> robot.from(row).lookup(".check-box").tryQueryAs(CheckBox.class)));
         UiWait.untilTrue("\"Accept checked\" enabled once a key is checked", () -> !checked.isDisable());
-        CheckBox save = UiReady.click(robot, "the save check box",
+        CheckBox save = UiClick.on(robot, "the save check box",
                 () -> robot.from(dialog.pane()).lookup("#reviewSave").tryQueryAs(CheckBox.class));
         UiWait.untilTrue("saving turned off by the click", () -> !save.isSelected());
-        UiReady.click(robot, "the \"Accept checked\" button", () -> Optional.of(checked));
+        UiClick.on(robot, "the \"Accept checked\" button", () -> Optional.of(checked));
 
         assertEquals(new HostKeyReviewDialog.Answer(Set.of(TWO), false), dialog.awaitAnswer());
     }
@@ -117,7 +117,7 @@ class HostKeyReviewDialogUiTest {
             assertEquals(1, ((TableView<?>) dialog.find(robot, "#reviewChangedTable").orElseThrow()).getItems().size());
             return null;
         });
-        UiReady.click(robot, "the reject button", () -> dialog.find(robot, "#reviewReject"));
+        UiClick.on(robot, "the reject button", () -> dialog.find(robot, "#reviewReject"));
         assertEquals(Set.of(), dialog.awaitAnswer().accepted());
     }
 }

@@ -27,7 +27,8 @@ import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
-import org.vireo.app.testsupport.UiReady;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.resources.Messages;
 
 /**
@@ -74,15 +75,15 @@ class NodeListDropUiTest {
 
     @Test
     void droppingANodeListOnTheWindowOpensTheImportPreview(FxRobot robot) {
-        UiReady.toUse(robot, "#demoBadge");
+        UiClick.shown(robot, "#demoBadge");
         // Both ends of the drag on screen before the robot presses on one and releases over the other.
-        Node file = UiReady.toUse(robot, "#fileToDrag");
-        Node tree = UiReady.toUse(robot, "#hostTree");
+        Node file = UiClick.shown(robot, "#fileToDrag");
+        Node tree = UiClick.shown(robot, "#hostTree");
         robot.drag(file).dropTo(tree);
 
-        Node preview = UiReady.toUse(robot, "#importTable");
+        Node preview = UiClick.shown(robot, "#importTable");
         // The preview is read from the file in the background: wait (bounded) until it shows what is expected.
-        UiReady.untilChecked("the import preview's rows and add button", () -> Preview.of(robot, preview), p -> {
+        UiExpect.checked("the import preview's rows and add button", () -> Preview.of(robot, preview), p -> {
             assertEquals(3, p.rows(), "one row per distinct node; the repeat is merged");
             assertTrue(p.add().contains("3"), p.add());
         });
