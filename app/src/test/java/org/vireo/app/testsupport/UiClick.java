@@ -1,5 +1,6 @@
 package org.vireo.app.testsupport;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,9 +33,9 @@ public final class UiClick {
         return target.node();
     }
 
-    /** Clicks a node the TestFX {@code query} finds (in any window), once one of them is clickable. */
-    public static void on(FxRobot robot, String query) {
-        on(robot, query, () -> firstClickable(robot, query));
+    /** Clicks a node the TestFX {@code query} finds (in any window), once one of them is clickable; returns it. */
+    public static Node on(FxRobot robot, String query) {
+        return on(robot, query, () -> firstClickable(robot, query));
     }
 
     /** Clicks {@code node}, once it is clickable. */
@@ -118,10 +119,16 @@ public final class UiClick {
      * would move it between the look and the press. A drag presses and releases on such points.
      */
     public static <T extends Node> Target<T> atRest(String what, Callable<? extends Optional<? extends T>> find) {
+        return atRest(UiWait.LIMIT, what, find);
+    }
+
+    /** As {@link #atRest(String, Callable)} with its own time limit (a guest's first screen under TCG, say). */
+    public static <T extends Node> Target<T> atRest(Duration limit, String what,
+            Callable<? extends Optional<? extends T>> find) {
         AtomicReference<String> last = new AtomicReference<>("nothing found");
         AtomicReference<Target<T>> previous = new AtomicReference<>();
         try {
-            return UiWait.until(what + ", shown, enabled and at rest", () -> {
+            return UiWait.until(limit, what + ", shown, enabled and at rest", () -> {
                 Optional<? extends T> found = find.call();
                 last.set(found.map(node -> node + ": " + whyNotClickable(node).orElse("clickable"))
                         .orElse("nothing found"));

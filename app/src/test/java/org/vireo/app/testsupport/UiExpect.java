@@ -1,5 +1,6 @@
 package org.vireo.app.testsupport;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,31 @@ public final class UiExpect {
             check.accept(seen);
             return Optional.of(seen);
         });
+    }
+
+    /**
+     * As {@link UiWait#until(Duration, String, Callable)}, and a failure also tells what {@code seen} reads (on the
+     * FX thread) at the end: a red CI run then says what the window showed instead.
+     */
+    public static <T> T until(Duration limit, String what, Callable<Optional<T>> probe, Callable<String> seen) {
+        try {
+            return UiWait.until(limit, what, probe);
+        } catch (AssertionError e) {
+            String last;
+            try {
+                last = UiWait.onFx(seen);
+            } catch (RuntimeException | AssertionError readFailed) {
+                last = "(could not read: " + readFailed + ")";
+            }
+            AssertionError withSeen = new AssertionError(e.getMessage() + "; last seen: " + last, e.getCause());
+            withSeen.setStackTrace(e.getStackTrace());
+            throw withSeen;
+        }
+    }
+
+    /** As {@link #until(Duration, String, Callable, Callable)} for a condition. */
+    public static void untilTrue(Duration limit, String what, Callable<Boolean> condition, Callable<String> seen) {
+        until(limit, what, () -> condition.call() ? Optional.of(Boolean.TRUE) : Optional.empty(), seen);
     }
 
     /** Waits until the TestFX {@code query} finds a node of {@code type} (looked up on the FX thread); returns it. */

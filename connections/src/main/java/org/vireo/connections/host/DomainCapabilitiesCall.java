@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
 import org.libvirt.jna.ConnectionPointer;
+import org.vireo.connections.libvirt.NativeAccess;
 
 /**
  * {@code virConnectGetDomainCapabilities}, which libvirt-java does not bind: called through JNA with the
@@ -27,20 +28,9 @@ final class DomainCapabilitiesCall {
         void free(Pointer p);
     }
 
-    /** libvirt-java keeps the handle protected; reflection is the documented way in (see libraries.md). */
-    private static ConnectionPointer handle(Connect conn) {
-        try {
-            java.lang.reflect.Field field = Connect.class.getDeclaredField("vcp");
-            field.setAccessible(true);
-            return (ConnectionPointer) field.get(conn);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("libvirt-java changed: Connect.vcp not found", e);
-        }
-    }
-
     /** @return the XML, or null where the driver does not support the call or the combination */
     static String read(Connect conn, String emulator, String arch, String machine, String virtType) {
-        Pointer result = Native2.INSTANCE.virConnectGetDomainCapabilities(handle(conn), emulator, arch, machine,
+        Pointer result = Native2.INSTANCE.virConnectGetDomainCapabilities(NativeAccess.of(conn), emulator, arch, machine,
                 virtType, 0);
         if (result == null) {
             return null;

@@ -2,7 +2,6 @@ package org.vireo.connections.libvirt;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import java.lang.reflect.Field;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.jna.ConnectionPointer;
@@ -51,22 +50,11 @@ final class LibvirtNative {
     }
 
     private static DomainPointer domainPointer(Domain domain) {
-        return (DomainPointer) field(Domain.class, "vdp", domain);
+        return NativeAccess.of(domain);
     }
 
     private static ConnectionPointer connectionPointer(Connect conn) {
-        return (ConnectionPointer) field(Connect.class, "vcp", conn);
-    }
-
-    private static Object field(Class<?> type, String name, Object target) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field.get(target);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("libvirt-java changed: " + type.getSimpleName() + "." + name
-                    + " is not readable (" + e + ")", e);
-        }
+        return NativeAccess.of(conn);
     }
 
     /** A failed native call with libvirt's own message. */

@@ -3,14 +3,14 @@ package org.vireo.connections.migration;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
-import java.lang.reflect.Field;
 import org.libvirt.Domain;
 import org.libvirt.jna.DomainPointer;
+import org.vireo.connections.libvirt.NativeAccess;
 import org.vireo.resources.Text;
 
 /**
  * The two migration calls libvirt-java 0.5.4 does not bind, reached through JNA with libvirt-java's own
- * domain handle (its package-private {@code vdp} field).
+ * domain handle ({@link NativeAccess}).
  */
 final class MigrationNative {
     interface Calls extends Library {
@@ -19,17 +19,6 @@ final class MigrationNative {
         int virDomainMigrateSetMaxSpeed(DomainPointer domain, NativeLong bandwidthMiBs, int flags);
 
         int virDomainMigrateStartPostCopy(DomainPointer domain, int flags);
-    }
-
-    private static final Field HANDLE;
-
-    static {
-        try {
-            HANDLE = Domain.class.getDeclaredField("vdp");
-            HANDLE.setAccessible(true);
-        } catch (NoSuchFieldException e) {
-            throw new ExceptionInInitializerError("libvirt-java's Domain has no 'vdp' handle: " + e.getMessage());
-        }
     }
 
     private MigrationNative() {
@@ -46,11 +35,7 @@ final class MigrationNative {
     }
 
     private static DomainPointer pointer(Domain domain) {
-        try {
-            return (DomainPointer) HANDLE.get(domain);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read libvirt-java's domain handle", e);
-        }
+        return NativeAccess.of(domain);
     }
 
     /** libvirt keeps the last error per thread: its message says why a call returned -1. */

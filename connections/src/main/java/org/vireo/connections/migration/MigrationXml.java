@@ -71,6 +71,18 @@ final class MigrationXml {
                 .orElse(false);
     }
 
+    /** The domain's {@code type} ({@code kvm}, {@code qemu}, {@code xen}, ...), or null when it has none. */
+    static String virtType(String domainXml) {
+        String type = parse(domainXml).getDocumentElement().getAttribute("type");
+        return type.isBlank() ? null : type;
+    }
+
+    /** The guest's architecture ({@code <os><type arch>}), or null when the XML leaves it to the host. */
+    static String arch(String domainXml) {
+        return firstChild(parse(domainXml).getDocumentElement(), "os").flatMap(os -> firstChild(os, "type"))
+                .map(type -> type.getAttribute("arch")).filter(arch -> !arch.isBlank()).orElse(null);
+    }
+
     /** {@code <host><uuid>} of capabilities XML. */
     static String hostUuid(String capabilitiesXml) {
         return hostElement(capabilitiesXml).flatMap(host -> firstChild(host, "uuid")).map(Node::getTextContent)

@@ -94,8 +94,10 @@ public final class Prechecks {
             if (live && cpu.isEmpty() && MigrationXml.usesHostCpu(xml)) {
                 cpu = MigrationXml.hostCpu(caps);
             }
+            Optional<CpuToCompare> toCompare = cpu.map(cpuXml -> new CpuToCompare(cpuXml, MigrationXml.virtType(xml),
+                    MigrationXml.arch(xml)));
             return new SourceFacts(host.id(), MigrationTargets.label(host.snapshot()), MigrationXml.hostUuid(caps), conn.getType(), uuid,
-                    domain.getName(), state, domain.isPersistent() == 1, info.memory, cpu, MigrationXml.diskPaths(xml));
+                    domain.getName(), state, domain.isPersistent() == 1, info.memory, toCompare, MigrationXml.diskPaths(xml));
         } finally {
             domain.free();
         }
@@ -113,16 +115,8 @@ public final class Prechecks {
                 d.free();
             }
         }
-        CPUCompareResult cpu = null;
-        if (source.cpuToCompare().isPresent()) {
-            try {
-                cpu = conn.compareCPU(source.cpuToCompare().get());
-            } catch (LibvirtException e) {
-                if (!LibvirtErrors.isNoSupport(e)) {
-                    throw e;
-                }
-            }
-        }
+        CPUCompareResult cpu = source.cpuToCompare().isPresent()
+                ? HypervisorCpu.compare(conn, source.cpuToCompare().get()) : null;
         List<String> missing = new ArrayList<>();
         for (String path : source.diskPaths()) {
             if (!hasVolume(conn, path)) {

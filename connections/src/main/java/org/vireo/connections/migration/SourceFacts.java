@@ -11,7 +11,7 @@ import org.vireo.connections.model.VmState;
  *                     when the guest takes the hypervisor's default model
  */
 record SourceFacts(String hostId, String hostName, String hostUuid, String hypervisor, String vmUuid, String vmName,
-                   VmState state, boolean persistent, long memoryKiB, Optional<String> cpuToCompare,
+                   VmState state, boolean persistent, long memoryKiB, Optional<CpuToCompare> cpuToCompare,
                    List<String> diskPaths) {
     SourceFacts {
         diskPaths = List.copyOf(diskPaths);

@@ -5,11 +5,11 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-import java.lang.reflect.Field;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.jna.ConnectionPointer;
 import org.libvirt.jna.DomainPointer;
+import org.vireo.connections.libvirt.NativeAccess;
 
 /**
  * The libvirt stats calls libvirt-java 0.5.4 does not bind, called through JNA with libvirt-java's own
@@ -51,40 +51,18 @@ interface StatsNative extends Library {
 
     int virNodeGetMemoryStats(ConnectionPointer conn, int cellNum, Pointer params, IntByReference nparams, int flags);
 
-    /** libvirt-java keeps its handles in non-public fields; this is the one place that reaches them. */
+    /** The native handles of libvirt-java's objects, as this interface's calls take them. */
     final class Handles {
-        private static final Field CONNECT = field(Connect.class, "vcp");
-        private static final Field DOMAIN = field(Domain.class, "vdp");
-
         private Handles() {
         }
 
         static ConnectionPointer of(Connect conn) {
-            return (ConnectionPointer) get(CONNECT, conn);
+            return NativeAccess.of(conn);
         }
 
         static Pointer of(Domain domain) {
-            DomainPointer pointer = (DomainPointer) get(DOMAIN, domain);
+            DomainPointer pointer = NativeAccess.of(domain);
             return pointer == null ? null : pointer.getPointer();
-        }
-
-        private static Field field(Class<?> type, String name) {
-            try {
-                Field f = type.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("libvirt-java " + type.getName() + " has no field '" + name
-                        + "' (a libvirt-java version other than 0.5.4?)", e);
-            }
-        }
-
-        private static Object get(Field field, Object owner) {
-            try {
-                return field.get(owner);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + field + ": " + e.getMessage(), e);
-            }
         }
     }
 }
