@@ -275,10 +275,12 @@ class NewVmWizardTestbedUiTest {
 
     /** Finish on the review page; returns once the wizard closed (fails with the job's error otherwise). */
     private void finish(FxRobot robot) {
-        Button finish = UiSteps.click(robot, "the wizard's Finish button", () -> robot.lookup("#newVmFinish")
+        UiSteps.Spot<Button> finish = UiSteps.ready("the wizard's Finish button", () -> robot.lookup("#newVmFinish")
                 .tryQueryAs(Button.class));
-        Label jobError = UiWait.onFx(() -> robot.from(finish.getScene().getRoot()).lookup("#newVmJobError")
+        // Found before the click: the wizard may close at once, taking its scene with it.
+        Label jobError = UiWait.onFx(() -> robot.from(finish.node().getScene().getRoot()).lookup("#newVmJobError")
                 .queryAs(Label.class));
+        robot.clickOn(finish.centre());
         // Done when the wizard's window has closed (success) or it shows the job's error. Watched through
         // the label itself: a lookup over every window could meet the closing one without its scene root.
         // Disk, definition and start under TCG on a loaded machine.
