@@ -205,17 +205,17 @@ class DragToMigrateUiTest {
     /**
      * Presses on the VM's row and moves onto its own host's row, both found on screen and still first. The shared
      * test bed's other guests may still shift rows between the look-up and the press: the gesture is tried again
-     * (at most three times) until a row shows as dragged.
+     * (at most three times) until the VM's row is the one shown as dragged.
      */
     private static void pressAndDragOntoItsOwnHost(FxRobot robot, String vmUuid, String fromId) {
         for (int attempt = 1; ; attempt++) {
-            Point2D vm = rowSpot(robot, "the VM's row", r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(vmUuid));
+            Predicate<TreeRow> vmRow = r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(vmUuid);
+            Point2D vm = rowSpot(robot, "the VM's row", vmRow);
             Point2D own = rowSpot(robot, "its host's row", hostRow(fromId));
             robot.drag(vm, MouseButton.PRIMARY).moveTo(own);
             try {
-                UiWait.untilTrue(Duration.ofSeconds(5), "a row showing as dragged", () -> robot
-                        .lookup(".tree-table-row-cell").queryAll().stream()
-                        .anyMatch(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)));
+                UiWait.untilTrue(Duration.ofSeconds(5), "the VM's row showing as dragged", () -> rowNode(robot, vmRow)
+                        .map(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)).orElse(false));
                 return;
             } catch (AssertionError e) {
                 robot.release(MouseButton.PRIMARY);
