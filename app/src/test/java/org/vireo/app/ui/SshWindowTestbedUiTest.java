@@ -73,6 +73,8 @@ class SshWindowTestbedUiTest {
     @TempDir
     Path dir;
     Testbed bed;
+    /** Removes only the guests it made: one instance defines and cleans up, or a test's guest stays on host A. */
+    TestGuests guests;
     Path home;
     Path knownHosts;
     AppPaths paths;
@@ -92,6 +94,7 @@ class SshWindowTestbedUiTest {
     @BeforeEach
     void setUp() throws Exception {
         bed = Testbed.require();
+        guests = new TestGuests(bed);
         home = dir.resolve("home");
         Files.createDirectories(home.resolve(".ssh"));
         knownHosts = home.resolve(".ssh/known_hosts");
@@ -123,7 +126,7 @@ class SshWindowTestbedUiTest {
         }
         Connect c = new Connect(bed.hostA().unixUri());
         try {
-            new TestGuests(bed).cleanup(c, GUEST_PREFIX);
+            guests.cleanup(c, GUEST_PREFIX);
         } finally {
             c.close();
         }
@@ -438,7 +441,7 @@ class SshWindowTestbedUiTest {
         String name = TestGuests.uniqueName(GUEST_PREFIX);
         Connect c = new Connect(bed.hostA().unixUri());
         try {
-            new TestGuests(bed).define(c, name).free();
+            guests.define(c, name).free();
         } finally {
             c.close();
         }
