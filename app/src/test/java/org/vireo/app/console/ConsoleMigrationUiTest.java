@@ -3,8 +3,10 @@ package org.vireo.app.console;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -28,6 +30,8 @@ import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.app.ui.Screenshots;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
@@ -43,6 +47,7 @@ import org.vireo.vnc.fx.VncView;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleMigrationUiTest {
     private static final long WAIT_S = 40;
+    private static final Duration WAIT = Duration.ofSeconds(WAIT_S);
 
     @TempDir
     static Path dir;
@@ -81,39 +86,53 @@ class ConsoleMigrationUiTest {
     }
 
     private void story(FxRobot robot) throws Exception {
-        javafx.scene.control.TreeTableView<?> tree = robot.lookup("#hostTree").queryAs(javafx.scene.control.TreeTableView.class);
+        javafx.scene.control.TreeTableView<?> tree = UiWait.onFx(() -> robot.lookup("#hostTree")
+                .queryAs(javafx.scene.control.TreeTableView.class));
         VncView view = ConsoleTab.open(robot, this::isGuestRow, WAIT_S);
-        assertTrue(selectedOn(tree, bed.hostA().unixUri()), "the VM's row is selected, under A");
-        Label status = robot.lookup("#consoleStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> view.getStatus() == VncView.Status.CONNECTED);
+        assertTrue(UiWait.onFx(() -> selectedOn(tree, bed.hostA().unixUri())), "the VM's row is selected, under A");
+        Label status = UiWait.onFx(() -> robot.lookup("#consoleStatus").queryAs(Label.class));
+        // The client and the status line read together, once connected.
+        Connected onA = awaitConnected("the console connected to A", view, status, c -> true);
         int portOnA = guest.vncPort();
         assertTrue(bed.hostA().vncPortInRange(portOnA), "on A: " + portOnA);
-        assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + portOnA), status.getText());
-        VncClient onA = view.getClient();
+        assertTrue(onA.status().startsWith("Connected to 127.0.0.1:" + portOnA), onA.status());
         // In its own window the console stays on screen whatever the tree does with the moved VM's row.
-        ConsoleSection section = (ConsoleSection) robot.lookup("#consoleTab").query().getProperties().get(ConsoleSection.class);
-        robot.clickOn("#consoleDetach");
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> section.windows().containsKey(guest.uuid));
-        Stage window = section.windows().get(guest.uuid);
+        ConsoleSection section = UiWait.onFx(() -> (ConsoleSection) robot.lookup("#consoleTab").query().getProperties()
+                .get(ConsoleSection.class));
+        UiSteps.click(robot, "#consoleDetach");
+        Stage window = UiWait.until(WAIT, "the console's own window", () -> Optional.ofNullable(section.windows()
+                .get(guest.uuid)).filter(Stage::isShowing));
 
         migrateToB();
 
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> view.getClient() != onA
-                && view.getStatus() == VncView.Status.CONNECTED && status.getText().startsWith("Connected to 127.0.0.1:69"));
+        Connected onB = awaitConnected("the console connected to B", view, status, c -> c.client() != onA.client()
+                && c.status().startsWith("Connected to 127.0.0.1:69"));
         int portOnB = vncPortOnB();
         assertTrue(bed.hostB().vncPortInRange(portOnB), "on B: " + portOnB);
-        assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + portOnB), status.getText());
-        assertTrue(window.isShowing() && view.getScene() == window.getScene(), "still in its window, now showing B");
+        assertTrue(onB.status().startsWith("Connected to 127.0.0.1:" + portOnB), onB.status());
+        assertTrue(UiWait.onFx(() -> window.isShowing() && view.getScene() == window.getScene()),
+                "still in its window, now showing B");
         // A frame from B: pixel rectangles (not only pseudo-encodings) arrived on the new connection, and the
         // guest's screen (SeaBIOS text) is in its framebuffer.
-        VncClient onB = view.getClient();
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> onB.rectangleCounts().entrySet().stream()
+        // Read off the FX thread: the VNC client is not part of the scene.
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> onB.client().rectangleCounts().entrySet().stream()
                 .filter(e -> e.getKey() >= 0).mapToLong(java.util.Map.Entry::getValue).sum() > 0
-                && ConsoleTestbedTest.nonBlackPixels(onB.framebuffer()) > 100);
+                && ConsoleTestbedTest.nonBlackPixels(onB.client().framebuffer()) > 100);
         // The tree follows the VM it had selected: now its row under B.
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> selectedOn(tree, bed.hostB().unixUri()));
+        UiWait.untilTrue(WAIT, "the VM's row under B selected", () -> selectedOn(tree, bed.hostB().unixUri()));
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.save(robot, "console-after-migration");
+    }
+
+    /** The console's client and status line at one instant. */
+    private record Connected(VncClient client, String status) {
+    }
+
+    private static Connected awaitConnected(String what, VncView view, Label status,
+            java.util.function.Predicate<Connected> expected) {
+        return UiSteps.until(WAIT, what, () -> view.getStatus() == VncView.Status.CONNECTED
+                ? Optional.of(new Connected(view.getClient(), status.getText())).filter(expected) : Optional.empty(),
+                () -> view.getStatus() + ", '" + status.getText() + "'");
     }
 
     /** Live migration A → B as the test bed does it (direct client-driven, migration stream on loopback). */

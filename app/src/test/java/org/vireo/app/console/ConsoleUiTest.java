@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
@@ -26,11 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.app.ui.Screenshots;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
@@ -48,6 +53,7 @@ import org.vireo.vnc.fx.VncView;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleUiTest {
     private static final long WAIT_S = 30;
+    private static final Duration WAIT = Duration.ofSeconds(WAIT_S);
 
     @TempDir
     static Path dir;
@@ -85,90 +91,102 @@ class ConsoleUiTest {
 
     private void story(FxRobot robot) throws Exception {
         VncView view = ConsoleTab.open(robot, this::isGuestRow, WAIT_S);
-        waitFor(() -> view.getStatus() == VncView.Status.CONNECTED);
-        Label status = robot.lookup("#consoleStatus").queryAs(Label.class);
+        Label status = UiWait.onFx(() -> robot.lookup("#consoleStatus").queryAs(Label.class));
         int firstPort = guest.vncPort();
-        assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + firstPort), status.getText() + " vs " + firstPort);
-        waitFor(() -> litPixels(robot, view) > 200);
+        String connected = until("the console connected", () -> view.getStatus() == VncView.Status.CONNECTED
+                ? Optional.of(status.getText()) : Optional.empty(), () -> view.getStatus() + ", '" + status.getText() + "'");
+        assertTrue(connected.startsWith("Connected to 127.0.0.1:" + firstPort), connected + " vs " + firstPort);
+        awaitLit(robot, view);
         save(robot, "console-tab");
 
         // Another VM appearing on the host leaves the selection, and so the console, where it is.
         try (RunningGuest other = RunningGuest.start(Testbed.require(), guest.host, "consoleui-")) {
-            waitFor(() -> robot.lookup(".tree-table-row-cell").match(cell -> cell instanceof TreeTableRow<?> r
-                    && r.getItem() instanceof TreeRow.VmRow v && v.vm().uuid().equals(other.uuid)).tryQuery().isPresent());
+            UiWait.untilTrue(WAIT, "the other VM's row", () -> robot.lookup(".tree-table-row-cell").match(cell
+                    -> cell instanceof TreeTableRow<?> r && r.getItem() instanceof TreeRow.VmRow v
+                    && v.vm().uuid().equals(other.uuid)).tryQuery().isPresent());
             WaitForAsyncUtils.waitForFxEvents(3);
-            assertEquals(guest.name, robot.lookup("#detailsTitle").queryAs(Label.class).getText());
-            assertTrue(view.getScene() != null && view.isVisible(), "the console tab is still shown");
+            assertEquals(guest.name, UiWait.onFx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
+            assertTrue(UiWait.onFx(() -> view.getScene() != null && view.isVisible()), "the console tab is still shown");
         }
 
         // Scaling 1:1 and back; the keyboard grab shows how to release it.
-        robot.clickOn("#consoleOneToOne");
-        assertEquals(VncView.ScaleMode.ONE_TO_ONE, view.getScaleMode());
-        robot.clickOn("#consoleFit");
-        assertEquals(VncView.ScaleMode.FIT, view.getScaleMode());
-        Label hint = robot.lookup("#consoleGrabHint").queryAs(Label.class);
-        assertTrue(!hint.isVisible());
-        robot.clickOn("#consoleGrab");
-        waitFor(() -> view.isGrab() && hint.isVisible());
-        assertEquals("Keyboard grabbed: press Ctrl+Alt to release", hint.getText());
+        UiSteps.click(robot, "#consoleOneToOne");
+        until("1:1 scaling", () -> Optional.of(view.getScaleMode()).filter(VncView.ScaleMode.ONE_TO_ONE::equals),
+                () -> "scale " + view.getScaleMode());
+        UiSteps.click(robot, "#consoleFit");
+        until("scaled to fit", () -> Optional.of(view.getScaleMode()).filter(VncView.ScaleMode.FIT::equals),
+                () -> "scale " + view.getScaleMode());
+        Label hint = UiWait.onFx(() -> robot.lookup("#consoleGrabHint").queryAs(Label.class));
+        assertTrue(UiWait.onFx(() -> !hint.isVisible()));
+        UiSteps.click(robot, "#consoleGrab");
+        String grabbed = until("the grab and its hint", () -> view.isGrab() && hint.isVisible()
+                ? Optional.of(hint.getText()) : Optional.empty(), () -> "grab " + view.isGrab() + ", hint " + hint.isVisible());
+        assertEquals("Keyboard grabbed: press Ctrl+Alt to release", grabbed);
         save(robot, "console-grabbed");
-        robot.clickOn("#consoleGrab");
-        waitFor(() -> !view.isGrab() && !hint.isVisible());
+        UiSteps.click(robot, "#consoleGrab");
+        UiWait.untilTrue(WAIT, "the grab released and its hint gone", () -> !view.isGrab() && !hint.isVisible());
 
         // Screenshot to PNG through the toolbar (the save dialog replaced by a fixed file).
-        ConsoleSection section = (ConsoleSection) robot.lookup("#consoleTab").query().getProperties().get(ConsoleSection.class);
+        ConsoleSection section = UiWait.onFx(() -> (ConsoleSection) robot.lookup("#consoleTab").query().getProperties()
+                .get(ConsoleSection.class));
+        Node tab = UiWait.onFx(() -> robot.lookup("#consoleTab").query());
         Path png = dir.resolve("shot.png");
         robot.interact(() -> section.setScreenshotFileChooser((owner, name) -> {
             assertEquals(guest.name + ".png", name);
             return png.toFile();
         }));
-        robot.clickOn("#consoleScreenshot");
-        waitFor(() -> status.getText().startsWith("Screenshot saved to"));
+        UiSteps.click(robot, "#consoleScreenshot");
+        UiWait.untilTrue(WAIT, "the screenshot saved", () -> status.getText().startsWith("Screenshot saved to"));
         BufferedImage shot = ImageIO.read(png.toFile());
-        VncClient client = view.getClient();
+        VncClient client = UiWait.onFx(view::getClient);
         assertEquals(client.framebuffer().width(), shot.getWidth());
         assertEquals(client.framebuffer().height(), shot.getHeight());
         assertTrue((shot.getWidth() == 720 && shot.getHeight() == 400) || (shot.getWidth() == 640 && shot.getHeight() == 480),
                 shot.getWidth() + "x" + shot.getHeight());
 
         // Detach into a window, look at it, bring it back.
-        robot.clickOn("#consoleDetach");
-        waitFor(() -> section.windows().containsKey(guest.uuid) && section.windows().get(guest.uuid).isShowing());
-        Stage window = section.windows().get(guest.uuid);
-        assertEquals(guest.name + " \u2014 Console", window.getTitle());
-        assertTrue(view.getScene() == window.getScene(), "the console moved into the window");
-        assertTrue(robot.lookup("#consoleDetachedNote").tryQuery().isPresent(), "the tab says where the console went");
-        waitFor(() -> litPixels(robot, view) > 200);
+        UiSteps.click(robot, "#consoleDetach");
+        Stage window = UiWait.until(WAIT, "the console's own window", () -> Optional.ofNullable(section.windows()
+                .get(guest.uuid)).filter(Stage::isShowing));
+        assertEquals(guest.name + " \u2014 Console", UiWait.onFx(window::getTitle));
+        assertTrue(UiWait.onFx(() -> view.getScene() == window.getScene()), "the console moved into the window");
+        assertTrue(UiWait.onFx(() -> robot.lookup("#consoleDetachedNote").tryQuery().isPresent()),
+                "the tab says where the console went");
+        awaitLit(robot, view);
         save(robot, "console-detached");
         // Closing the window (no window manager on Xvfb to click its close box) brings the console back.
         robot.interact(window::close);
-        waitFor(() -> !window.isShowing() && view.getScene() == status.getScene()
-                && view.getScene() == robot.lookup("#consoleTab").query().getScene());
-        assertEquals(VncView.Status.CONNECTED, view.getStatus(), "the session stayed up while it moved");
+        UiWait.untilTrue(WAIT, "the console back in its tab", () -> !window.isShowing()
+                && view.getScene() == status.getScene() && view.getScene() == tab.getScene());
+        assertEquals(VncView.Status.CONNECTED, UiWait.onFx(view::getStatus), "the session stayed up while it moved");
 
         // Full screen is a window of its own; leaving full screen (Esc) puts the console back in the tab.
-        robot.clickOn("#consoleFullscreen");
-        waitFor(() -> section.windows().containsKey(guest.uuid) && section.windows().get(guest.uuid).isFullScreen());
-        Stage full = section.windows().get(guest.uuid);
-        assertTrue(view.getScene() == full.getScene());
+        UiSteps.click(robot, "#consoleFullscreen");
+        Stage full = UiWait.until(WAIT, "the full-screen window", () -> Optional.ofNullable(section.windows()
+                .get(guest.uuid)).filter(Stage::isFullScreen));
+        assertTrue(UiWait.onFx(() -> view.getScene() == full.getScene()));
         robot.interact(() -> full.setFullScreen(false));
-        waitFor(() -> !full.isShowing() && view.getScene() == robot.lookup("#consoleTab").query().getScene());
+        UiWait.untilTrue(WAIT, "the console back in its tab", () -> !full.isShowing() && view.getScene() == tab.getScene());
 
         // Ctrl+Alt+Del from the send-key menu resets the guest; on_reboot=destroy makes that a visible stop.
-        robot.clickOn("#consoleSendKey");
-        assertTrue(robot.lookup(".menu-item").match(n -> "power-reboot".equals(n.getId()) && n.isVisible()).tryQuery()
-                .isEmpty(), "QEMU offers no XVP: no power actions in the send-key menu");
-        assertTrue(robot.lookup(".menu-item").match(n -> "sendKey-Ctrl-Alt-Del".equals(n.getId()) && n.isVisible())
-                .tryQuery().isPresent(), "the menu is open");
-        robot.clickOn(robot.lookup(".menu-item").match(n -> n.getId() != null && n.getId().equals("sendKey-Ctrl-Alt-Del"))
-                .queryAs(Node.class));
-        waitFor(() -> status.getText().contains("is not running (Shut off)"));
+        UiSteps.click(robot, "#consoleSendKey");
+        UiSteps.click(robot, "Ctrl+Alt+Del in the open send-key menu", () -> robot.lookup(".menu-item")
+                .match(n -> "sendKey-Ctrl-Alt-Del".equals(n.getId())).match(NodeQueryUtils.isVisible()).tryQuery()
+                .map(item -> {
+                    // Read while the menu is open: no power actions offered next to the keys.
+                    assertTrue(robot.lookup(".menu-item").match(n -> "power-reboot".equals(n.getId()) && n.isVisible())
+                            .tryQuery().isEmpty(), "QEMU offers no XVP: no power actions in the send-key menu");
+                    return item;
+                }));
+        until("the console saying the VM stopped", () -> Optional.of(status.getText())
+                .filter(t -> t.contains("is not running (Shut off)")), status::getText);
         save(robot, "console-stopped");
 
         // Started again: the console reconnects by itself.
         guest.onDomain(d -> d.create());
-        waitFor(() -> view.getStatus() == VncView.Status.CONNECTED && status.getText().startsWith("Connected"));
-        VncClient afterStart = view.getClient();
+        VncClient afterStart = until("the console connected again", () -> view.getStatus() == VncView.Status.CONNECTED
+                && status.getText().startsWith("Connected") ? Optional.of(view.getClient()) : Optional.empty(),
+                () -> view.getStatus() + ", '" + status.getText() + "'");
         assertNotSame(client, afterStart);
 
         // Destroy + start between two polls: a new QEMU (the port may change); the console follows.
@@ -176,13 +194,16 @@ class ConsoleUiTest {
             d.destroy();
             d.create();
         });
-        waitFor(() -> view.getClient() != afterStart && view.getStatus() == VncView.Status.CONNECTED
-                && status.getText().startsWith("Connected to 127.0.0.1:"));
+        String reconnected = until("the console on the new QEMU", () -> view.getClient() != afterStart
+                && view.getStatus() == VncView.Status.CONNECTED && status.getText().startsWith("Connected to 127.0.0.1:")
+                ? Optional.of(status.getText()) : Optional.empty(), () -> view.getStatus() + ", '" + status.getText() + "'");
         int port = guest.vncPort();
-        assertTrue(status.getText().startsWith("Connected to 127.0.0.1:" + port), status.getText() + " vs port " + port);
+        assertTrue(reconnected.startsWith("Connected to 127.0.0.1:" + port), reconnected + " vs port " + port);
         // A new QEMU starts in 640x480 ("not initialized"), then SeaBIOS switches to 720x400 text: the view follows.
-        waitFor(() -> view.getClient().framebuffer().width() == 720 && view.getClient().framebuffer().height() == 400
-                && litPixels(robot, view) > 200);
+        until("a 720x400 frame", () -> Optional.of(view.getClient()).filter(c -> c.framebuffer().width() == 720
+                && c.framebuffer().height() == 400), () -> view.getClient().framebuffer().width() + "x"
+                + view.getClient().framebuffer().height());
+        awaitLit(robot, view);
         save(robot, "console-after-restart");
     }
 
@@ -194,9 +215,8 @@ class ConsoleUiTest {
      * Pixels of the view as painted on screen in SeaBIOS's grey text colour range: neither the black screen nor
      * the light letterbox around a scaled frame counts.
      */
-    private static long litPixels(FxRobot robot, VncView view) throws TimeoutException {
-        Bounds b = WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                WaitForAsyncUtils.asyncFx(() -> view.localToScreen(view.getBoundsInLocal())));
+    private static long litPixels(FxRobot robot, VncView view) {
+        Bounds b = UiWait.onFx(() -> view.localToScreen(view.getBoundsInLocal()));
         if (b == null || b.getWidth() < 1) {
             return 0;
         }
@@ -222,7 +242,22 @@ class ConsoleUiTest {
         Screenshots.save(robot, name);
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+    /**
+     * Waits until the guest's screen is painted in the view. Polled off the FX thread: a capture reads the screen
+     * through the robot, which needs the FX thread free.
+     */
+    private static void awaitLit(FxRobot robot, VncView view) throws TimeoutException {
+        long[] last = {0};
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> (last[0] = litPixels(robot, view)) > 200);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the guest's screen not painted in the view within " + WAIT_S + " s: "
+                    + last[0] + " lit pixels", e);
+        }
+    }
+
+    private static <T> T until(String what, java.util.concurrent.Callable<Optional<T>> probe,
+            java.util.concurrent.Callable<String> seen) {
+        return UiSteps.until(WAIT, what, probe, seen);
     }
 }

@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,16 +29,18 @@ import org.libvirt.DomainInfo;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.testbed.MultibootKernel;
 import org.vireo.connections.testbed.TestHttpTree;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
-import org.vireo.wizards.newvm.NetworkChoice;
 import org.vireo.wizards.newvm.NewVmHosts;
 import org.vireo.wizards.newvm.NewVmWizard;
 
@@ -84,7 +88,7 @@ class NewVmWizardTestbedUiTest {
     void networkBoot(FxRobot robot) throws Exception {
         String name = scratch.vmName("pxe");
         openWizardOnHostA(robot, name);
-        robot.clickOn("#newVmSource-PXE");
+        UiSteps.click(robot, "#newVmSource-PXE");
         clickThroughAndFinish(robot, true);
         assertRunningAndSelected(robot, name);
     }
@@ -93,8 +97,8 @@ class NewVmWizardTestbedUiTest {
     void importExistingDisk(FxRobot robot) throws Exception {
         String name = scratch.vmName("import");
         openWizardOnHostA(robot, name);
-        robot.clickOn("#newVmSource-IMPORT");
-        robot.clickOn("#newVmImport").write(scratch.poolName() + "/disk.qcow2");
+        UiSteps.click(robot, "#newVmSource-IMPORT");
+        type(robot, "#newVmImport", scratch.poolName() + "/disk.qcow2");
         clickThroughAndFinish(robot, false);
         assertRunningAndSelected(robot, name);
         String xml = connA.domainLookupByName(name).getXMLDesc(0);
@@ -106,8 +110,8 @@ class NewVmWizardTestbedUiTest {
     void installFromIso(FxRobot robot) throws Exception {
         String name = scratch.vmName("iso");
         openWizardOnHostA(robot, name);
-        robot.clickOn("#newVmSource-CDROM");
-        robot.clickOn("#newVmIso").write(scratch.poolName() + "/media.iso");
+        UiSteps.click(robot, "#newVmSource-CDROM");
+        type(robot, "#newVmIso", scratch.poolName() + "/media.iso");
         clickThroughAndFinish(robot, true);
         assertRunningAndSelected(robot, name);
         assertTrue(scratch.volumes().contains(name + ".qcow2"), "the wizard made the disk: " + scratch.volumes());
@@ -120,18 +124,15 @@ class NewVmWizardTestbedUiTest {
         Path local = home.resolve(name + ".iso");
         HostScratch.makeIso(local);
         openWizardOnHostA(robot, name);
-        robot.clickOn("#newVmSource-CDROM");
-        NewVmWizard wizard = (NewVmWizard) robot.lookup("#newVmWizard").query().getProperties().get(NewVmWizard.class);
-        robot.interact(() -> wizard.setIsoChooser(owner -> local.toFile()));
+        UiSteps.click(robot, "#newVmSource-CDROM");
+        robot.interact(() -> ((NewVmWizard) robot.lookup("#newVmWizard").query().getProperties().get(NewVmWizard.class))
+                .setIsoChooser(owner -> local.toFile()));
         // The upload goes to the storage pool chosen for the disk: the scratch pool.
-        ComboBox<String> pool = robot.lookup("#newVmPool").queryComboBox();
-        robot.interact(() -> pool.setValue(scratch.poolName()));
-        robot.clickOn("#newVmUploadIso");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#newVmUploadStatus")
-                .queryAs(Label.class).getText().startsWith("Uploaded") || robot.lookup("#newVmUploadStatus")
-                .queryAs(Label.class).getText().startsWith("Could not"));
-        assertEquals("Uploaded " + scratch.poolName() + "/" + name + ".iso.",
-                robot.lookup("#newVmUploadStatus").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup("#newVmPool").queryComboBox().setValue(scratch.poolName()));
+        UiSteps.click(robot, "#newVmUploadIso");
+        String upload = UiWait.until(Duration.ofSeconds(90), "the upload's outcome", () -> robot.lookup("#newVmUploadStatus")
+                .tryQueryAs(Label.class).map(Label::getText).filter(t -> t.startsWith("Uploaded") || t.startsWith("Could not")));
+        assertEquals("Uploaded " + scratch.poolName() + "/" + name + ".iso.", upload);
         clickThroughAndFinish(robot, true);
         assertRunningAndSelected(robot, name);
         assertTrue(scratch.volumes().contains(name + ".iso"), scratch.volumes().toString());
@@ -148,15 +149,15 @@ class NewVmWizardTestbedUiTest {
                     .put("/f40/os/images/pxeboot/vmlinuz", MultibootKernel.image(NetworkInstallTestbedTest.SCREEN_TEXT))
                     .put("/f40/os/images/pxeboot/initrd.img", new byte[2048]);
             openWizardOnHostA(robot, name);
-            robot.clickOn("#newVmSource-LOCATION");
-            robot.clickOn("#newVmUrl").write(tree.url("/f40/os/"));
-            robot.clickOn("#newVmKernelArgs").write("console=ttyS0");
+            UiSteps.click(robot, "#newVmSource-LOCATION");
+            type(robot, "#newVmUrl", tree.url("/f40/os/"));
+            type(robot, "#newVmKernelArgs", "console=ttyS0");
             toReview(robot, true);
             biosFirmware(robot); // Fedora 40 defaults to UEFI; the test's Multiboot kernel boots from SeaBIOS
             finish(robot);
             assertRunningAndSelected(robot, name);
-            GuestScreen.assertKernelWrote(connA, name, NetworkInstallTestbedTest.SCREEN_TEXT,
-                    java.time.Duration.ofSeconds(30));
+            // The kernel boots under TCG, on a machine other tests load.
+            GuestScreen.assertKernelWrote(connA, name, NetworkInstallTestbedTest.SCREEN_TEXT, Duration.ofSeconds(90));
             String live = connA.domainLookupByName(name).getXMLDesc(0);
             assertTrue(live.contains("<cmdline>inst.repo=" + tree.url("/f40/os/") + " console=ttyS0</cmdline>"), live);
             assertTrue(live.contains("id=\"fedora40\"/>"), "the OS was guessed from the .treeinfo: " + live);
@@ -172,28 +173,27 @@ class NewVmWizardTestbedUiTest {
         defineToCustomize(robot, name);
         assertEquals(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF, connA.domainLookupByName(name).getInfo().state,
                 "customize defines the VM without starting it");
-        javafx.scene.Parent main = mainStage.getScene().getRoot();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(main).lookup("#detailsTitle")
-                .tryQueryAs(Label.class).map(l -> l.getText().equals(name)).orElse(false)
-                && robot.from(main).lookup("#hwMemory").tryQueryAs(javafx.scene.control.TextField.class)
-                .map(f -> f.getText().equals("256") && f.isVisible()).orElse(false));
-        javafx.scene.control.TextField memory = robot.from(main).lookup("#hwMemory").queryAs(
-                javafx.scene.control.TextField.class);
+        javafx.scene.Parent main = UiWait.onFx(() -> mainStage.getScene().getRoot());
+        // The memory field found with the title, kept: looked up again it could be another page's.
+        javafx.scene.control.TextField memory = UiWait.until("the new VM's details with 256 MiB", () -> robot.from(main)
+                .lookup("#detailsTitle").tryQueryAs(Label.class).filter(l -> l.getText().equals(name))
+                .flatMap(title -> robot.from(main).lookup("#hwMemory").match(NodeQueryUtils.isVisible())
+                        .tryQueryAs(javafx.scene.control.TextField.class).filter(f -> f.getText().equals("256"))));
         robot.interact(() -> memory.setText("200"));
-        robot.clickOn(robot.from(main).lookup("#hwApply").queryButton());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getXMLDesc(2)
+        UiSteps.click(robot, "the details' Apply button", () -> robot.from(main).lookup("#hwApply").tryQuery());
+        // libvirt polled off the FX thread
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getXMLDesc(2)
                 .contains("<memory unit='KiB'>204800</memory>"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customizeBegin").tryQuery().isPresent());
-        Button begin = robot.lookup("#customizeBegin").queryButton();
-        robot.clickOn(begin);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getInfo().state
+        Button begin = UiSteps.click(robot, "the customize window's Begin button", () -> robot.lookup("#customizeBegin")
+                .tryQueryAs(Button.class));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getInfo().state
                 == DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
         assertEquals(200 * 1024, connA.domainLookupByName(name).getInfo().maxMem, "the running VM has the new memory");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !begin.getScene().getWindow().isShowing());
-        javafx.scene.control.TabPane tabs = robot.from(main).lookup("#detailsTabs").queryAs(
-                javafx.scene.control.TabPane.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "tab-details.tab.console".equals(
-                tabs.getSelectionModel().getSelectedItem().getId()));
+        UiWait.untilTrue("the customize window closed", () -> begin.getScene() == null
+                || !begin.getScene().getWindow().isShowing());
+        UiWait.untilTrue("the Console tab selected", () -> "tab-details.tab.console".equals(robot.from(main)
+                .lookup("#detailsTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()));
         GuestScreen.assertConsoleShowsAFrame(connA, name);
     }
 
@@ -202,79 +202,91 @@ class NewVmWizardTestbedUiTest {
         String name = scratch.vmName("dropped");
         defineToCustomize(robot, name);
         assertTrue(scratch.volumes().contains(name + ".qcow2"), scratch.volumes().toString());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#customizeCancel").tryQuery().isPresent());
-        Button cancel = robot.lookup("#customizeCancel").queryButton();
-        robot.clickOn(cancel);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cancel.getScene().getWindow().isShowing());
+        Button cancel = UiSteps.click(robot, "the customize window's Cancel button", () -> robot.lookup("#customizeCancel")
+                .tryQueryAs(Button.class));
+        UiWait.untilTrue("the customize window closed", () -> cancel.getScene() == null
+                || !cancel.getScene().getWindow().isShowing());
         assertFalse(List.of(connA.listDefinedDomains()).contains(name), "the definition is gone");
         assertFalse(scratch.volumes().contains(name + ".qcow2"), "the disk is gone: " + scratch.volumes());
     }
 
     /** A network-boot VM through the wizard with "customize before install" ticked. */
-    private void defineToCustomize(FxRobot robot, String name) throws TimeoutException {
+    private void defineToCustomize(FxRobot robot, String name) {
         openWizardOnHostA(robot, name);
-        robot.clickOn("#newVmSource-PXE");
+        UiSteps.click(robot, "#newVmSource-PXE");
         toReview(robot, true);
-        robot.clickOn("#newVmCustomize");
+        UiSteps.click(robot, "#newVmCustomize");
         finish(robot);
     }
 
     private static void biosFirmware(FxRobot robot) {
-        ComboBox<org.vireo.wizards.newvm.Firmware> firmware = robot.lookup("#newVmFirmware").queryComboBox();
-        robot.interact(() -> firmware.setValue(org.vireo.wizards.newvm.Firmware.BIOS));
+        robot.interact(() -> robot.lookup("#newVmFirmware").<org.vireo.wizards.newvm.Firmware>queryComboBox()
+                .setValue(org.vireo.wizards.newvm.Firmware.BIOS));
     }
 
-    private void openWizardOnHostA(FxRobot robot, String name) throws TimeoutException {
-        Button newVm = robot.lookup("#toolbarNewVm").queryButton();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.fleet().hosts().stream()
-                .allMatch(h -> h.snapshot().state().isConnected()) && !newVm.isDisabled());
-        robot.clickOn(newVm);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#newVmHost").tryQuery().isPresent());
+    private void openWizardOnHostA(FxRobot robot, String name) {
+        UiWait.untilTrue(Duration.ofSeconds(30), "both hosts connected", () -> context.fleet().hosts().stream()
+                .allMatch(h -> h.snapshot().state().isConnected()));
+        UiSteps.click(robot, "#toolbarNewVm");
         // Both test-bed hosts are "localhost" by name: pick host A by its connection.
         String idA = context.fleet().hosts().stream().filter(h -> h.entry().uri().equals(BED.hostA().unixUri()))
                 .map(HostConnection::id).findFirst().orElseThrow();
-        ComboBox<NewVmHosts.HostRef> host = robot.lookup("#newVmHost").queryComboBox();
-        robot.interact(() -> host.setValue(host.getItems().stream().filter(h -> h.id().equals(idA)).findFirst()
-                .orElseThrow()));
-        robot.clickOn("#newVmName").write(name);
+        UiWait.until("host A offered in the wizard", () -> robot.lookup("#newVmHost").match(NodeQueryUtils.isVisible())
+                .tryQuery().map(n -> (ComboBox<NewVmHosts.HostRef>) n).flatMap(host -> host.getItems().stream()
+                        .filter(h -> h.id().equals(idA)).findFirst().map(a -> {
+                            host.setValue(a);
+                            return a;
+                        })));
+        type(robot, "#newVmName", name);
     }
 
-    private void clickThroughAndFinish(FxRobot robot, boolean storagePage) throws TimeoutException {
+    /** Clicks into the field once it is shown and usable, then types {@code text} as a user does. */
+    private static void type(FxRobot robot, String field, String text) {
+        UiSteps.click(robot, field);
+        robot.write(text);
+    }
+
+    private void clickThroughAndFinish(FxRobot robot, boolean storagePage) {
         toReview(robot, storagePage);
         finish(robot);
     }
 
     /** From the first page to the review page, with 256 MiB, the scratch pool and the scratch network. */
-    private void toReview(FxRobot robot, boolean storagePage) throws TimeoutException {
-        WaitForAsyncUtils.waitForFxEvents();
+    private void toReview(FxRobot robot, boolean storagePage) {
         next(robot); // → OS
         next(robot); // → memory and CPUs
-        Spinner<?> memory = robot.lookup("#newVmMemory").queryAs(Spinner.class);
+        Spinner<?> memory = UiWait.until("the memory field", () -> robot.lookup("#newVmMemory")
+                .match(NodeQueryUtils.isVisible()).tryQueryAs(Spinner.class));
         robot.interact(() -> memory.getEditor().selectAll());
-        robot.clickOn(memory.getEditor()).eraseText(8).write("256").type(KeyCode.TAB); // Enter would press Next
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(256, memory.getValue(), "the typed memory was taken");
+        UiSteps.click(robot, "the memory field's editor", () -> Optional.of(memory.getEditor()));
+        robot.eraseText(8).write("256").type(KeyCode.TAB); // Enter would press Next
+        UiSteps.untilTrue(UiWait.LIMIT, "the typed memory taken", () -> Integer.valueOf(256).equals(memory.getValue()),
+                () -> "memory " + memory.getValue());
         next(robot); // → storage, or review for an import
         if (storagePage) {
-            ComboBox<String> pool = robot.lookup("#newVmPool").queryComboBox();
-            robot.interact(() -> pool.setValue(scratch.poolName()));
+            robot.interact(() -> robot.lookup("#newVmPool").queryComboBox().setValue(scratch.poolName()));
             next(robot);
         }
-        ComboBox<NetworkChoice> network = robot.lookup("#newVmNetwork").queryComboBox();
-        robot.clickOn(network);
-        robot.clickOn("Virtual network '" + scratch.networkName() + "'");
+        UiSteps.click(robot, "#newVmNetwork");
+        String choice = "Virtual network '" + scratch.networkName() + "'";
+        UiSteps.click(robot, choice + " in the open list", () -> robot.lookup(".combo-box-popup .list-cell")
+                .match(c -> c instanceof Labeled l && choice.equals(l.getText())).tryQuery());
     }
 
     /** Finish on the review page; returns once the wizard closed (fails with the job's error otherwise). */
-    private void finish(FxRobot robot) throws TimeoutException {
-        Button finish = robot.lookup("#newVmFinish").queryButton();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !finish.isDisabled());
-        Label jobError = robot.lookup("#newVmJobError").queryAs(Label.class);
-        robot.clickOn(finish);
+    private void finish(FxRobot robot) {
+        UiSteps.Spot<Button> finish = UiSteps.ready("the wizard's Finish button", () -> robot.lookup("#newVmFinish")
+                .tryQueryAs(Button.class));
+        // Found before the click: the wizard may close at once, taking its scene with it.
+        Label jobError = UiWait.onFx(() -> robot.from(finish.node().getScene().getRoot()).lookup("#newVmJobError")
+                .queryAs(Label.class));
+        robot.clickOn(finish.centre());
         // Done when the wizard's window has closed (success) or it shows the job's error. Watched through
         // the label itself: a lookup over every window could meet the closing one without its scene root.
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !wizardShowing(jobError) || !jobError.getText().isEmpty());
-        assertFalse(wizardShowing(jobError), () -> "the job failed: " + jobError.getText());
+        // Disk, definition and start under TCG on a loaded machine.
+        UiWait.untilTrue(Duration.ofSeconds(120), "the wizard closed or showing the job's error",
+                () -> !wizardShowing(jobError) || !jobError.getText().isEmpty());
+        assertFalse(UiWait.onFx(() -> wizardShowing(jobError)), () -> "the job failed: " + UiWait.onFx(jobError::getText));
     }
 
     private static boolean wizardShowing(Label inWizard) {
@@ -282,25 +294,33 @@ class NewVmWizardTestbedUiTest {
         return scene != null && scene.getWindow() != null && scene.getWindow().isShowing();
     }
 
+    /** Clicks Next once it is enabled, and waits until the wizard shows another page (the Next of a page is the same button). */
     private static void next(FxRobot robot) {
-        Button next = robot.lookup("#newVmNext").queryButton();
+        UiSteps.Spot<Node> next;
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !next.isDisabled());
-        } catch (TimeoutException e) {
-            throw new AssertionError("Next stayed disabled: " + robot.lookup("#newVmError").queryAs(Label.class)
-                    .getText(), e);
+            next = UiSteps.ready("the wizard's Next button", () -> robot.lookup("#newVmNext").tryQuery());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the wizard says: "
+                    + UiWait.onFx(() -> robot.lookup("#newVmError").queryAs(Label.class).getText()), e);
         }
-        robot.clickOn(next);
+        String page = UiWait.onFx(() -> currentPage(robot));
+        robot.clickOn(next.centre());
+        UiWait.untilTrue("the wizard's page after " + page, () -> !page.equals(currentPage(robot)));
+    }
+
+    /** The id of the wizard page now shown (each page is always in the scene, only the current one visible). */
+    private static String currentPage(FxRobot robot) {
+        return robot.lookup((Node n) -> n.getId() != null && n.getId().startsWith("newVmPage-") && n.isVisible())
+                .tryQuery().map(Node::getId).orElse("(no page)");
     }
 
     private void assertRunningAndSelected(FxRobot robot, String name) throws Exception {
         assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, connA.domainLookupByName(name).getInfo().state);
         // Looked up in the main window only: the wizard's window may still be closing, and a lookup over
         // every window can meet it without its scene root.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(mainStage.getScene().getRoot())
-                .lookup("#detailsTitle").tryQueryAs(Label.class).map(l -> l.getText().equals(name)).orElse(false));
-        Node title = robot.from(mainStage.getScene().getRoot()).lookup("#detailsTitle").query();
-        assertTrue(title.isVisible(), "the new VM is selected and its details shown");
+        UiWait.untilTrue("the new VM selected and its details shown", () -> robot.from(mainStage.getScene().getRoot())
+                .lookup("#detailsTitle").tryQueryAs(Label.class).map(l -> l.getText().equals(name) && l.isVisible())
+                .orElse(false));
         GuestScreen.assertConsoleShowsAFrame(connA, name);
     }
 }

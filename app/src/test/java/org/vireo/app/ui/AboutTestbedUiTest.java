@@ -1,7 +1,6 @@
 package org.vireo.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.util.NodeQueryUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.about.Versions;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
 
@@ -61,29 +63,34 @@ class AboutTestbedUiTest {
         String hypervisor = after(virsh, "Running hypervisor: ");
         String library = after(virsh, "Using library: libvirt ");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#statusBar").tryQuery().isPresent()
+        UiWait.untilTrue("the main window with host A's row", () -> robot.lookup("#statusBar").tryQuery().isPresent()
                 && !VmOpsUiTest.tree(robot).getRoot().getChildren().isEmpty());
-        robot.clickOn("Help");
-        robot.clickOn("About Vireo");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#aboutView").tryQuery().isPresent());
-        Label client = robot.lookup("#aboutLibvirtClient").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> client.getText().equals(library));
-        @SuppressWarnings("unchecked")
-        TableView<Versions.Host> hosts = robot.lookup("#aboutHosts").queryAs(TableView.class);
-        awaitHostRow(robot, hosts);
-        Versions.Host a = hosts.getItems().get(0);
+        // The menu bar's own "Help", not any other node with that text; its menu opens in a window of its own.
+        UiSteps.click(robot, "the Help menu", () -> robot.lookup(".menu-bar .menu").match(
+                n -> n instanceof Labeled l && "Help".equals(l.getText())).tryQuery());
+        UiSteps.click(robot, "#menuAbout");
+        // The About window as it showed: the client's version once read, and its host rows (copied).
+        Shown about = UiWait.until("the About window, the client's libvirt version and a host row", () -> robot
+                .lookup("#aboutView").match(NodeQueryUtils.isVisible()).tryQuery().flatMap(view -> {
+                    String client = robot.from(view).lookup("#aboutLibvirtClient").queryAs(Label.class).getText();
+                    @SuppressWarnings("unchecked")
+                    List<Versions.Host> hosts = List.copyOf(robot.from(view).lookup("#aboutHosts")
+                            .queryAs(TableView.class).getItems());
+                    // Host A may connect a moment after the window shows, and the version is read in the background.
+                    return client.equals(library) && !hosts.isEmpty()
+                            ? Optional.of(new Shown(client, hosts, view.getScene().getWindow()))
+                            : Optional.empty();
+                }));
+        assertEquals(1, about.hosts().size(), about.hosts().toString());
+        Versions.Host a = about.hosts().get(0);
         assertEquals(bed.hostA().unixUri(), a.uri());
         assertEquals(daemon, a.libvirt());
         assertEquals(hypervisor, a.hypervisor(), "virsh says " + hypervisor);
-        robot.clickOn("#aboutClose");
+        UiSteps.click(robot, "#aboutClose");
+        UiWait.untilTrue("the About window closed", () -> !about.window().isShowing());
     }
 
-    /** The About window lists connected hosts when opened; host A may connect a moment after the window shows. */
-    private static void awaitHostRow(FxRobot robot, TableView<Versions.Host> hosts) throws TimeoutException {
-        if (hosts.getItems().isEmpty()) {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !hosts.getItems().isEmpty());
-        }
-        assertTrue(hosts.getItems().size() == 1, hosts.getItems().toString());
+    private record Shown(String client, List<Versions.Host> hosts, javafx.stage.Window window) {
     }
 
     private static String after(String text, String prefix) {

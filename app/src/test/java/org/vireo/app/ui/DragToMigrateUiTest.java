@@ -1,15 +1,17 @@
 package org.vireo.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -30,10 +32,12 @@ import org.libvirt.LibvirtException;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.util.NodeQueryUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.migrate.DragToMigrate;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.testbed.TestGuests;
 import org.vireo.connections.testbed.Testbed;
@@ -49,6 +53,10 @@ import org.vireo.connections.testbed.Testbed;
 class DragToMigrateUiTest {
     /** Sorts first among host A's guests, so others' guests coming and going do not move its row. */
     private static final String PREFIX = "0vireo-migui";
+    /** A VM appearing in the tree after libvirt reported it, on a loaded machine. */
+    private static final Duration SHOWN = Duration.ofSeconds(30);
+    /** A live migration of a small guest under TCG while other tests load the machine. */
+    private static final Duration MIGRATING = Duration.ofSeconds(90);
     @TempDir
     static Path home;
 
@@ -87,61 +95,50 @@ class DragToMigrateUiTest {
 
     @Test
     void dragARunningVmOntoHostBMigratesItThere(FxRobot robot) throws Exception {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
+        TreeTableView<TreeRow> tree = UiWait.onFx(() -> robot.lookup("#hostTree").queryAs(TreeTableView.class));
         String idA = hostId(tree, bed.hostA().unixUri());
         String idB = hostId(tree, bed.hostB().unixUri());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vmRow(tree, idA).isPresent() && hostRowIsConnected(tree, idB));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rowNode(robot, r -> r instanceof TreeRow.VmRow v
-                && v.connectionId().equals(idA) && v.vm().uuid().equals(uuid)).isPresent());
-        // The shared test bed's other guests may still shift rows between the look-up and the press: try the
-        // gesture again (at most three times) until the VM's row is the one being dragged.
-        for (int attempt = 1; ; attempt++) {
-            Node vmNode = rowNode(robot, r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(uuid)).orElseThrow();
-            robot.drag(vmNode, MouseButton.PRIMARY).moveTo(hostRowNode(robot, idA));
-            if (robot.lookup(".tree-table-row-cell").queryAll().stream()
-                    .anyMatch(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)) || attempt == 3) {
-                break;
-            }
-            robot.release(MouseButton.PRIMARY);
-        }
-        // Rows are recycled as the tree lays out again: look them up by what they show, not by node.
-        assertTrue(!hostRowNode(robot, idA).getPseudoClassStates().contains(DragToMigrate.TARGET), "its own host is no target");
-        org.controlsfx.control.StatusBar bar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bar.getText().startsWith("Cannot migrate to 2 host A (vireo-a):"
-                + " the VM is already on"));
-        robot.moveTo(hostRowNode(robot, idB));
-        assertTrue(hostRowNode(robot, idB).getPseudoClassStates().contains(DragToMigrate.TARGET), () -> "host B highlights as a target;"
-                + " dragged rows: " + robot.lookup(".tree-table-row-cell").queryAll().stream()
-                .filter(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)).count() + ", status '"
-                + robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText() + "'");
-        org.controlsfx.control.StatusBar statusBar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> statusBar.getText().startsWith("Drop to migrate " + name));
+        UiWait.untilTrue(SHOWN, "the VM under A and host B connected", () -> vmRow(tree, idA).isPresent()
+                && hostRowIsConnected(tree, idB));
+        pressAndDragOntoItsOwnHost(robot, uuid, idA);
+        // Its own host is no target: the status bar says why, and A's row does not highlight.
+        UiWait.untilTrue("the status bar saying the VM is already on A", () -> statusText(robot)
+                .startsWith("Cannot migrate to 2 host A (vireo-a): the VM is already on"));
+        assertFalse(UiWait.onFx(() -> hostRowShows(robot, idA, DragToMigrate.TARGET)), "its own host is no target");
+        robot.moveTo(rowSpot(robot, "host B's row", hostRow(idB)));
+        UiSteps.untilTrue(UiWait.LIMIT, "host B highlighted as a target and the status bar offering the drop",
+                () -> hostRowShows(robot, idB, DragToMigrate.TARGET) && statusText(robot).startsWith("Drop to migrate "
+                        + name), () -> "B a target: " + hostRowShows(robot, idB, DragToMigrate.TARGET) + ", dragged rows: "
+                        + robot.lookup(".tree-table-row-cell").queryAll().stream()
+                        .filter(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)).count()
+                        + ", status '" + statusText(robot) + "'");
         long dropped = System.nanoTime();
         robot.release(MouseButton.PRIMARY);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#migrateStart").tryQuery().isPresent());
-        ComboBox<HostConnection> destination = robot.lookup("#migrateDestination").queryAs(ComboBox.class);
-        assertEquals(idB, destination.getValue().id(), "pre-filled with the host it was dropped on");
+        Node dialog = migrationDialog(robot);
+        HostConnection destination = UiWait.onFx(() -> robot.from(dialog).lookup("#migrateDestination")
+                .queryAs(ComboBox.class).getValue()) instanceof HostConnection h ? h : null;
+        assertEquals(idB, destination == null ? null : destination.id(), "pre-filled with the host it was dropped on");
         robot.interact(() -> {
-            robot.lookup("#migrateUri").queryAs(TextField.class).setText("tcp://127.0.0.1");
-            robot.lookup("#migrateListen").queryAs(TextField.class).setText("127.0.0.1");
+            robot.from(dialog).lookup("#migrateUri").queryAs(TextField.class).setText("tcp://127.0.0.1");
+            robot.from(dialog).lookup("#migrateListen").queryAs(TextField.class).setText("127.0.0.1");
         });
-        Button startButton = robot.lookup("#migrateStart").queryButton();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !startButton.isDisabled());
         long confirmed = System.nanoTime();
-        robot.clickOn(startButton);
+        start(robot, dialog);
 
         // B lists the incoming guest (paused) while it moves; it is done when A no longer lists it.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vmRow(tree, idB).isPresent() && vmRow(tree, idA).isEmpty());
+        UiSteps.untilTrue(MIGRATING, "the VM listed under B and no longer under A", () -> vmRow(tree, idB).isPresent()
+                && vmRow(tree, idA).isEmpty(), () -> "status '" + statusText(robot) + "', result '"
+                + robot.from(dialog).lookup("#migrateResult").queryAs(Label.class).getText() + "'");
         long shown = System.nanoTime();
         // Pressing on its row to drag it selected it: the selection follows it to B.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getSelectionModel().getSelectedItem() != null
+        UiWait.untilTrue("the VM's row under B selected", () -> tree.getSelectionModel().getSelectedItem() != null
                 && tree.getSelectionModel().getSelectedItem().getValue() instanceof TreeRow.VmRow v
                 && v.connectionId().equals(idB) && v.vm().uuid().equals(uuid));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#migrateResult").queryAs(Label.class).getText().isEmpty());
-        assertTrue(robot.lookup("#migrateResult").queryAs(Label.class).getText().contains("now runs on"),
-                robot.lookup("#migrateResult").queryAs(Label.class).getText());
-        robot.clickOn("#migrateClose");
+        String result = UiWait.until("the dialog's result", () -> robot.from(dialog).lookup("#migrateResult")
+                .tryQueryAs(Label.class).map(Label::getText).filter(t -> !t.isEmpty()));
+        assertTrue(result.contains("now runs on"), result);
+        UiSteps.click(robot, "the dialog's Close button", () -> robot.from(dialog).lookup("#migrateClose").tryQuery());
 
         Connect b = new Connect(bed.hostB().unixUri());
         Connect a = new Connect(bed.hostA().unixUri());
@@ -162,23 +159,26 @@ class DragToMigrateUiTest {
     /** After "don't ask again" in the dialog, the next drop migrates at once with the same options. */
     @Test
     void dontAskAgainMigratesTheNextDropAtOnce(FxRobot robot) throws Exception {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
+        TreeTableView<TreeRow> tree = UiWait.onFx(() -> robot.lookup("#hostTree").queryAs(TreeTableView.class));
         String idA = hostId(tree, bed.hostA().unixUri());
         String idB = hostId(tree, bed.hostB().unixUri());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vmRow(tree, idA, uuid).isPresent() && hostRowIsConnected(tree, idB));
+        UiWait.untilTrue(SHOWN, "the VM under A and host B connected", () -> vmRow(tree, idA, uuid).isPresent()
+                && hostRowIsConnected(tree, idB));
         dragOnto(robot, uuid, idA, idB);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#migrateStart").tryQuery().isPresent());
+        Node dialog = migrationDialog(robot);
         robot.interact(() -> {
-            robot.lookup("#migrateUri").queryAs(TextField.class).setText("tcp://127.0.0.1");
-            robot.lookup("#migrateListen").queryAs(TextField.class).setText("127.0.0.1");
-            robot.lookup("#migrateDontAsk").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+            robot.from(dialog).lookup("#migrateUri").queryAs(TextField.class).setText("tcp://127.0.0.1");
+            robot.from(dialog).lookup("#migrateListen").queryAs(TextField.class).setText("127.0.0.1");
+            robot.from(dialog).lookup("#migrateDontAsk").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
         });
-        Button startButton = robot.lookup("#migrateStart").queryButton();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !startButton.isDisabled());
-        robot.clickOn(startButton);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#migrateResult").queryAs(Label.class).getText()
-                .contains("now runs on"));
-        robot.clickOn("#migrateClose");
+        start(robot, dialog);
+        UiSteps.untilTrue(MIGRATING, "the dialog saying the VM now runs on B", () -> robot.from(dialog)
+                .lookup("#migrateResult").queryAs(Label.class).getText().contains("now runs on"),
+                () -> "result '" + robot.from(dialog).lookup("#migrateResult").queryAs(Label.class).getText() + "'");
+        UiSteps.click(robot, "the dialog's Close button", () -> robot.from(dialog).lookup("#migrateClose").tryQuery());
+        // The next drop must meet no closing dialog.
+        UiWait.untilTrue("the migration dialog closed", () -> dialog.getScene() == null
+                || !dialog.getScene().getWindow().isShowing());
 
         String second;
         Connect a = new Connect(bed.hostA().unixUri());
@@ -190,37 +190,82 @@ class DragToMigrateUiTest {
         } finally {
             a.close();
         }
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vmRow(tree, idA, second).isPresent());
+        UiWait.untilTrue(SHOWN, "the second guest under A", () -> vmRow(tree, idA, second).isPresent());
         dragOnto(robot, second, idA, idB);
 
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vmRow(tree, idB, second).isPresent()
-                    && vmRow(tree, idA, second).isEmpty());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the second guest did not move; status '" + robot.lookup("#statusBar")
-                    .queryAs(org.controlsfx.control.StatusBar.class).getText() + "', windows "
-                    + robot.listWindows().stream().map(w -> w instanceof Stage st ? st.getTitle() : w.toString()).toList(), e);
-        }
-        assertTrue(robot.lookup("#migrateStart").tryQuery().isEmpty(), "no dialog the second time");
-        org.controlsfx.control.StatusBar bar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getText().contains("migrated to 1 host B"));
+        UiSteps.untilTrue(MIGRATING, "the second guest listed under B and no longer under A",
+                () -> vmRow(tree, idB, second).isPresent() && vmRow(tree, idA, second).isEmpty(),
+                () -> "status '" + statusText(robot) + "', windows " + robot.listWindows().stream()
+                        .map(w -> w instanceof Stage st ? st.getTitle() : w.toString()).toList());
+        assertTrue(UiWait.onFx(() -> robot.lookup("#migrateStart").tryQuery().isEmpty()), "no dialog the second time");
+        UiSteps.untilTrue(UiWait.LIMIT, "the status bar saying it migrated to B",
+                () -> statusText(robot).contains("migrated to 1 host B"), () -> statusText(robot));
     }
 
-    /** Presses on the VM's row, drags to the destination host's row and releases there. */
-    private static void dragOnto(FxRobot robot, String vmUuid, String fromId, String toId) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> rowNode(robot, r -> r instanceof TreeRow.VmRow v
-                && v.vm().uuid().equals(vmUuid)).isPresent());
+    /**
+     * Presses on the VM's row and moves onto its own host's row, both found on screen and still first. The shared
+     * test bed's other guests may still shift rows between the look-up and the press: the gesture is tried again
+     * (at most three times) until the VM's row is the one shown as dragged.
+     */
+    private static void pressAndDragOntoItsOwnHost(FxRobot robot, String vmUuid, String fromId) {
         for (int attempt = 1; ; attempt++) {
-            Node vmNode = rowNode(robot, r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(vmUuid)).orElseThrow();
-            robot.drag(vmNode, MouseButton.PRIMARY).moveTo(hostRowNode(robot, fromId));
-            if (robot.lookup(".tree-table-row-cell").queryAll().stream()
-                    .anyMatch(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)) || attempt == 3) {
-                break;
+            Predicate<TreeRow> vmRow = r -> r instanceof TreeRow.VmRow v && v.vm().uuid().equals(vmUuid);
+            Point2D vm = rowSpot(robot, "the VM's row", vmRow);
+            Point2D own = rowSpot(robot, "its host's row", hostRow(fromId));
+            robot.drag(vm, MouseButton.PRIMARY).moveTo(own);
+            try {
+                UiWait.untilTrue(Duration.ofSeconds(5), "the VM's row showing as dragged", () -> rowNode(robot, vmRow)
+                        .map(n -> n.getPseudoClassStates().contains(DragToMigrate.DRAGGED)).orElse(false));
+                return;
+            } catch (AssertionError e) {
+                robot.release(MouseButton.PRIMARY);
+                if (attempt == 3) {
+                    throw e;
+                }
             }
-            robot.release(MouseButton.PRIMARY);
         }
-        robot.moveTo(hostRowNode(robot, toId));
+    }
+
+    /** Presses on the VM's row, drags to the destination host's row and releases there once it is a target. */
+    private static void dragOnto(FxRobot robot, String vmUuid, String fromId, String toId) {
+        pressAndDragOntoItsOwnHost(robot, vmUuid, fromId);
+        robot.moveTo(rowSpot(robot, "the destination host's row", hostRow(toId)));
+        UiWait.untilTrue("the destination host highlighted as a target",
+                () -> hostRowShows(robot, toId, DragToMigrate.TARGET));
         robot.release(MouseButton.PRIMARY);
+    }
+
+    /** Starts the migration once the dialog's checks pass; a failure names the problems the dialog listed. */
+    private static void start(FxRobot robot, Node dialog) {
+        UiSteps.untilTrue(UiWait.LIMIT, "the dialog's checks passed", () -> !robot.from(dialog).lookup("#migrateStart")
+                .queryButton().isDisabled(), () -> robot.from(dialog).lookup("#migrateCheckState").queryAs(Label.class)
+                .getText() + " " + robot.from(dialog).lookup("#migrateProblems").queryAs(javafx.scene.control.ListView.class)
+                .getItems());
+        UiSteps.click(robot, "the dialog's Start button", () -> robot.from(dialog).lookup("#migrateStart").tryQuery());
+    }
+
+    /** The migration dialog, once its window is on screen. */
+    private static Node migrationDialog(FxRobot robot) {
+        return UiWait.until("the migration dialog", () -> robot.lookup("#migrateStart")
+                .match(NodeQueryUtils.isVisible()).tryQuery().map(n -> n.getScene().getRoot()));
+    }
+
+    /** Where the row {@code which} is on screen, once it is shown and still (rows are recycled: never keep the node). */
+    private static Point2D rowSpot(FxRobot robot, String what, Predicate<TreeRow> which) {
+        return UiSteps.ready(what, () -> rowNode(robot, which)).centre();
+    }
+
+    private static Predicate<TreeRow> hostRow(String id) {
+        return r -> r instanceof TreeRow.HostRow h && h.host().connectionId().equals(id);
+    }
+
+    /** On the FX thread: the host's row is on screen with {@code state}. */
+    private static boolean hostRowShows(FxRobot robot, String id, javafx.css.PseudoClass state) {
+        return rowNode(robot, hostRow(id)).map(n -> n.getPseudoClassStates().contains(state)).orElse(false);
+    }
+
+    private static String statusText(FxRobot robot) {
+        return robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText();
     }
 
     private static Optional<TreeRow.VmRow> vmRow(TreeTableView<TreeRow> tree, String hostId, String vmUuid) {
@@ -242,9 +287,8 @@ class DragToMigrateUiTest {
         return false;
     }
 
-    private static String hostId(TreeTableView<TreeRow> tree, String uri) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostRow(tree, uri).isPresent());
-        return hostRow(tree, uri).orElseThrow().host().connectionId();
+    private static String hostId(TreeTableView<TreeRow> tree, String uri) {
+        return UiWait.until("the row of " + uri, () -> hostRow(tree, uri)).host().connectionId();
     }
 
     private static boolean hostRowIsConnected(TreeTableView<TreeRow> tree, String id) {
@@ -262,11 +306,7 @@ class DragToMigrateUiTest {
                 && v.vm().uuid().equals(uuid)).map(r -> (TreeRow.VmRow) r).findFirst();
     }
 
-    private static Node hostRowNode(FxRobot robot, String id) {
-        return rowNode(robot, r -> r instanceof TreeRow.HostRow h && h.host().connectionId().equals(id)).orElseThrow();
-    }
-
-    private static Optional<Node> rowNode(FxRobot robot, java.util.function.Predicate<TreeRow> which) {
+    private static Optional<Node> rowNode(FxRobot robot, Predicate<TreeRow> which) {
         return robot.lookup(".tree-table-row-cell").match(cell -> cell instanceof TreeTableRow<?> r
                 && r.getItem() instanceof TreeRow t && which.test(t)).tryQuery();
     }

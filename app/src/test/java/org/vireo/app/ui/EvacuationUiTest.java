@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -38,10 +38,13 @@ import org.libvirt.LibvirtException;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.main.TreeRow;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.store.ConnectionStore;
 import org.vireo.connections.testbed.TestGuests;
@@ -117,33 +120,39 @@ class EvacuationUiTest {
     }
 
     private void story(FxRobot robot) throws Exception {
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> hostConnected(tree, ID_B)
+        TreeTableView<TreeRow> tree = UiWait.onFx(() -> robot.lookup("#hostTree").queryAs(TreeTableView.class));
+        UiWait.untilTrue(Duration.ofSeconds(30), "host B connected and the guests listed under A", () -> hostConnected(tree, ID_B)
                 && names.stream().allMatch(n -> vmListed(tree, ID_A, uuids.get(n))));
 
         rightClickHostRow(robot, tree, ID_A);
-        robot.clickOn("#contextEvacuate");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#evacuatePlan").tryQuery().isPresent());
-        TableView<EvacuationViewModel.Line> plan = robot.lookup("#evacuatePlan").queryAs(TableView.class);
-        Node dialogRoot = plan.getScene().getRoot();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> names.stream().allMatch(n -> line(plan, n).isPresent())
-                && line(plan, stayer).isPresent());
-
-        for (String n : List.of(names.get(0), names.get(1), stayer)) {
-            EvacuationViewModel.Line line = line(plan, n).orElseThrow();
-            assertEquals(ID_B, line.targetProperty().get().id(), "planned to B: " + n);
-            assertEquals("waiting", line.statusProperty().get());
+        UiSteps.click(robot, "#contextEvacuate");
+        TableView<EvacuationViewModel.Line> plan = UiWait.until("the evacuation plan", () -> robot.lookup("#evacuatePlan")
+                .match(NodeQueryUtils.isVisible()).tryQueryAs(TableView.class).map(t -> (TableView<EvacuationViewModel.Line>) t));
+        Node dialogRoot = UiWait.onFx(() -> plan.getScene().getRoot());
+        // The plan's lines as they were once all three guests were in it (their properties change on the FX thread).
+        List<PlanLine> planned = UiWait.until("the plan listing the three guests", () -> {
+            List<PlanLine> lines = new ArrayList<>();
+            for (String n : List.of(names.get(0), names.get(1), stayer)) {
+                Optional<EvacuationViewModel.Line> line = line(plan, n);
+                if (line.isEmpty()) {
+                    return Optional.empty();
+                }
+                lines.add(PlanLine.of(line.get()));
+            }
+            return Optional.of(lines);
+        });
+        for (PlanLine line : planned) {
+            assertEquals(ID_B, line.targetId(), "planned to B: " + line.name());
+            assertEquals("waiting", line.status());
         }
-        assertTrue(shownInTable(robot, plan, "1 host B (vireo-b)"), "the plan shows B as the target");
+        UiWait.untilTrue("the plan table showing B as the target", () -> shownInTable(robot, plan, "1 host B (vireo-b)"));
 
         // The user edits one row: the third guest stays on A.
-        EvacuationViewModel.Line keep = line(plan, stayer).orElseThrow();
+        EvacuationViewModel.Line keep = UiWait.onFx(() -> line(plan, stayer).orElseThrow());
         robot.interact(() -> plan.scrollTo(keep));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> targetChoice(robot, plan, keep).isPresent());
-        robot.clickOn(targetChoice(robot, plan, keep).orElseThrow());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> staysItem(robot).isPresent());
-        robot.clickOn(staysItem(robot).orElseThrow());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> keep.targetProperty().get() == null);
+        UiSteps.click(robot, "the 'Move to' choice on " + stayer + "'s row", () -> targetChoice(robot, plan, keep));
+        UiSteps.click(robot, "'stays on 2 host A' in the open choice", () -> staysItem(robot));
+        UiWait.untilTrue("the kept guest's target cleared", () -> keep.targetProperty().get() == null);
         // Host A is shared with other test runs: their guests must not move either (set in the model, as their
         // number varies).
         robot.interact(() -> plan.getItems().stream().filter(l -> !names.contains(l.vm().name()))
@@ -161,54 +170,69 @@ class EvacuationUiTest {
             seen.put(n, statuses);
             line(plan, n).orElseThrow().statusProperty().addListener((obs, old, now) -> statuses.add(now));
         }));
-        Button run = robot.from(dialogRoot).lookup("#evacuateRun").queryButton();
-        robot.clickOn(run);
+        Button run = UiSteps.click(robot, "the Run button", () -> robot.from(dialogRoot).lookup("#evacuateRun")
+                .tryQueryAs(Button.class));
 
-        Label summary = robot.from(dialogRoot).lookup("#evacuateSummary").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !summary.getText().isEmpty());
-        assertTrue(summary.getText().startsWith("2 of " + plan.getItems().size() + " VMs moved"), summary.getText());
+        // Two live migrations under TCG on a machine other tests load.
+        String summary = UiSteps.until(Duration.ofSeconds(180), "the evacuation's summary", () -> robot.from(dialogRoot)
+                .lookup("#evacuateSummary").tryQueryAs(Label.class).map(Label::getText).filter(t -> !t.isEmpty()),
+                () -> plan.getItems().stream().map(l -> l.vm().name() + ": " + l.statusProperty().get()).toList().toString());
+        List<String> lines = UiWait.onFx(() -> plan.getItems().stream()
+                .map(l -> l.vm().name() + ": " + l.statusProperty().get()).toList());
+        assertTrue(summary.startsWith("2 of " + lines.size() + " VMs moved"), summary + " " + lines);
         for (String n : names) {
             List<String> statuses = seen.get(n);
             assertTrue(statuses.stream().anyMatch(s -> s.startsWith("migrating")), n + " showed progress: " + statuses);
             assertEquals("on 1 host B (vireo-b)", statuses.get(statuses.size() - 1), n + ": " + statuses);
         }
-        assertTrue(shownInTable(robot, plan, "on 1 host B (vireo-b)"), "the table shows where they went");
-        assertEquals("stays on 2 host A (vireo-a)", keep.statusProperty().get());
-        assertTrue(run.isDisabled(), "a plan runs once");
+        UiWait.untilTrue("the table showing where they went", () -> shownInTable(robot, plan, "on 1 host B (vireo-b)"));
+        assertEquals("stays on 2 host A (vireo-a)", UiWait.onFx(() -> keep.statusProperty().get()));
+        assertTrue(UiWait.onFx(run::isDisabled), "a plan runs once");
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.save(robot, "evacuation-done");
-        robot.clickOn(robot.from(dialogRoot).lookup("#evacuateClose").queryButton());
+        UiSteps.click(robot, "the Close button", () -> robot.from(dialogRoot).lookup("#evacuateClose").tryQuery());
+        UiWait.untilTrue("the evacuation window closed", () -> dialogRoot.getScene() == null
+                || !dialogRoot.getScene().getWindow().isShowing());
 
         assertRunOnBAndGoneFromA();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> names.stream().allMatch(n ->
+        UiWait.untilTrue(Duration.ofSeconds(30), "the moved guests listed under B, not A", () -> names.stream().allMatch(n ->
                 vmListed(tree, ID_B, uuids.get(n)) && !vmListed(tree, ID_A, uuids.get(n))));
 
         // Host A is in maintenance: the tree says so, and the flag is saved with its connection.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stateCellText(robot, tree, ID_A).endsWith("\u00b7 maintenance"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> savedMaintenance().equals(Set.of(ID_A)));
+        UiSteps.untilTrue(UiWait.LIMIT, "host A's state cell ending in maintenance",
+                () -> stateCellText(robot, tree, ID_A).endsWith("\u00b7 maintenance"), () -> stateCellText(robot, tree, ID_A));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> savedMaintenance().equals(Set.of(ID_A)));
 
         // The new-VM wizard's "least loaded" placement leaves A out.
-        Button newVm = robot.lookup("#toolbarNewVm").queryButton();
-        robot.clickOn(newVm);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#newVmHost").tryQuery().isPresent());
-        ComboBox<NewVmHosts.HostRef> host = robot.lookup("#newVmHost").queryComboBox();
-        Node wizardRoot = host.getScene().getRoot();
-        javafx.stage.Window wizardWindow = host.getScene().getWindow();
+        UiSteps.click(robot, "#toolbarNewVm");
+        ComboBox<NewVmHosts.HostRef> host = UiWait.until("the new-VM wizard", () -> robot.lookup("#newVmHost")
+                .match(NodeQueryUtils.isVisible()).tryQueryAs(ComboBox.class).map(c -> (ComboBox<NewVmHosts.HostRef>) c));
+        Node wizardRoot = UiWait.onFx(() -> host.getScene().getRoot());
+        javafx.stage.Window wizardWindow = UiWait.onFx(() -> host.getScene().getWindow());
         robot.interact(() -> host.setValue(NewVmWizardViewModel.LEAST_LOADED));
-        Label placement = robot.from(wizardRoot).lookup("#newVmPlacement").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> placement.getText().startsWith("Chosen: "));
-        assertTrue(placement.getText().startsWith("Chosen: 1 host B: "), placement.getText());
-        assertTrue(placement.getText().contains("best of 1 host "), placement.getText());
+        String placement = UiWait.until("a placement chosen", () -> robot.from(wizardRoot).lookup("#newVmPlacement")
+                .tryQueryAs(Label.class).map(Label::getText).filter(t -> t.startsWith("Chosen: ")));
+        assertTrue(placement.startsWith("Chosen: 1 host B: "), placement);
+        assertTrue(placement.contains("best of 1 host "), placement);
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.save(robot, "evacuation-placement");
-        robot.clickOn(robot.from(wizardRoot).lookup("#newVmCancel").queryButton());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizardWindow.isShowing());
+        UiSteps.click(robot, "the wizard's Cancel button", () -> robot.from(wizardRoot).lookup("#newVmCancel").tryQuery());
+        UiWait.untilTrue("the wizard closed", () -> !wizardWindow.isShowing());
 
         // Host → Leave maintenance clears it, in the tree and in the saved connections.
         rightClickHostRow(robot, tree, ID_A);
-        robot.clickOn("#contextLeaveMaintenance");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !stateCellText(robot, tree, ID_A).contains("maintenance"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> savedMaintenance().isEmpty());
+        UiSteps.click(robot, "#contextLeaveMaintenance");
+        UiSteps.untilTrue(UiWait.LIMIT, "host A's state cell without maintenance",
+                () -> !stateCellText(robot, tree, ID_A).contains("maintenance"), () -> stateCellText(robot, tree, ID_A));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> savedMaintenance().isEmpty());
+    }
+
+    /** A plan line's values at one instant. */
+    private record PlanLine(String name, String targetId, String status) {
+        static PlanLine of(EvacuationViewModel.Line line) {
+            return new PlanLine(line.vm().name(), line.targetProperty().get() == null ? null
+                    : line.targetProperty().get().id(), line.statusProperty().get());
+        }
     }
 
     private void assertRunOnBAndGoneFromA() throws LibvirtException {
@@ -286,21 +310,20 @@ class EvacuationUiTest {
                 .tryQueryAs(Labeled.class).map(Labeled::getText).orElse("")).orElse("");
     }
 
-    private static void rightClickHostRow(FxRobot robot, TreeTableView<TreeRow> tree, String hostId) throws TimeoutException {
+    private static void rightClickHostRow(FxRobot robot, TreeTableView<TreeRow> tree, String hostId) {
         // A menu still closing from the previous choice would swallow this request.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextConnect").tryQuery()
+        UiWait.untilTrue("the previous context menu closed", () -> robot.lookup("#contextConnect").tryQuery()
                 .map(item -> item.getScene() == null || !item.getScene().getWindow().isShowing()).orElse(true));
-        WaitForAsyncUtils.waitForFxEvents();
         // Rows of other runs' guests come and go on the shared host A: a click that hit a moving row is tried
         // again, at most three times.
         for (int attempt = 1; ; attempt++) {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> hostRowNode(robot, tree, hostId).isPresent());
-            robot.clickOn(hostRowNode(robot, tree, hostId).orElseThrow(), MouseButton.SECONDARY);
+            UiSteps.click(robot, "host " + hostId + "'s row", () -> hostRowNode(robot, tree, hostId), MouseButton.SECONDARY);
             try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#contextEvacuate").tryQuery()
-                        .map(item -> item.getScene() != null && item.getScene().getWindow().isShowing()).orElse(false));
+                UiWait.untilTrue(Duration.ofSeconds(5), "the host's context menu", () -> robot.lookup("#contextEvacuate")
+                        .tryQuery().map(item -> item.getScene() != null && item.getScene().getWindow().isShowing())
+                        .orElse(false));
                 return;
-            } catch (TimeoutException e) {
+            } catch (AssertionError e) {
                 if (attempt == 3) {
                     throw e;
                 }

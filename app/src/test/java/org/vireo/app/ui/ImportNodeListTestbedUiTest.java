@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
@@ -39,6 +39,8 @@ import org.vireo.app.main.TreeRow;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.ssh.FxHostKeyPrompt;
 import org.vireo.app.task.FxTaskExecutor;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.ssh.SshSettings;
@@ -55,6 +57,8 @@ import org.vireo.resources.Messages;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ImportNodeListTestbedUiTest {
+    /** Six SSH logins on a loaded machine. */
+    private static final Duration CONNECTING = Duration.ofSeconds(60);
     private static final List<String> ALIASES = List.of("tbnode1", "tbnode2", "tbnode3", "tbnode4", "tbnode5", "tbnode6");
 
     @TempDir
@@ -114,41 +118,44 @@ class ImportNodeListTestbedUiTest {
     void importPreviewAddReviewAcceptAllAndAllSixHostsConnectInTheirGroup(FxRobot robot) throws Exception {
         openImportAndAdd(robot);
 
-        awaitReview(robot);
-        TableView<?> unknown = robot.lookup("#reviewUnknownTable").queryAs(TableView.class);
-        assertEquals(2, unknown.getItems().size(), "one row per distinct key");
+        Review review = awaitReview(robot);
+        assertEquals(2, review.unknown().size(), "one row per distinct key");
         List<String> presentedBy = new ArrayList<>();
-        for (Object row : unknown.getItems()) {
-            ConnectBatch.UnknownKey key = ((HostKeyReviewDialog.KeyRow) row).item();
+        for (ConnectBatch.UnknownKey key : review.unknown()) {
             assertEquals("127.0.0.1", key.key().host());
             assertTrue(key.key().sha256Fingerprint().startsWith("SHA256:"), key.toString());
             presentedBy.add(key.key().port() + "=" + key.hosts());
         }
         assertTrue(presentedBy.contains(bed.hostA().sshPort() + "=[tbnode1, tbnode2, tbnode3]"), presentedBy.toString());
         assertTrue(presentedBy.contains(bed.hostB().sshPort() + "=[tbnode4, tbnode5, tbnode6]"), presentedBy.toString());
-        assertTrue(robot.lookup("#reviewChangedTable").tryQuery().isEmpty(), "no changed keys");
-        assertTrue(progressCounts(robot).contains("6 waiting for a host-key decision"), progressCounts(robot));
+        assertTrue(review.changed().isEmpty(), "no changed keys");
+        awaitProgressCounts(robot, "6 waiting", c -> c.contains("6 waiting for a host-key decision"));
         shot(robot, "import-host-key-review");
-        robot.clickOn("#reviewAcceptAll");
+        UiSteps.click(robot, "#reviewAcceptAll");
 
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ALIASES.stream().allMatch(a -> host(tree, a)
-                .map(h -> h.state() == ConnectionState.CONNECTED).orElse(false)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> progressCounts(robot).startsWith("6 hosts: 6 connected"));
+        TreeTableView<TreeRow> tree = UiWait.onFx(() -> robot.lookup("#hostTree").queryAs(TreeTableView.class));
+        awaitConnected(tree, ALIASES);
+        awaitProgressCounts(robot, "6 connected", c -> c.startsWith("6 hosts: 6 connected"));
         shot(robot, "import-progress-connected");
 
-        TreeItem<TreeRow> bedFolder = tree.getRoot().getChildren().get(0);
-        assertEquals(new TreeRow.GroupRow("Bed"), bedFolder.getValue());
-        TreeItem<TreeRow> rack = bedFolder.getChildren().get(0);
-        assertEquals(new TreeRow.GroupRow("Bed/rack A"), rack.getValue());
-        assertEquals(ALIASES, rack.getChildren().stream()
-                .map(i -> ((TreeRow.HostRow) i.getValue()).host().displayName()).toList());
+        // The tree's first rows as they are once all six are connected, copied on the FX thread.
+        List<TreeRow> firstRows = UiWait.onFx(() -> {
+            TreeItem<TreeRow> bedFolder = tree.getRoot().getChildren().get(0);
+            TreeItem<TreeRow> rack = bedFolder.getChildren().get(0);
+            List<TreeRow> rows = new ArrayList<>(List.of(bedFolder.getValue(), rack.getValue()));
+            rack.getChildren().forEach(i -> rows.add(i.getValue()));
+            return rows;
+        });
+        assertEquals(new TreeRow.GroupRow("Bed"), firstRows.get(0));
+        assertEquals(new TreeRow.GroupRow("Bed/rack A"), firstRows.get(1));
+        assertEquals(ALIASES, firstRows.subList(2, firstRows.size()).stream()
+                .map(r -> ((TreeRow.HostRow) r).host().displayName()).toList());
 
         List<String> saved = Files.readAllLines(knownHosts);
         assertEquals(1, saved.stream().filter(l -> l.startsWith("[127.0.0.1]:" + bed.hostA().sshPort() + " ")).count(), saved.toString());
         assertEquals(1, saved.stream().filter(l -> l.startsWith("[127.0.0.1]:" + bed.hostB().sshPort() + " ")).count(), saved.toString());
-        robot.clickOn("#connectProgressClose");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#connectProgress").tryQuery().isEmpty());
+        UiSteps.click(robot, "#connectProgressClose");
+        UiWait.untilTrue("the progress window closed", () -> robot.lookup("#connectProgress").tryQuery().isEmpty());
     }
 
     @Test
@@ -160,33 +167,30 @@ class ImportNodeListTestbedUiTest {
         Files.writeString(knownHosts, swapped + "\n");
         openImportAndAdd(robot);
 
-        awaitReview(robot);
-        TableView<?> unknown = robot.lookup("#reviewUnknownTable").queryAs(TableView.class);
-        assertEquals(1, unknown.getItems().size());
-        ConnectBatch.UnknownKey only = ((HostKeyReviewDialog.KeyRow) unknown.getItems().get(0)).item();
+        Review review = awaitReview(robot);
+        assertEquals(1, review.unknown().size());
+        ConnectBatch.UnknownKey only = review.unknown().get(0);
         assertEquals(bed.hostB().sshPort(), only.key().port());
-        TableView<?> changed = robot.lookup("#reviewChangedTable").queryAs(TableView.class);
-        assertEquals(1, changed.getItems().size());
-        ConnectBatch.ChangedKey change = (ConnectBatch.ChangedKey) changed.getItems().get(0);
+        assertEquals(1, review.changed().size());
+        ConnectBatch.ChangedKey change = review.changed().get(0);
         assertEquals(List.of("tbnode1", "tbnode2", "tbnode3"), change.hosts());
-        assertTrue(robot.lookup("#reviewChangedWarning").queryAs(Label.class).getText().startsWith("WARNING"));
+        assertTrue(review.changedWarning().startsWith("WARNING"), review.changedWarning());
         assertTrue(change.change().knownHostsLocation().endsWith("known_hosts:1"), change.change().knownHostsLocation());
         shot(robot, "import-host-key-review-changed");
-        robot.clickOn("#reviewAcceptAll");
+        UiSteps.click(robot, "#reviewAcceptAll");
 
-        TreeTableView<TreeRow> tree = robot.lookup("#hostTree").queryAs(TreeTableView.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ALIASES.subList(3, 6).stream().allMatch(a -> host(tree, a)
-                .map(h -> h.state() == ConnectionState.CONNECTED).orElse(false)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> progressCounts(robot).equals(
-                "6 hosts: 3 connected, 0 connecting, 0 waiting for a host-key decision, 3 failed"));
+        TreeTableView<TreeRow> tree = UiWait.onFx(() -> robot.lookup("#hostTree").queryAs(TreeTableView.class));
+        awaitConnected(tree, ALIASES.subList(3, 6));
+        String expected = "6 hosts: 3 connected, 0 connecting, 0 waiting for a host-key decision, 3 failed";
+        awaitProgressCounts(robot, expected, expected::equals);
         for (String alias : ALIASES.subList(0, 3)) {
-            HostSnapshot refused = host(tree, alias).orElseThrow();
+            HostSnapshot refused = UiWait.onFx(() -> host(tree, alias)).orElseThrow();
             assertEquals(ConnectionState.DISCONNECTED, refused.state(), alias);
             assertTrue(refused.reason().english().contains("CHANGED"), refused.reason().english());
         }
-        TableView<?> progress = robot.lookup("#connectProgressTable").queryAs(TableView.class);
-        assertEquals(3, progress.getItems().stream()
-                .filter(r -> ((ConnectBatch.Row) r).state() == ConnectBatch.HostState.KEY_CHANGED).count());
+        long keyChanged = UiWait.onFx(() -> robot.lookup("#connectProgressTable").queryAs(TableView.class).getItems()
+                .stream().filter(r -> ((ConnectBatch.Row) r).state() == ConnectBatch.HostState.KEY_CHANGED).count());
+        assertEquals(3, keyChanged);
         List<String> saved = Files.readAllLines(knownHosts);
         assertEquals(swapped, saved.get(0), "the recorded key is left alone");
         assertEquals(2, saved.size(), saved.toString());
@@ -194,19 +198,29 @@ class ImportNodeListTestbedUiTest {
     }
 
     /** Opens the import on the node file, checks the preview, names the group and adds the six hosts. */
-    private void openImportAndAdd(FxRobot robot) throws TimeoutException {
+    private void openImportAndAdd(FxRobot robot) {
         Platform.runLater(() -> window.importNodeList(nodeFile));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#importCounts").tryQuery()
-                .map(n -> ((Label) n).getText().startsWith("6 new")).orElse(false));
-        String counts = robot.lookup("#importCounts").queryAs(Label.class).getText();
-        assertTrue(counts.contains("12 repeated lines merged"), counts);
-        assertEquals("oar-nodes", robot.lookup("#importGroup").queryAs(TextField.class).getText(), "group defaults to the file name");
-        robot.interact(() -> robot.lookup("#importGroup").queryAs(TextField.class).setText("Bed / rack A"));
-        Button add = robot.lookup("#importAddButton").queryButton();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> add.getText().equals("Add 6 connections") && !add.isDisable());
+        // The preview's counts and group field, read together once the file has been read.
+        Preview preview = UiWait.until("the import preview's counts", () -> robot.lookup("#importCounts")
+                .tryQueryAs(Label.class).filter(l -> l.getText().startsWith("6 new")).map(l -> new Preview(l.getText(),
+                        robot.from(l.getScene().getRoot()).lookup("#importGroup").queryAs(TextField.class))));
+        assertTrue(preview.counts().contains("12 repeated lines merged"), preview.counts());
+        assertEquals("oar-nodes", UiWait.onFx(preview.group()::getText), "group defaults to the file name");
+        robot.interact(() -> preview.group().setText("Bed / rack A"));
+        UiSteps.Spot<Button> add = UiSteps.ready("the 'Add 6 connections' button", () -> robot.lookup("#importAddButton")
+                .tryQueryAs(Button.class).filter(b -> b.getText().equals("Add 6 connections")));
         shot(robot, "import-preview-oar");
-        robot.clickOn(add);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#connectProgressTable").tryQuery().isPresent());
+        robot.clickOn(add.centre());
+        UiWait.until(CONNECTING, "the connect progress window", () -> robot.lookup("#connectProgressTable")
+                .match(NodeQueryUtils.isVisible()).tryQuery());
+    }
+
+    private record Preview(String counts, TextField group) {
+    }
+
+    /** The host-key review as it showed: its rows copied, not the table (read again it could have changed). */
+    private record Review(List<ConnectBatch.UnknownKey> unknown, List<ConnectBatch.ChangedKey> changed,
+            String changedWarning) {
     }
 
     /** A new window needs a few pulses before the X server shows its content. */
@@ -215,12 +229,33 @@ class ImportNodeListTestbedUiTest {
         Screenshots.save(robot, name);
     }
 
-    private static void awaitReview(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#hostKeyReview").tryQuery().isPresent());
+    private static Review awaitReview(FxRobot robot) {
+        return UiWait.until(CONNECTING, "the host-key review", () -> robot.lookup("#hostKeyReview")
+                .match(NodeQueryUtils.isVisible()).tryQuery().map(pane -> {
+                    // A fresh query each time: a NodeQuery narrows itself with every lookup.
+                    List<ConnectBatch.UnknownKey> unknown = robot.from(pane).lookup("#reviewUnknownTable").queryAs(TableView.class)
+                            .getItems().stream().map(r -> ((HostKeyReviewDialog.KeyRow) r).item()).toList();
+                    Optional<TableView> changed = robot.from(pane).lookup("#reviewChangedTable").tryQueryAs(TableView.class);
+                    return new Review(unknown, changed.map(t -> ((List<?>) t.getItems()).stream()
+                            .map(r -> (ConnectBatch.ChangedKey) r).toList()).orElse(List.of()),
+                            robot.from(pane).lookup("#reviewChangedWarning").tryQueryAs(Label.class).map(Label::getText).orElse(""));
+                }));
+    }
+
+    /** Waits until the progress window's counts are as {@code expected}; a failure shows the counts seen. */
+    private static void awaitProgressCounts(FxRobot robot, String what, java.util.function.Predicate<String> expected) {
+        UiSteps.untilTrue(UiWait.LIMIT, "progress counts: " + what, () -> expected.test(progressCounts(robot)),
+                () -> progressCounts(robot));
+    }
+
+    private static void awaitConnected(TreeTableView<TreeRow> tree, List<String> aliases) {
+        UiSteps.untilTrue(CONNECTING, aliases + " connected", () -> aliases.stream().allMatch(a -> host(tree, a)
+                .map(h -> h.state() == ConnectionState.CONNECTED).orElse(false)),
+                () -> aliases.stream().map(a -> a + "=" + host(tree, a).map(HostSnapshot::state)).toList().toString());
     }
 
     private static String progressCounts(FxRobot robot) {
-        return robot.lookup("#connectProgressCounts").queryAs(Label.class).getText();
+        return robot.lookup("#connectProgressCounts").tryQueryAs(Label.class).map(Label::getText).orElse("(no progress window)");
     }
 
     private static Optional<HostSnapshot> host(TreeTableView<TreeRow> tree, String name) {

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,7 @@ import org.libvirt.Connect;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppLogging;
@@ -42,7 +45,10 @@ import org.vireo.app.main.MainViewModel;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.ssh.FxHostKeyPrompt;
 import org.vireo.app.task.FxTaskExecutor;
+import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.ConnectionState;
+import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.ssh.SshSettings;
 import org.vireo.connections.ssh.TestSshd;
 import org.vireo.connections.support.UnixSocketRelay;
@@ -67,6 +73,8 @@ class SshWindowTestbedUiTest {
     @TempDir
     Path dir;
     Testbed bed;
+    /** Removes only the guests it made: one instance defines and cleans up, or a test's guest stays on host A. */
+    TestGuests guests;
     Path home;
     Path knownHosts;
     AppPaths paths;
@@ -86,6 +94,7 @@ class SshWindowTestbedUiTest {
     @BeforeEach
     void setUp() throws Exception {
         bed = Testbed.require();
+        guests = new TestGuests(bed);
         home = dir.resolve("home");
         Files.createDirectories(home.resolve(".ssh"));
         knownHosts = home.resolve(".ssh/known_hosts");
@@ -117,7 +126,7 @@ class SshWindowTestbedUiTest {
         }
         Connect c = new Connect(bed.hostA().unixUri());
         try {
-            new TestGuests(bed).cleanup(c, GUEST_PREFIX);
+            guests.cleanup(c, GUEST_PREFIX);
         } finally {
             c.close();
         }
@@ -133,17 +142,18 @@ class SshWindowTestbedUiTest {
 
         robot.interact(() -> window.addConnection(uri));
 
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> robot.lookup("#hostKeyFingerprint").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(bedFingerprint(bed.hostA().sshPort()),
-                robot.lookup("#hostKeyFingerprint").queryAs(TextField.class).getText());
-        assertEquals(keygenFingerprint(bed.hostA().sshPort()),
-                robot.lookup("#hostKeyFingerprint").queryAs(TextField.class).getText(), "as ssh-keygen -lf prints it");
-        assertEquals("ssh-ed25519", robot.lookup("#hostKeyType").queryAs(TextField.class).getText());
+        // What the prompt showed, read together once its window is on screen (not node by node afterwards).
+        ShownKey shown = UiWait.until(Duration.ofSeconds(WAIT_S), "the host-key prompt, shown", () -> robot
+                .lookup("#hostKeyFingerprint").match(NodeQueryUtils.isVisible()).tryQueryAs(TextField.class)
+                .map(f -> new ShownKey(f.getText(), robot.from(f.getScene().getRoot()).lookup("#hostKeyType")
+                        .queryAs(TextField.class).getText())));
+        assertEquals(bedFingerprint(bed.hostA().sshPort()), shown.fingerprint());
+        assertEquals(keygenFingerprint(bed.hostA().sshPort()), shown.fingerprint(), "as ssh-keygen -lf prints it");
+        assertEquals("ssh-ed25519", shown.type());
         assertEquals("", Files.readString(knownHosts), "nothing saved before the user answers");
         Screenshots.save(robot, "window-host-key-unknown");
 
-        robot.clickOn("#hostKeyAcceptAndSave");
+        UiSteps.click(robot, "#hostKeyAcceptAndSave");
 
         HostTreeLookup tree = new HostTreeLookup(robot);
         awaitConnected(tree, uri);
@@ -167,10 +177,9 @@ class SshWindowTestbedUiTest {
         robot.interact(() -> window.addConnection(uri));
 
         HostTreeLookup tree = new HostTreeLookup(robot);
-        waitFor(() -> robot.lookup(".dialog-pane").match(n -> n instanceof DialogPane p && p.getContentText() != null
-                && p.getContentText().contains("CHANGED")).tryQuery().isPresent(), () -> "host " + tree.host(uri));
-        String warning = robot.lookup(".dialog-pane").match(n -> n instanceof DialogPane p && p.getContentText() != null
-                && p.getContentText().contains("CHANGED")).queryAs(DialogPane.class).getContentText();
+        String warning = until("the changed-key warning", () -> robot.lookup(".dialog-pane")
+                .match(n -> n instanceof DialogPane p && p.getContentText() != null && p.getContentText().contains("CHANGED"))
+                .tryQueryAs(DialogPane.class).map(DialogPane::getContentText), () -> "host " + tree.host(uri));
         assertTrue(warning.contains(oldFingerprint), warning);
         assertTrue(warning.contains(newFingerprint), warning);
         assertTrue(warning.contains(knownHosts + ":1"), warning);
@@ -178,7 +187,8 @@ class SshWindowTestbedUiTest {
         waitFor(() -> tree.host(uri).map(h -> h.state() == ConnectionState.DISCONNECTED).orElse(false)
                 && tree.showsCell("Disconnected: ", "CHANGED"), () -> "host " + tree.host(uri));
         assertEquals(before, Files.readString(knownHosts), "nothing saved");
-        assertTrue(robot.lookup("#hostKeyDialog").tryQuery().isEmpty(), "a changed key is never offered for acceptance");
+        assertTrue(UiWait.onFx(() -> robot.lookup("#hostKeyDialog").tryQuery().isEmpty()),
+                "a changed key is never offered for acceptance");
     }
 
     @Test
@@ -255,11 +265,11 @@ class SshWindowTestbedUiTest {
 
         robot.interact(() -> window.addConnection(uri));
 
-        waitFor(() -> tree.showsCell("Disconnected: ", "Authentication to root@127.0.0.1:" + bed.hostA().sshPort()
-                + " failed"), () -> "host " + tree.host(uri));
-        assertTrue(tree.host(uri).orElseThrow().reason().english().contains(stranger.toString()),
-                "the reason names the key offered: " + tree.host(uri));
-        assertTrue(robot.lookup("#authDialog").tryQuery().isEmpty(), "an unencrypted key needs no dialog");
+        HostSnapshot refused = until("the refusal in the tree", () -> tree.host(uri).filter(h -> tree.showsCell(
+                "Disconnected: ", "Authentication to root@127.0.0.1:" + bed.hostA().sshPort() + " failed")),
+                () -> "host " + tree.host(uri));
+        assertTrue(refused.reason().english().contains(stranger.toString()), "the reason names the key offered: " + refused);
+        assertTrue(UiWait.onFx(() -> robot.lookup("#authDialog").tryQuery().isEmpty()), "an unencrypted key needs no dialog");
     }
 
     @Test
@@ -275,18 +285,17 @@ class SshWindowTestbedUiTest {
                 + " l\u2019authentification sur root@127.0.0.1:" + bed.hostA().sshPort() + "\u00a0: le serveur n\u2019a"
                 + " accept\u00e9 aucun des identifiants propos\u00e9s (" + stranger + ", mot de passe ou"
                 + " keyboard-interactive s\u2019il est demand\u00e9)";
-        waitFor(() -> tree.showsCell(expected, ""), () -> "host " + tree.host(uri));
-        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> nameCell = () -> robot.lookup("#hostTree .tree-table-cell")
-                .match(cell -> cell instanceof javafx.scene.control.Labeled l && "127.0.0.1".equals(l.getText())).tryQuery();
-        waitFor(() -> nameCell.get().isPresent(), () -> "the host's name cell, host " + tree.host(uri));
-        robot.clickOn(nameCell.get().orElseThrow());
+        HostSnapshot refused = until("the French refusal in the tree", () -> tree.host(uri)
+                .filter(h -> tree.showsCell(expected, "")), () -> "host " + tree.host(uri));
+        UiSteps.click(robot, "the host's name cell", () -> robot.lookup("#hostTree .tree-table-cell")
+                .match(cell -> cell instanceof Labeled l && "127.0.0.1".equals(l.getText())).tryQuery());
         String overview = "D\u00e9connect\u00e9 \u2014 " + expected.substring(expected.indexOf("Impossible"));
-        waitFor(() -> robot.lookup(".label").match(n -> n instanceof javafx.scene.control.Labeled l
+        waitFor(() -> robot.lookup(".label").match(n -> n instanceof Labeled l
                 && overview.equals(l.getText())).tryQuery().isPresent(), () -> "overview of " + tree.host(uri));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot, "window-french-auth-refused");
-        assertTrue(tree.host(uri).orElseThrow().reason().english().startsWith("Cannot connect to " + uri
-                + ": Authentication to root@127.0.0.1:"), "English stays for logs and the CLI: " + tree.host(uri));
+        assertTrue(refused.reason().english().startsWith("Cannot connect to " + uri
+                + ": Authentication to root@127.0.0.1:"), "English stays for logs and the CLI: " + refused);
     }
 
     @Test
@@ -295,7 +304,8 @@ class SshWindowTestbedUiTest {
         Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
         processes.add(agent);
-        waitFor(() -> Files.exists(socket), () -> "no agent socket " + socket);
+        // Not a look at the window: polled off the FX thread.
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> Files.exists(socket));
         Path agentKey = keygen(dir.resolve("agent_key"), "");
         run(Map.of("SSH_AUTH_SOCK", socket.toString()), "ssh-add", agentKey.toString());
         TestSshd sshd = ownSshd();
@@ -308,7 +318,7 @@ class SshWindowTestbedUiTest {
         robot.interact(() -> window.addConnection(uri));
 
         awaitConnected(tree, uri);
-        assertTrue(robot.lookup("#authDialog").tryQuery().isEmpty(), "the agent answered; nothing was asked");
+        assertTrue(UiWait.onFx(() -> robot.lookup("#authDialog").tryQuery().isEmpty()), "the agent answered; nothing was asked");
     }
 
     /**
@@ -329,15 +339,16 @@ class SshWindowTestbedUiTest {
         robot.interact(() -> window.addConnection(uri));
 
         // present and shown: the dialog's field exists a moment before its window is on screen
-        waitFor(() -> robot.lookup("#authAnswer0").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent(),
-                () -> "host " + tree.host(uri));
+        UiWait.until(Duration.ofSeconds(WAIT_S), "the login dialog's answer field",
+                () -> robot.lookup("#authAnswer0").match(NodeQueryUtils.isVisible()).tryQuery());
         Screenshots.save(robot, "window-passphrase");
-        robot.clickOn("#authAnswer0").write(secret);
-        robot.clickOn("#authLogin");
-        awaitConnected(tree, uri);
+        UiSteps.click(robot, "#authAnswer0");
+        robot.write(secret);
+        UiSteps.click(robot, "#authLogin");
+        HostSnapshot connected = awaitConnected(tree, uri);
 
         // the user's changes are saved, and the window logs what it did
-        robot.interact(() -> window.disconnect(tree.host(uri).orElseThrow().connectionId()));
+        robot.interact(() -> window.disconnect(connected.connectionId()));
         waitFor(() -> tree.host(uri).map(h -> h.state() == ConnectionState.DISCONNECTED).orElse(false),
                 () -> "host " + tree.host(uri));
         log.flush();
@@ -371,18 +382,22 @@ class SshWindowTestbedUiTest {
         return window[0];
     }
 
-    private void awaitConnected(HostTreeLookup tree, String uri) throws TimeoutException {
-        waitFor(() -> tree.host(uri).map(h -> h.state() == ConnectionState.CONNECTED).orElse(false)
-                && tree.showsCell("Connected", ""), () -> "host " + tree.host(uri));
+    private HostSnapshot awaitConnected(HostTreeLookup tree, String uri) {
+        return until("host " + uri + " connected", () -> tree.host(uri).filter(h -> h.state() == ConnectionState.CONNECTED
+                && tree.showsCell("Connected", "")), () -> "host " + tree.host(uri));
     }
 
-    private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<String> seen)
-            throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new TimeoutException(e.getMessage() + "; last seen: " + seen.get());
-        }
+    /** Waits (reading on the FX thread) until {@code condition} holds; a failure says what {@code seen} read last. */
+    private static void waitFor(Callable<Boolean> condition, Callable<String> seen) {
+        UiSteps.untilTrue(Duration.ofSeconds(WAIT_S), "the window to show it", condition, seen);
+    }
+
+    private static <T> T until(String what, Callable<Optional<T>> probe, Callable<String> seen) {
+        return UiSteps.until(Duration.ofSeconds(WAIT_S), what, probe, seen);
+    }
+
+    /** What the host-key prompt showed. */
+    private record ShownKey(String fingerprint, String type) {
     }
 
     private void writeSshConfig(String text) throws Exception {
@@ -426,7 +441,7 @@ class SshWindowTestbedUiTest {
         String name = TestGuests.uniqueName(GUEST_PREFIX);
         Connect c = new Connect(bed.hostA().unixUri());
         try {
-            new TestGuests(bed).define(c, name).free();
+            guests.define(c, name).free();
         } finally {
             c.close();
         }
