@@ -30,7 +30,8 @@ import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.app.ui.Screenshots;
 import org.vireo.connections.testbed.Testbed;
@@ -99,7 +100,7 @@ class ConsoleMigrationUiTest {
         // In its own window the console stays on screen whatever the tree does with the moved VM's row.
         ConsoleSection section = UiWait.onFx(() -> (ConsoleSection) robot.lookup("#consoleTab").query().getProperties()
                 .get(ConsoleSection.class));
-        UiSteps.click(robot, "#consoleDetach");
+        UiClick.on(robot, "#consoleDetach");
         Stage window = UiWait.until(WAIT, "the console's own window", () -> Optional.ofNullable(section.windows()
                 .get(guest.uuid)).filter(Stage::isShowing));
 
@@ -130,7 +131,7 @@ class ConsoleMigrationUiTest {
 
     private static Connected awaitConnected(String what, VncView view, Label status,
             java.util.function.Predicate<Connected> expected) {
-        return UiSteps.until(WAIT, what, () -> view.getStatus() == VncView.Status.CONNECTED
+        return UiExpect.until(WAIT, what, () -> view.getStatus() == VncView.Status.CONNECTED
                 ? Optional.of(new Connected(view.getClient(), status.getText())).filter(expected) : Optional.empty(),
                 () -> view.getStatus() + ", '" + status.getText() + "'");
     }

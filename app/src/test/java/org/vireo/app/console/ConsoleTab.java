@@ -9,7 +9,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeTableRow;
 import org.testfx.api.FxRobot;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.vnc.fx.VncView;
 
@@ -29,8 +29,8 @@ final class ConsoleTab {
     static VncView open(FxRobot robot, Predicate<Node> vmRow, long seconds) {
         Duration limit = Duration.ofSeconds(seconds);
         for (int attempt = 1; ; attempt++) {
-            robot.clickOn(UiSteps.ready(limit, "the VM's row", () -> robot.lookup(".tree-table-row-cell")
-                    .match(vmRow::test).tryQueryAs(Node.class)).centre());
+            robot.clickOn(UiClick.atRest(limit, "the VM's row", () -> robot.lookup(".tree-table-row-cell")
+                    .match(vmRow::test).tryQueryAs(Node.class)).point());
             try {
                 UiWait.untilTrue(SELECTING, "the VM's row selected", () -> robot.lookup(".tree-table-row-cell")
                         .match(vmRow::test).tryQueryAs(TreeTableRow.class).map(TreeTableRow::isSelected).orElse(false));
@@ -41,7 +41,7 @@ final class ConsoleTab {
                 }
             }
         }
-        UiSteps.click(robot, "the Console tab", () -> robot.lookup("#detailsTabs .tab-label")
+        UiClick.on(robot, "the Console tab", () -> robot.lookup("#detailsTabs .tab-label")
                 .match(n -> n instanceof Label l && l.getText().equals("Console")).tryQueryAs(Node.class));
         // The tab's content is in the scene even while another tab is selected: ask the tab pane.
         return UiWait.until(limit, "the Console tab selected, with its view", () -> {

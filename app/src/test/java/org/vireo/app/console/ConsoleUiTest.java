@@ -34,7 +34,8 @@ import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.app.ui.Screenshots;
 import org.vireo.connections.testbed.Testbed;
@@ -110,20 +111,20 @@ class ConsoleUiTest {
         }
 
         // Scaling 1:1 and back; the keyboard grab shows how to release it.
-        UiSteps.click(robot, "#consoleOneToOne");
+        UiClick.on(robot, "#consoleOneToOne");
         until("1:1 scaling", () -> Optional.of(view.getScaleMode()).filter(VncView.ScaleMode.ONE_TO_ONE::equals),
                 () -> "scale " + view.getScaleMode());
-        UiSteps.click(robot, "#consoleFit");
+        UiClick.on(robot, "#consoleFit");
         until("scaled to fit", () -> Optional.of(view.getScaleMode()).filter(VncView.ScaleMode.FIT::equals),
                 () -> "scale " + view.getScaleMode());
         Label hint = UiWait.onFx(() -> robot.lookup("#consoleGrabHint").queryAs(Label.class));
         assertTrue(UiWait.onFx(() -> !hint.isVisible()));
-        UiSteps.click(robot, "#consoleGrab");
+        UiClick.on(robot, "#consoleGrab");
         String grabbed = until("the grab and its hint", () -> view.isGrab() && hint.isVisible()
                 ? Optional.of(hint.getText()) : Optional.empty(), () -> "grab " + view.isGrab() + ", hint " + hint.isVisible());
         assertEquals("Keyboard grabbed: press Ctrl+Alt to release", grabbed);
         save(robot, "console-grabbed");
-        UiSteps.click(robot, "#consoleGrab");
+        UiClick.on(robot, "#consoleGrab");
         UiWait.untilTrue(WAIT, "the grab released and its hint gone", () -> !view.isGrab() && !hint.isVisible());
 
         // Screenshot to PNG through the toolbar (the save dialog replaced by a fixed file).
@@ -135,7 +136,7 @@ class ConsoleUiTest {
             assertEquals(guest.name + ".png", name);
             return png.toFile();
         }));
-        UiSteps.click(robot, "#consoleScreenshot");
+        UiClick.on(robot, "#consoleScreenshot");
         UiWait.untilTrue(WAIT, "the screenshot saved", () -> status.getText().startsWith("Screenshot saved to"));
         BufferedImage shot = ImageIO.read(png.toFile());
         VncClient client = UiWait.onFx(view::getClient);
@@ -145,7 +146,7 @@ class ConsoleUiTest {
                 shot.getWidth() + "x" + shot.getHeight());
 
         // Detach into a window, look at it, bring it back.
-        UiSteps.click(robot, "#consoleDetach");
+        UiClick.on(robot, "#consoleDetach");
         Stage window = UiWait.until(WAIT, "the console's own window", () -> Optional.ofNullable(section.windows()
                 .get(guest.uuid)).filter(Stage::isShowing));
         assertEquals(guest.name + " \u2014 Console", UiWait.onFx(window::getTitle));
@@ -161,7 +162,7 @@ class ConsoleUiTest {
         assertEquals(VncView.Status.CONNECTED, UiWait.onFx(view::getStatus), "the session stayed up while it moved");
 
         // Full screen is a window of its own; leaving full screen (Esc) puts the console back in the tab.
-        UiSteps.click(robot, "#consoleFullscreen");
+        UiClick.on(robot, "#consoleFullscreen");
         Stage full = UiWait.until(WAIT, "the full-screen window", () -> Optional.ofNullable(section.windows()
                 .get(guest.uuid)).filter(Stage::isFullScreen));
         assertTrue(UiWait.onFx(() -> view.getScene() == full.getScene()));
@@ -169,8 +170,8 @@ class ConsoleUiTest {
         UiWait.untilTrue(WAIT, "the console back in its tab", () -> !full.isShowing() && view.getScene() == tab.getScene());
 
         // Ctrl+Alt+Del from the send-key menu resets the guest; on_reboot=destroy makes that a visible stop.
-        UiSteps.click(robot, "#consoleSendKey");
-        UiSteps.click(robot, "Ctrl+Alt+Del in the open send-key menu", () -> robot.lookup(".menu-item")
+        UiClick.on(robot, "#consoleSendKey");
+        UiClick.on(robot, "Ctrl+Alt+Del in the open send-key menu", () -> robot.lookup(".menu-item")
                 .match(n -> "sendKey-Ctrl-Alt-Del".equals(n.getId())).match(NodeQueryUtils.isVisible()).tryQuery()
                 .map(item -> {
                     // Read while the menu is open: no power actions offered next to the keys.
@@ -258,6 +259,6 @@ class ConsoleUiTest {
 
     private static <T> T until(String what, java.util.concurrent.Callable<Optional<T>> probe,
             java.util.concurrent.Callable<String> seen) {
-        return UiSteps.until(WAIT, what, probe, seen);
+        return UiExpect.until(WAIT, what, probe, seen);
     }
 }

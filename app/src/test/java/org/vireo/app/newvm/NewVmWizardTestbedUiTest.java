@@ -34,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.testbed.MultibootKernel;
@@ -88,7 +89,7 @@ class NewVmWizardTestbedUiTest {
     void networkBoot(FxRobot robot) throws Exception {
         String name = scratch.vmName("pxe");
         openWizardOnHostA(robot, name);
-        UiSteps.click(robot, "#newVmSource-PXE");
+        UiClick.on(robot, "#newVmSource-PXE");
         clickThroughAndFinish(robot, true);
         assertRunningAndSelected(robot, name);
     }
@@ -97,7 +98,7 @@ class NewVmWizardTestbedUiTest {
     void importExistingDisk(FxRobot robot) throws Exception {
         String name = scratch.vmName("import");
         openWizardOnHostA(robot, name);
-        UiSteps.click(robot, "#newVmSource-IMPORT");
+        UiClick.on(robot, "#newVmSource-IMPORT");
         type(robot, "#newVmImport", scratch.poolName() + "/disk.qcow2");
         clickThroughAndFinish(robot, false);
         assertRunningAndSelected(robot, name);
@@ -110,7 +111,7 @@ class NewVmWizardTestbedUiTest {
     void installFromIso(FxRobot robot) throws Exception {
         String name = scratch.vmName("iso");
         openWizardOnHostA(robot, name);
-        UiSteps.click(robot, "#newVmSource-CDROM");
+        UiClick.on(robot, "#newVmSource-CDROM");
         type(robot, "#newVmIso", scratch.poolName() + "/media.iso");
         clickThroughAndFinish(robot, true);
         assertRunningAndSelected(robot, name);
@@ -124,12 +125,12 @@ class NewVmWizardTestbedUiTest {
         Path local = home.resolve(name + ".iso");
         HostScratch.makeIso(local);
         openWizardOnHostA(robot, name);
-        UiSteps.click(robot, "#newVmSource-CDROM");
+        UiClick.on(robot, "#newVmSource-CDROM");
         robot.interact(() -> ((NewVmWizard) robot.lookup("#newVmWizard").query().getProperties().get(NewVmWizard.class))
                 .setIsoChooser(owner -> local.toFile()));
         // The upload goes to the storage pool chosen for the disk: the scratch pool.
         robot.interact(() -> robot.lookup("#newVmPool").queryComboBox().setValue(scratch.poolName()));
-        UiSteps.click(robot, "#newVmUploadIso");
+        UiClick.on(robot, "#newVmUploadIso");
         String upload = UiWait.until(Duration.ofSeconds(90), "the upload's outcome", () -> robot.lookup("#newVmUploadStatus")
                 .tryQueryAs(Label.class).map(Label::getText).filter(t -> t.startsWith("Uploaded") || t.startsWith("Could not")));
         assertEquals("Uploaded " + scratch.poolName() + "/" + name + ".iso.", upload);
@@ -149,7 +150,7 @@ class NewVmWizardTestbedUiTest {
                     .put("/f40/os/images/pxeboot/vmlinuz", MultibootKernel.image(NetworkInstallTestbedTest.SCREEN_TEXT))
                     .put("/f40/os/images/pxeboot/initrd.img", new byte[2048]);
             openWizardOnHostA(robot, name);
-            UiSteps.click(robot, "#newVmSource-LOCATION");
+            UiClick.on(robot, "#newVmSource-LOCATION");
             type(robot, "#newVmUrl", tree.url("/f40/os/"));
             type(robot, "#newVmKernelArgs", "console=ttyS0");
             toReview(robot, true);
@@ -180,11 +181,11 @@ class NewVmWizardTestbedUiTest {
                 .flatMap(title -> robot.from(main).lookup("#hwMemory").match(NodeQueryUtils.isVisible())
                         .tryQueryAs(javafx.scene.control.TextField.class).filter(f -> f.getText().equals("256"))));
         robot.interact(() -> memory.setText("200"));
-        UiSteps.click(robot, "the details' Apply button", () -> robot.from(main).lookup("#hwApply").tryQuery());
+        UiClick.on(robot, "the details' Apply button", () -> robot.from(main).lookup("#hwApply").tryQuery());
         // libvirt polled off the FX thread
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getXMLDesc(2)
                 .contains("<memory unit='KiB'>204800</memory>"));
-        Button begin = UiSteps.click(robot, "the customize window's Begin button", () -> robot.lookup("#customizeBegin")
+        Button begin = UiClick.on(robot, "the customize window's Begin button", () -> robot.lookup("#customizeBegin")
                 .tryQueryAs(Button.class));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> connA.domainLookupByName(name).getInfo().state
                 == DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
@@ -202,7 +203,7 @@ class NewVmWizardTestbedUiTest {
         String name = scratch.vmName("dropped");
         defineToCustomize(robot, name);
         assertTrue(scratch.volumes().contains(name + ".qcow2"), scratch.volumes().toString());
-        Button cancel = UiSteps.click(robot, "the customize window's Cancel button", () -> robot.lookup("#customizeCancel")
+        Button cancel = UiClick.on(robot, "the customize window's Cancel button", () -> robot.lookup("#customizeCancel")
                 .tryQueryAs(Button.class));
         UiWait.untilTrue("the customize window closed", () -> cancel.getScene() == null
                 || !cancel.getScene().getWindow().isShowing());
@@ -213,9 +214,9 @@ class NewVmWizardTestbedUiTest {
     /** A network-boot VM through the wizard with "customize before install" ticked. */
     private void defineToCustomize(FxRobot robot, String name) {
         openWizardOnHostA(robot, name);
-        UiSteps.click(robot, "#newVmSource-PXE");
+        UiClick.on(robot, "#newVmSource-PXE");
         toReview(robot, true);
-        UiSteps.click(robot, "#newVmCustomize");
+        UiClick.on(robot, "#newVmCustomize");
         finish(robot);
     }
 
@@ -227,7 +228,7 @@ class NewVmWizardTestbedUiTest {
     private void openWizardOnHostA(FxRobot robot, String name) {
         UiWait.untilTrue(Duration.ofSeconds(30), "both hosts connected", () -> context.fleet().hosts().stream()
                 .allMatch(h -> h.snapshot().state().isConnected()));
-        UiSteps.click(robot, "#toolbarNewVm");
+        UiClick.on(robot, "#toolbarNewVm");
         // Both test-bed hosts are "localhost" by name: pick host A by its connection.
         String idA = context.fleet().hosts().stream().filter(h -> h.entry().uri().equals(BED.hostA().unixUri()))
                 .map(HostConnection::id).findFirst().orElseThrow();
@@ -242,7 +243,7 @@ class NewVmWizardTestbedUiTest {
 
     /** Clicks into the field once it is shown and usable, then types {@code text} as a user does. */
     private static void type(FxRobot robot, String field, String text) {
-        UiSteps.click(robot, field);
+        UiClick.on(robot, field);
         robot.write(text);
     }
 
@@ -258,29 +259,29 @@ class NewVmWizardTestbedUiTest {
         Spinner<?> memory = UiWait.until("the memory field", () -> robot.lookup("#newVmMemory")
                 .match(NodeQueryUtils.isVisible()).tryQueryAs(Spinner.class));
         robot.interact(() -> memory.getEditor().selectAll());
-        UiSteps.click(robot, "the memory field's editor", () -> Optional.of(memory.getEditor()));
+        UiClick.on(robot, "the memory field's editor", () -> Optional.of(memory.getEditor()));
         robot.eraseText(8).write("256").type(KeyCode.TAB); // Enter would press Next
-        UiSteps.untilTrue(UiWait.LIMIT, "the typed memory taken", () -> Integer.valueOf(256).equals(memory.getValue()),
+        UiExpect.untilTrue(UiWait.LIMIT, "the typed memory taken", () -> Integer.valueOf(256).equals(memory.getValue()),
                 () -> "memory " + memory.getValue());
         next(robot); // → storage, or review for an import
         if (storagePage) {
             robot.interact(() -> robot.lookup("#newVmPool").queryComboBox().setValue(scratch.poolName()));
             next(robot);
         }
-        UiSteps.click(robot, "#newVmNetwork");
+        UiClick.on(robot, "#newVmNetwork");
         String choice = "Virtual network '" + scratch.networkName() + "'";
-        UiSteps.click(robot, choice + " in the open list", () -> robot.lookup(".combo-box-popup .list-cell")
+        UiClick.on(robot, choice + " in the open list", () -> robot.lookup(".combo-box-popup .list-cell")
                 .match(c -> c instanceof Labeled l && choice.equals(l.getText())).tryQuery());
     }
 
     /** Finish on the review page; returns once the wizard closed (fails with the job's error otherwise). */
     private void finish(FxRobot robot) {
-        UiSteps.Spot<Button> finish = UiSteps.ready("the wizard's Finish button", () -> robot.lookup("#newVmFinish")
+        UiClick.Target<Button> finish = UiClick.atRest("the wizard's Finish button", () -> robot.lookup("#newVmFinish")
                 .tryQueryAs(Button.class));
         // Found before the click: the wizard may close at once, taking its scene with it.
         Label jobError = UiWait.onFx(() -> robot.from(finish.node().getScene().getRoot()).lookup("#newVmJobError")
                 .queryAs(Label.class));
-        robot.clickOn(finish.centre());
+        robot.clickOn(finish.point());
         // Done when the wizard's window has closed (success) or it shows the job's error. Watched through
         // the label itself: a lookup over every window could meet the closing one without its scene root.
         // Disk, definition and start under TCG on a loaded machine.
@@ -296,15 +297,15 @@ class NewVmWizardTestbedUiTest {
 
     /** Clicks Next once it is enabled, and waits until the wizard shows another page (the Next of a page is the same button). */
     private static void next(FxRobot robot) {
-        UiSteps.Spot<Node> next;
+        UiClick.Target<Node> next;
         try {
-            next = UiSteps.ready("the wizard's Next button", () -> robot.lookup("#newVmNext").tryQuery());
+            next = UiClick.atRest("the wizard's Next button", () -> robot.lookup("#newVmNext").tryQuery());
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the wizard says: "
                     + UiWait.onFx(() -> robot.lookup("#newVmError").queryAs(Label.class).getText()), e);
         }
         String page = UiWait.onFx(() -> currentPage(robot));
-        robot.clickOn(next.centre());
+        robot.clickOn(next.point());
         UiWait.untilTrue("the wizard's page after " + page, () -> !page.equals(currentPage(robot)));
     }
 

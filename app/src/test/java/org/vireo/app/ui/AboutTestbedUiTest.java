@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -26,7 +26,7 @@ import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.about.Versions;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
@@ -66,9 +66,9 @@ class AboutTestbedUiTest {
         UiWait.untilTrue("the main window with host A's row", () -> robot.lookup("#statusBar").tryQuery().isPresent()
                 && !VmOpsUiTest.tree(robot).getRoot().getChildren().isEmpty());
         // The menu bar's own "Help", not any other node with that text; its menu opens in a window of its own.
-        UiSteps.click(robot, "the Help menu", () -> robot.lookup(".menu-bar .menu").match(
+        UiClick.on(robot, "the Help menu", () -> robot.lookup(".menu-bar .menu").match(
                 n -> n instanceof Labeled l && "Help".equals(l.getText())).tryQuery());
-        UiSteps.click(robot, "#menuAbout");
+        UiClick.on(robot, "#menuAbout");
         // The About window as it showed: the client's version once read, and its host rows (copied).
         Shown about = UiWait.until("the About window, the client's libvirt version and a host row", () -> robot
                 .lookup("#aboutView").match(NodeQueryUtils.isVisible()).tryQuery().flatMap(view -> {
@@ -86,7 +86,7 @@ class AboutTestbedUiTest {
         assertEquals(bed.hostA().unixUri(), a.uri());
         assertEquals(daemon, a.libvirt());
         assertEquals(hypervisor, a.hypervisor(), "virsh says " + hypervisor);
-        UiSteps.click(robot, "#aboutClose");
+        UiClick.on(robot, "#aboutClose");
         UiWait.untilTrue("the About window closed", () -> !about.window().isShowing());
     }
 

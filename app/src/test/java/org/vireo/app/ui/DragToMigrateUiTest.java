@@ -36,7 +36,8 @@ import org.testfx.util.NodeQueryUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.migrate.DragToMigrate;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.testbed.TestGuests;
@@ -106,7 +107,7 @@ class DragToMigrateUiTest {
                 .startsWith("Cannot migrate to 2 host A (vireo-a): the VM is already on"));
         assertFalse(UiWait.onFx(() -> hostRowShows(robot, idA, DragToMigrate.TARGET)), "its own host is no target");
         robot.moveTo(rowSpot(robot, "host B's row", hostRow(idB)));
-        UiSteps.untilTrue(UiWait.LIMIT, "host B highlighted as a target and the status bar offering the drop",
+        UiExpect.untilTrue(UiWait.LIMIT, "host B highlighted as a target and the status bar offering the drop",
                 () -> hostRowShows(robot, idB, DragToMigrate.TARGET) && statusText(robot).startsWith("Drop to migrate "
                         + name), () -> "B a target: " + hostRowShows(robot, idB, DragToMigrate.TARGET) + ", dragged rows: "
                         + robot.lookup(".tree-table-row-cell").queryAll().stream()
@@ -127,7 +128,7 @@ class DragToMigrateUiTest {
         start(robot, dialog);
 
         // B lists the incoming guest (paused) while it moves; it is done when A no longer lists it.
-        UiSteps.untilTrue(MIGRATING, "the VM listed under B and no longer under A", () -> vmRow(tree, idB).isPresent()
+        UiExpect.untilTrue(MIGRATING, "the VM listed under B and no longer under A", () -> vmRow(tree, idB).isPresent()
                 && vmRow(tree, idA).isEmpty(), () -> "status '" + statusText(robot) + "', result '"
                 + robot.from(dialog).lookup("#migrateResult").queryAs(Label.class).getText() + "'");
         long shown = System.nanoTime();
@@ -138,7 +139,7 @@ class DragToMigrateUiTest {
         String result = UiWait.until("the dialog's result", () -> robot.from(dialog).lookup("#migrateResult")
                 .tryQueryAs(Label.class).map(Label::getText).filter(t -> !t.isEmpty()));
         assertTrue(result.contains("now runs on"), result);
-        UiSteps.click(robot, "the dialog's Close button", () -> robot.from(dialog).lookup("#migrateClose").tryQuery());
+        UiClick.on(robot, "the dialog's Close button", () -> robot.from(dialog).lookup("#migrateClose").tryQuery());
 
         Connect b = new Connect(bed.hostB().unixUri());
         Connect a = new Connect(bed.hostA().unixUri());
@@ -172,10 +173,10 @@ class DragToMigrateUiTest {
             robot.from(dialog).lookup("#migrateDontAsk").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
         });
         start(robot, dialog);
-        UiSteps.untilTrue(MIGRATING, "the dialog saying the VM now runs on B", () -> robot.from(dialog)
+        UiExpect.untilTrue(MIGRATING, "the dialog saying the VM now runs on B", () -> robot.from(dialog)
                 .lookup("#migrateResult").queryAs(Label.class).getText().contains("now runs on"),
                 () -> "result '" + robot.from(dialog).lookup("#migrateResult").queryAs(Label.class).getText() + "'");
-        UiSteps.click(robot, "the dialog's Close button", () -> robot.from(dialog).lookup("#migrateClose").tryQuery());
+        UiClick.on(robot, "the dialog's Close button", () -> robot.from(dialog).lookup("#migrateClose").tryQuery());
         // The next drop must meet no closing dialog.
         UiWait.untilTrue("the migration dialog closed", () -> dialog.getScene() == null
                 || !dialog.getScene().getWindow().isShowing());
@@ -193,12 +194,12 @@ class DragToMigrateUiTest {
         UiWait.untilTrue(SHOWN, "the second guest under A", () -> vmRow(tree, idA, second).isPresent());
         dragOnto(robot, second, idA, idB);
 
-        UiSteps.untilTrue(MIGRATING, "the second guest listed under B and no longer under A",
+        UiExpect.untilTrue(MIGRATING, "the second guest listed under B and no longer under A",
                 () -> vmRow(tree, idB, second).isPresent() && vmRow(tree, idA, second).isEmpty(),
                 () -> "status '" + statusText(robot) + "', windows " + robot.listWindows().stream()
                         .map(w -> w instanceof Stage st ? st.getTitle() : w.toString()).toList());
         assertTrue(UiWait.onFx(() -> robot.lookup("#migrateStart").tryQuery().isEmpty()), "no dialog the second time");
-        UiSteps.untilTrue(UiWait.LIMIT, "the status bar saying it migrated to B",
+        UiExpect.untilTrue(UiWait.LIMIT, "the status bar saying it migrated to B",
                 () -> statusText(robot).contains("migrated to 1 host B"), () -> statusText(robot));
     }
 
@@ -237,11 +238,11 @@ class DragToMigrateUiTest {
 
     /** Starts the migration once the dialog's checks pass; a failure names the problems the dialog listed. */
     private static void start(FxRobot robot, Node dialog) {
-        UiSteps.untilTrue(UiWait.LIMIT, "the dialog's checks passed", () -> !robot.from(dialog).lookup("#migrateStart")
+        UiExpect.untilTrue(UiWait.LIMIT, "the dialog's checks passed", () -> !robot.from(dialog).lookup("#migrateStart")
                 .queryButton().isDisabled(), () -> robot.from(dialog).lookup("#migrateCheckState").queryAs(Label.class)
                 .getText() + " " + robot.from(dialog).lookup("#migrateProblems").queryAs(javafx.scene.control.ListView.class)
                 .getItems());
-        UiSteps.click(robot, "the dialog's Start button", () -> robot.from(dialog).lookup("#migrateStart").tryQuery());
+        UiClick.on(robot, "the dialog's Start button", () -> robot.from(dialog).lookup("#migrateStart").tryQuery());
     }
 
     /** The migration dialog, once its window is on screen. */
@@ -252,7 +253,7 @@ class DragToMigrateUiTest {
 
     /** Where the row {@code which} is on screen, once it is shown and still (rows are recycled: never keep the node). */
     private static Point2D rowSpot(FxRobot robot, String what, Predicate<TreeRow> which) {
-        return UiSteps.ready(what, () -> rowNode(robot, which)).centre();
+        return UiClick.atRest(what, () -> rowNode(robot, which)).point();
     }
 
     private static Predicate<TreeRow> hostRow(String id) {

@@ -24,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.main.TreeRow;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.store.ConnectionEntry;
 import org.vireo.connections.store.ConnectionStore;
@@ -125,7 +125,7 @@ class EvacuationUiTest {
                 && names.stream().allMatch(n -> vmListed(tree, ID_A, uuids.get(n))));
 
         rightClickHostRow(robot, tree, ID_A);
-        UiSteps.click(robot, "#contextEvacuate");
+        UiClick.on(robot, "#contextEvacuate");
         TableView<EvacuationViewModel.Line> plan = UiWait.until("the evacuation plan", () -> robot.lookup("#evacuatePlan")
                 .match(NodeQueryUtils.isVisible()).tryQueryAs(TableView.class).map(t -> (TableView<EvacuationViewModel.Line>) t));
         Node dialogRoot = UiWait.onFx(() -> plan.getScene().getRoot());
@@ -150,8 +150,8 @@ class EvacuationUiTest {
         // The user edits one row: the third guest stays on A.
         EvacuationViewModel.Line keep = UiWait.onFx(() -> line(plan, stayer).orElseThrow());
         robot.interact(() -> plan.scrollTo(keep));
-        UiSteps.click(robot, "the 'Move to' choice on " + stayer + "'s row", () -> targetChoice(robot, plan, keep));
-        UiSteps.click(robot, "'stays on 2 host A' in the open choice", () -> staysItem(robot));
+        UiClick.on(robot, "the 'Move to' choice on " + stayer + "'s row", () -> targetChoice(robot, plan, keep));
+        UiClick.on(robot, "'stays on 2 host A' in the open choice", () -> staysItem(robot));
         UiWait.untilTrue("the kept guest's target cleared", () -> keep.targetProperty().get() == null);
         // Host A is shared with other test runs: their guests must not move either (set in the model, as their
         // number varies).
@@ -170,11 +170,11 @@ class EvacuationUiTest {
             seen.put(n, statuses);
             line(plan, n).orElseThrow().statusProperty().addListener((obs, old, now) -> statuses.add(now));
         }));
-        Button run = UiSteps.click(robot, "the Run button", () -> robot.from(dialogRoot).lookup("#evacuateRun")
+        Button run = UiClick.on(robot, "the Run button", () -> robot.from(dialogRoot).lookup("#evacuateRun")
                 .tryQueryAs(Button.class));
 
         // Two live migrations under TCG on a machine other tests load.
-        String summary = UiSteps.until(Duration.ofSeconds(180), "the evacuation's summary", () -> robot.from(dialogRoot)
+        String summary = UiExpect.until(Duration.ofSeconds(180), "the evacuation's summary", () -> robot.from(dialogRoot)
                 .lookup("#evacuateSummary").tryQueryAs(Label.class).map(Label::getText).filter(t -> !t.isEmpty()),
                 () -> plan.getItems().stream().map(l -> l.vm().name() + ": " + l.statusProperty().get()).toList().toString());
         List<String> lines = UiWait.onFx(() -> plan.getItems().stream()
@@ -190,7 +190,7 @@ class EvacuationUiTest {
         assertTrue(UiWait.onFx(run::isDisabled), "a plan runs once");
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.save(robot, "evacuation-done");
-        UiSteps.click(robot, "the Close button", () -> robot.from(dialogRoot).lookup("#evacuateClose").tryQuery());
+        UiClick.on(robot, "the Close button", () -> robot.from(dialogRoot).lookup("#evacuateClose").tryQuery());
         UiWait.untilTrue("the evacuation window closed", () -> dialogRoot.getScene() == null
                 || !dialogRoot.getScene().getWindow().isShowing());
 
@@ -199,12 +199,12 @@ class EvacuationUiTest {
                 vmListed(tree, ID_B, uuids.get(n)) && !vmListed(tree, ID_A, uuids.get(n))));
 
         // Host A is in maintenance: the tree says so, and the flag is saved with its connection.
-        UiSteps.untilTrue(UiWait.LIMIT, "host A's state cell ending in maintenance",
+        UiExpect.untilTrue(UiWait.LIMIT, "host A's state cell ending in maintenance",
                 () -> stateCellText(robot, tree, ID_A).endsWith("\u00b7 maintenance"), () -> stateCellText(robot, tree, ID_A));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> savedMaintenance().equals(Set.of(ID_A)));
 
         // The new-VM wizard's "least loaded" placement leaves A out.
-        UiSteps.click(robot, "#toolbarNewVm");
+        UiClick.on(robot, "#toolbarNewVm");
         ComboBox<NewVmHosts.HostRef> host = UiWait.until("the new-VM wizard", () -> robot.lookup("#newVmHost")
                 .match(NodeQueryUtils.isVisible()).tryQueryAs(ComboBox.class).map(c -> (ComboBox<NewVmHosts.HostRef>) c));
         Node wizardRoot = UiWait.onFx(() -> host.getScene().getRoot());
@@ -216,13 +216,13 @@ class EvacuationUiTest {
         assertTrue(placement.contains("best of 1 host "), placement);
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.save(robot, "evacuation-placement");
-        UiSteps.click(robot, "the wizard's Cancel button", () -> robot.from(wizardRoot).lookup("#newVmCancel").tryQuery());
+        UiClick.on(robot, "the wizard's Cancel button", () -> robot.from(wizardRoot).lookup("#newVmCancel").tryQuery());
         UiWait.untilTrue("the wizard closed", () -> !wizardWindow.isShowing());
 
         // Host → Leave maintenance clears it, in the tree and in the saved connections.
         rightClickHostRow(robot, tree, ID_A);
-        UiSteps.click(robot, "#contextLeaveMaintenance");
-        UiSteps.untilTrue(UiWait.LIMIT, "host A's state cell without maintenance",
+        UiClick.on(robot, "#contextLeaveMaintenance");
+        UiExpect.untilTrue(UiWait.LIMIT, "host A's state cell without maintenance",
                 () -> !stateCellText(robot, tree, ID_A).contains("maintenance"), () -> stateCellText(robot, tree, ID_A));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> savedMaintenance().isEmpty());
     }
@@ -317,7 +317,7 @@ class EvacuationUiTest {
         // Rows of other runs' guests come and go on the shared host A: a click that hit a moving row is tried
         // again, at most three times.
         for (int attempt = 1; ; attempt++) {
-            UiSteps.click(robot, "host " + hostId + "'s row", () -> hostRowNode(robot, tree, hostId), MouseButton.SECONDARY);
+            UiClick.secondary(robot, "host " + hostId + "'s row", () -> hostRowNode(robot, tree, hostId));
             try {
                 UiWait.untilTrue(Duration.ofSeconds(5), "the host's context menu", () -> robot.lookup("#contextEvacuate")
                         .tryQuery().map(item -> item.getScene() != null && item.getScene().getWindow().isShowing())

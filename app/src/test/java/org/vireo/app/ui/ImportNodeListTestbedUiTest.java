@@ -39,7 +39,8 @@ import org.vireo.app.main.TreeRow;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.ssh.FxHostKeyPrompt;
 import org.vireo.app.task.FxTaskExecutor;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
@@ -131,7 +132,7 @@ class ImportNodeListTestbedUiTest {
         assertTrue(review.changed().isEmpty(), "no changed keys");
         awaitProgressCounts(robot, "6 waiting", c -> c.contains("6 waiting for a host-key decision"));
         shot(robot, "import-host-key-review");
-        UiSteps.click(robot, "#reviewAcceptAll");
+        UiClick.on(robot, "#reviewAcceptAll");
 
         TreeTableView<TreeRow> tree = UiWait.onFx(() -> robot.lookup("#hostTree").queryAs(TreeTableView.class));
         awaitConnected(tree, ALIASES);
@@ -154,7 +155,7 @@ class ImportNodeListTestbedUiTest {
         List<String> saved = Files.readAllLines(knownHosts);
         assertEquals(1, saved.stream().filter(l -> l.startsWith("[127.0.0.1]:" + bed.hostA().sshPort() + " ")).count(), saved.toString());
         assertEquals(1, saved.stream().filter(l -> l.startsWith("[127.0.0.1]:" + bed.hostB().sshPort() + " ")).count(), saved.toString());
-        UiSteps.click(robot, "#connectProgressClose");
+        UiClick.on(robot, "#connectProgressClose");
         UiWait.untilTrue("the progress window closed", () -> robot.lookup("#connectProgress").tryQuery().isEmpty());
     }
 
@@ -177,7 +178,7 @@ class ImportNodeListTestbedUiTest {
         assertTrue(review.changedWarning().startsWith("WARNING"), review.changedWarning());
         assertTrue(change.change().knownHostsLocation().endsWith("known_hosts:1"), change.change().knownHostsLocation());
         shot(robot, "import-host-key-review-changed");
-        UiSteps.click(robot, "#reviewAcceptAll");
+        UiClick.on(robot, "#reviewAcceptAll");
 
         TreeTableView<TreeRow> tree = UiWait.onFx(() -> robot.lookup("#hostTree").queryAs(TreeTableView.class));
         awaitConnected(tree, ALIASES.subList(3, 6));
@@ -207,10 +208,10 @@ class ImportNodeListTestbedUiTest {
         assertTrue(preview.counts().contains("12 repeated lines merged"), preview.counts());
         assertEquals("oar-nodes", UiWait.onFx(preview.group()::getText), "group defaults to the file name");
         robot.interact(() -> preview.group().setText("Bed / rack A"));
-        UiSteps.Spot<Button> add = UiSteps.ready("the 'Add 6 connections' button", () -> robot.lookup("#importAddButton")
+        UiClick.Target<Button> add = UiClick.atRest("the 'Add 6 connections' button", () -> robot.lookup("#importAddButton")
                 .tryQueryAs(Button.class).filter(b -> b.getText().equals("Add 6 connections")));
         shot(robot, "import-preview-oar");
-        robot.clickOn(add.centre());
+        robot.clickOn(add.point());
         UiWait.until(CONNECTING, "the connect progress window", () -> robot.lookup("#connectProgressTable")
                 .match(NodeQueryUtils.isVisible()).tryQuery());
     }
@@ -244,12 +245,12 @@ class ImportNodeListTestbedUiTest {
 
     /** Waits until the progress window's counts are as {@code expected}; a failure shows the counts seen. */
     private static void awaitProgressCounts(FxRobot robot, String what, java.util.function.Predicate<String> expected) {
-        UiSteps.untilTrue(UiWait.LIMIT, "progress counts: " + what, () -> expected.test(progressCounts(robot)),
+        UiExpect.untilTrue(UiWait.LIMIT, "progress counts: " + what, () -> expected.test(progressCounts(robot)),
                 () -> progressCounts(robot));
     }
 
     private static void awaitConnected(TreeTableView<TreeRow> tree, List<String> aliases) {
-        UiSteps.untilTrue(CONNECTING, aliases + " connected", () -> aliases.stream().allMatch(a -> host(tree, a)
+        UiExpect.untilTrue(CONNECTING, aliases + " connected", () -> aliases.stream().allMatch(a -> host(tree, a)
                 .map(h -> h.state() == ConnectionState.CONNECTED).orElse(false)),
                 () -> aliases.stream().map(a -> a + "=" + host(tree, a).map(HostSnapshot::state)).toList().toString());
     }

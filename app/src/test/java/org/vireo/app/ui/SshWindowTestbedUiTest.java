@@ -9,15 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -45,7 +45,8 @@ import org.vireo.app.main.MainViewModel;
 import org.vireo.app.ssh.FxAuthPrompt;
 import org.vireo.app.ssh.FxHostKeyPrompt;
 import org.vireo.app.task.FxTaskExecutor;
-import org.vireo.app.testsupport.UiSteps;
+import org.vireo.app.testsupport.UiClick;
+import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.connections.model.ConnectionState;
 import org.vireo.connections.model.HostSnapshot;
@@ -153,7 +154,7 @@ class SshWindowTestbedUiTest {
         assertEquals("", Files.readString(knownHosts), "nothing saved before the user answers");
         Screenshots.save(robot, "window-host-key-unknown");
 
-        UiSteps.click(robot, "#hostKeyAcceptAndSave");
+        UiClick.on(robot, "#hostKeyAcceptAndSave");
 
         HostTreeLookup tree = new HostTreeLookup(robot);
         awaitConnected(tree, uri);
@@ -287,7 +288,7 @@ class SshWindowTestbedUiTest {
                 + " keyboard-interactive s\u2019il est demand\u00e9)";
         HostSnapshot refused = until("the French refusal in the tree", () -> tree.host(uri)
                 .filter(h -> tree.showsCell(expected, "")), () -> "host " + tree.host(uri));
-        UiSteps.click(robot, "the host's name cell", () -> robot.lookup("#hostTree .tree-table-cell")
+        UiClick.on(robot, "the host's name cell", () -> robot.lookup("#hostTree .tree-table-cell")
                 .match(cell -> cell instanceof Labeled l && "127.0.0.1".equals(l.getText())).tryQuery());
         String overview = "D\u00e9connect\u00e9 \u2014 " + expected.substring(expected.indexOf("Impossible"));
         waitFor(() -> robot.lookup(".label").match(n -> n instanceof Labeled l
@@ -342,9 +343,9 @@ class SshWindowTestbedUiTest {
         UiWait.until(Duration.ofSeconds(WAIT_S), "the login dialog's answer field",
                 () -> robot.lookup("#authAnswer0").match(NodeQueryUtils.isVisible()).tryQuery());
         Screenshots.save(robot, "window-passphrase");
-        UiSteps.click(robot, "#authAnswer0");
+        UiClick.on(robot, "#authAnswer0");
         robot.write(secret);
-        UiSteps.click(robot, "#authLogin");
+        UiClick.on(robot, "#authLogin");
         HostSnapshot connected = awaitConnected(tree, uri);
 
         // the user's changes are saved, and the window logs what it did
@@ -389,11 +390,11 @@ class SshWindowTestbedUiTest {
 
     /** Waits (reading on the FX thread) until {@code condition} holds; a failure says what {@code seen} read last. */
     private static void waitFor(Callable<Boolean> condition, Callable<String> seen) {
-        UiSteps.untilTrue(Duration.ofSeconds(WAIT_S), "the window to show it", condition, seen);
+        UiExpect.untilTrue(Duration.ofSeconds(WAIT_S), "the window to show it", condition, seen);
     }
 
     private static <T> T until(String what, Callable<Optional<T>> probe, Callable<String> seen) {
-        return UiSteps.until(Duration.ofSeconds(WAIT_S), what, probe, seen);
+        return UiExpect.until(Duration.ofSeconds(WAIT_S), what, probe, seen);
     }
 
     /** What the host-key prompt showed. */
