@@ -27,13 +27,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.testsupport.UiClick;
 import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
 import org.vireo.app.ui.Screenshots;
+import org.vireo.app.ui.WindowOnFolders;
 import org.vireo.connections.testbed.Testbed;
 import org.vireo.resources.Messages;
 import org.vireo.vnc.VncClient;
@@ -61,7 +61,7 @@ class ConsoleMigrationUiTest {
     void start(Stage stage) throws Exception {
         bed = Testbed.require();
         guest = RunningGuest.start(bed, bed.hostA(), "consolemig-");
-        context = new AppContext(new AppPaths(dir.resolve("config"), dir.resolve("state"), dir.resolve("cache")));
+        context = WindowOnFolders.context(dir);
         MainStage.show(stage, context, List.of(bed.hostA().unixUri(), bed.hostB().unixUri()), new Messages(Locale.ROOT));
     }
 

@@ -21,10 +21,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.testsupport.UiWait;
+import org.vireo.app.ui.WindowOnFolders;
 import org.vireo.resources.Messages;
 
 /**
@@ -65,7 +65,7 @@ class CpuColumnUiTest {
 
     private void assertFiguresFit(FxRobot robot, Locale locale, String widest) {
         System.setProperty("vireo.statsInterval", "1");
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         Messages messages = new Messages(locale);
         assertEquals(widest, TreeStatsColumns.widestPercent(messages));
         robot.interact(() -> MainStage.show(stage, context, List.of(), messages));

@@ -32,11 +32,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.testsupport.UiClick;
 import org.vireo.app.testsupport.UiExpect;
 import org.vireo.app.testsupport.UiWait;
+import org.vireo.app.ui.WindowOnFolders;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.testbed.MultibootKernel;
 import org.vireo.connections.testbed.TestHttpTree;
@@ -65,7 +65,7 @@ class NewVmWizardTestbedUiTest {
     @Start
     void start(Stage stage) {
         mainStage = stage;
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         MainStage.show(stage, context, List.of(BED.hostA().unixUri(), BED.hostB().unixUri()),
                 new Messages(Locale.ROOT));
     }

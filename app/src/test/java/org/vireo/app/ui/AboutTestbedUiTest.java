@@ -23,7 +23,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.about.Versions;
 import org.vireo.app.testsupport.UiClick;
@@ -45,7 +44,7 @@ class AboutTestbedUiTest {
     @Start
     void start(Stage stage) {
         bed = Testbed.require();
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         MainStage.show(stage, context, List.of(bed.hostA().unixUri()), new Messages(Locale.ROOT));
     }
 

@@ -25,7 +25,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.testsupport.UiClick;
@@ -47,7 +46,7 @@ class AddConnectionUiTest {
 
     @Start
     void start(Stage stage) {
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
     }
 

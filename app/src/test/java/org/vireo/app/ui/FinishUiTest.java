@@ -36,7 +36,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppLogging;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.about.Versions;
 import org.vireo.app.actions.VmAction;
@@ -67,7 +66,7 @@ class FinishUiTest {
     void start(Stage stage) {
         this.stage = stage;
         log = AppLogging.init(home.resolve("state"));
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         shown = MainStage.showWindow(stage, context, List.of(), new Messages(Locale.ROOT));
     }
 

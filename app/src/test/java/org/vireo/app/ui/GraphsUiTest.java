@@ -23,7 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.graphs.BusiestSection;
 import org.vireo.app.graphs.LineGraph;
@@ -49,7 +48,7 @@ class GraphsUiTest {
     @Start
     void start(Stage stage) {
         System.setProperty("vireo.statsInterval", "1");
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
     }
 

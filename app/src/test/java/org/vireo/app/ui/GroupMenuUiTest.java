@@ -23,7 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.testsupport.UiClick;
@@ -46,7 +45,7 @@ class GroupMenuUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         context.store().save(List.of(
                 new ConnectionEntry("h1", "test:///default", "Lab host", "Lab/rack 1", false, false, null)));
         MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));

@@ -23,7 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.hosts.HostTableModel;
 import org.vireo.app.hosts.StorageSection;
@@ -50,7 +49,7 @@ class HostTableUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         demoUri = DemoHost.uri(home.resolve("demo"));
         MainStage.show(stage, context, List.of(demoUri, "test:///default"), new Messages(Locale.ROOT));
     }

@@ -25,7 +25,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.testsupport.UiClick;
 import org.vireo.app.testsupport.UiExpect;
@@ -48,7 +47,7 @@ class NodeListDropUiTest {
     @Start
     void start(Stage stage) throws Exception {
         nodeList = Files.writeString(dir.resolve("reserved-nodes.txt"), "node-1\nnode-2\nnode-1\nnode-3\n");
-        context = new AppContext(new AppPaths(dir.resolve("config"), dir.resolve("state"), dir.resolve("cache")));
+        context = WindowOnFolders.context(dir);
         MainStage.show(stage, context, List.of(), new Messages(Locale.ROOT));
 
         Label file = new Label("reserved-nodes.txt");

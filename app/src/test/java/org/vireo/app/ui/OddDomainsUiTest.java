@@ -18,7 +18,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.details.OddDomains;
 import org.vireo.app.main.TreeRow;
@@ -40,7 +39,7 @@ class OddDomainsUiTest {
 
     @Start
     void start(Stage stage) {
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         MainStage.show(stage, context, List.of(OddDomains.uri()), new Messages(Locale.ROOT));
     }
 

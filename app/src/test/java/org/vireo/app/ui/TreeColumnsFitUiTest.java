@@ -22,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.vireo.app.AppContext;
-import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.testsupport.UiWait;
@@ -66,7 +65,7 @@ class TreeColumnsFitUiTest {
     }
 
     private void assertNothingCut(FxRobot robot, Locale locale) {
-        context = new AppContext(new AppPaths(home.resolve("config"), home.resolve("state"), home.resolve("cache")));
+        context = WindowOnFolders.context(home);
         robot.interact(() -> MainStage.show(stage, context, List.of(), new Messages(locale)));
         List<String> cut = UiWait.until("the demo host's row with its memory figure, and VM rows, laid out",
                 () -> cutLabels(robot));
