@@ -32,6 +32,7 @@ import org.vireo.connections.model.HostInfo;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 import org.vireo.connections.store.ConnectionEntry;
+import org.vireo.connections.threads.BackgroundThreads;
 import org.vireo.resources.Text;
 
 /**
@@ -135,11 +136,8 @@ public final class HostConnection implements AutoCloseable {
         }
         this.pollInterval = pollInterval;
         this.displayName = entry.displayName();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "host-" + displayName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1,
+                BackgroundThreads.factory("host-" + displayName));
         pool.setRemoveOnCancelPolicy(true);
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // no reconnect attempt after close
         this.executor = pool;

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.vireo.connections.fleet.Fleet;
 import org.vireo.connections.libvirt.HostConnection;
 import org.vireo.connections.model.HostSnapshot;
+import org.vireo.connections.threads.BackgroundThreads;
 
 /**
  * Samples every connected host of a fleet on a fixed interval (1–60 s, default 3 s): each host on its own
@@ -61,11 +62,7 @@ public final class StatsPoller implements AutoCloseable {
         this.hosts = Objects.requireNonNull(hosts, "hosts");
         this.history = Objects.requireNonNull(history, "history");
         this.interval = checkInterval(interval);
-        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "vireo-stats");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = new ScheduledThreadPoolExecutor(1, BackgroundThreads.factory("vireo-stats"));
         timer.setRemoveOnCancelPolicy(true);
     }
 
