@@ -1,7 +1,6 @@
 package org.vireo.app.graphs;
 
 import java.util.Set;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -37,7 +36,7 @@ public final class TreeStatsColumns {
         cpu.setMinWidth(needed);
         cpu.setPrefWidth(Math.max(120, needed));
         cpu.setSortable(false);
-        cpu.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null : cell.getValue().getValue()));
+        cpu.setCellValueFactory(cell -> cell.getValue() == null ? null : cell.getValue().valueProperty());
         StatFormats formats = new StatFormats(messages);
         cpu.setCellFactory(column -> new CpuCell(feed, formats, widest));
         tree.getColumns().add(Math.min(2, tree.getColumns().size()), cpu);

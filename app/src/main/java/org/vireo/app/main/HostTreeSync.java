@@ -113,7 +113,7 @@ final class HostTreeSync {
     private TreeItem<TreeRow> item(TreeRow row, Map<String, TreeItem<TreeRow>> seen, boolean expanded) {
         TreeItem<TreeRow> item = items.get(row.key());
         if (item == null) {
-            item = new TreeItem<>(row);
+            item = new LiveTreeItem(row);
             item.setExpanded(expanded);
             items.put(row.key(), item);
         } else if (!item.getValue().equals(row)) {

@@ -1,6 +1,5 @@
 package org.vireo.app.main;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.SelectionMode;
@@ -87,17 +86,21 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         return null;
     }
 
-    private TreeTableColumn<TreeRow, String> nameColumn() {
-        TreeTableColumn<TreeRow, String> column = textColumn("column.name", "nameColumn", 240, this::nameText);
+    /** Name and state dot: the cell takes the whole row, so a state change alone redraws the dot. */
+    private TreeTableColumn<TreeRow, TreeRow> nameColumn() {
+        TreeTableColumn<TreeRow, TreeRow> column = new TreeTableColumn<>(messages.get("column.name"));
+        column.setId("nameColumn");
+        column.setPrefWidth(240);
+        column.setCellValueFactory(cell -> LiveTreeItem.cellValue(cell, row -> row));
+        column.setComparator(java.util.Comparator.comparing(this::nameText)); // as the text column sorted before
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Circle dot = StateIcons.dot();
 
             @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                TreeRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                setGraphic(row == null ? null : StateIcons.show(dot, row));
+            protected void updateItem(TreeRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : nameText(row));
+                setGraphic(empty || row == null ? null : StateIcons.show(dot, row));
             }
         });
         return column;
@@ -108,8 +111,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         TreeTableColumn<TreeRow, String> column = new TreeTableColumn<>(messages.get(titleKey));
         column.setId(id);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
-                cell.getValue() == null || cell.getValue().getValue() == null ? "" : text.apply(cell.getValue().getValue())));
+        column.setCellValueFactory(cell -> LiveTreeItem.cellValue(cell, text));
         return column;
     }
 
@@ -192,6 +194,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         private Tooltip reason;
 
         HostAwareRow() {
+            LiveTreeItem.follow(this, this::updateItem);
             // One menu shared by all host rows, owned by the tree: a menu owned by a row closes (or never
             // opens) when a refresh recycles that row.
             setOnContextMenuRequested(e -> {

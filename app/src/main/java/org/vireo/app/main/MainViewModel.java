@@ -302,12 +302,17 @@ public final class MainViewModel {
                     saved.addAll(result.entries());
                     saved.stream().filter(ConnectionEntry::maintenance).forEach(e -> maintenance.mark(e.id()));
                 }
+                List<HostSnapshot> added = new ArrayList<>();
                 for (ConnectionEntry entry : saved) {
                     HostConnection host = fleet.add(entry);
+                    added.add(host.snapshot());
                     if (entry.autoconnect()) { // a fleet of hundreds connects through the bounded pool
                         ui.whenDone(fleet.connectBounded(host), ok -> { }, failure -> reportConnectFailure(entry.id(), failure));
                     }
                 }
+                // Every saved host in the tree at once, as it stands now: one insertion of all rows (made while the
+                // window opens), where waiting for the fleet's batches inserted them piecemeal as hosts connected.
+                applyBatch(added);
                 for (String uri : connectUris) {
                     addTransient(uri);
                 }

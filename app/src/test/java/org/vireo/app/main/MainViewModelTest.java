@@ -96,6 +96,26 @@ class MainViewModelTest {
     }
 
     @Test
+    void everySavedHostIsListedAtOnceWhenTheWindowStartsNotAsEachConnects() {
+        List<ConnectionEntry> saved = List.of(
+                new ConnectionEntry("saved-b", "test:///default", "beta", null, false, false, null),
+                new ConnectionEntry("saved-a", "test:///default", "alpha", null, false, false, null),
+                new ConnectionEntry("saved-c", "test:///default", "gamma", null, true, false, null));
+        StartupReads reads = new StartupReads(java.util.concurrent.CompletableFuture.completedFuture(
+                new org.vireo.connections.store.LoadResult(saved, Optional.empty())),
+                java.util.concurrent.CompletableFuture.completedFuture(null));
+        List<List<String>> published = new ArrayList<>();
+        viewModel.hosts().addListener((javafx.collections.ListChangeListener<HostSnapshot>) change ->
+                published.add(viewModel.hosts().stream().map(HostSnapshot::displayName).toList()));
+
+        viewModel.start(List.of(), reads);
+        uiQueue.poll().run(); // the one hand-off to the UI thread, before any batch from the fleet
+
+        assertEquals(List.of(List.of("alpha", "beta", "gamma")), published, "one change listing every saved host");
+        assertEquals(ConnectionState.DISCONNECTED, viewModel.hosts().get(0).state(), "alpha does not autoconnect");
+    }
+
+    @Test
     void startingAShutOffVmChangesItsStateAndTheCommandsThatApply() {
         viewModel.start(List.of());
         awaitUi(() -> viewModel.hosts().stream().anyMatch(h -> h.state() == ConnectionState.CONNECTED));

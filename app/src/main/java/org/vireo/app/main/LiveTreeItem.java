@@ -1,0 +1,52 @@
+package org.vireo.app.main;
+
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import javafx.event.Event;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+
+/**
+ * A host-tree item whose value changes in place: only the row and cells showing it update.
+ *
+ * <p>JavaFX's tree-table skin answers any item's value change by throwing away every visible row and cell and
+ * building them again, CSS included. As a hundred hosts connected, that came every few pulses and stalled the
+ * window for up to 0.4 s. Here the change event stops at the item; the cells instead observe the item's value
+ * (see {@link #cellValue}) and the rows follow it (see {@link #follow}).
+ */
+final class LiveTreeItem extends TreeItem<TreeRow> {
+    LiveTreeItem(TreeRow row) {
+        super(row);
+        addEventHandler(TreeItem.valueChangedEvent(), Event::consume);
+    }
+
+    /** A column's cell value: {@code part} of the row, kept current as the item's value changes. */
+    static <T> ObservableValue<T> cellValue(TreeTableColumn.CellDataFeatures<TreeRow, T> cell, Function<TreeRow, T> part) {
+        TreeItem<TreeRow> item = cell.getValue();
+        return item == null ? null : item.valueProperty().map(part);
+    }
+
+    /**
+     * Makes {@code row} show its item's new value when it changes: the row's own state (its item, what its
+     * {@code updateItem} derives from it) follows without a rebuild.
+     */
+    static void follow(TreeTableRow<TreeRow> row, java.util.function.BiConsumer<TreeRow, Boolean> update) {
+        javafx.beans.value.ChangeListener<TreeRow> onValue = (obs, old, value) -> {
+            if (!row.isEmpty()) {
+                update.accept(value, value == null);
+            }
+        };
+        javafx.beans.value.WeakChangeListener<TreeRow> weak = new javafx.beans.value.WeakChangeListener<>(onValue);
+        // The row holds the listener strongly; items hold it weakly, so a discarded row is not kept alive.
+        row.getProperties().put(LiveTreeItem.class, onValue);
+        row.treeItemProperty().addListener((obs, old, item) -> {
+            if (old != null) {
+                old.valueProperty().removeListener(weak);
+            }
+            if (item != null) {
+                item.valueProperty().addListener(weak);
+            }
+        });
+    }
+}
