@@ -1,5 +1,6 @@
 package org.vireo.app.bench;
 
+import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -7,9 +8,11 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /**
- * The fleet benchmark's floor: a JavaFX window showing one label, idle, with Vireo's JVM options. What it costs at
- * rest is the toolkit's, not Vireo's (on GTK, JavaFX 21's pulse timer keeps firing 60 times a second while no
- * pulse is needed: its pause is a no-op there). Prints {@code EMPTY_WINDOW_READY} once shown.
+ * The benchmarks' floor: a JavaFX window showing one label, with Vireo's JVM options. What it costs is the toolkit's,
+ * not Vireo's. The fleet bench measures it at rest (on GTK, JavaFX 21's pulse timer keeps firing 60 times a second
+ * while no pulse is needed: its pause is a no-op there); the startup bench, from launch to its first laid-out frame.
+ * Prints {@code EMPTY_WINDOW_READY <ms since the JVM started>} once that frame is laid out, and with
+ * {@code -Dvireo.bench.exitWhenReady=true} then exits normally (so a class-data archive can be written at exit).
  */
 public final class EmptyWindow {
     private EmptyWindow() {
@@ -19,8 +22,19 @@ public final class EmptyWindow {
     public static final class Idle extends Application {
         @Override
         public void start(Stage stage) {
-            stage.setScene(new Scene(new Label("idle"), 1200, 720));
-            stage.setOnShown(e -> Platform.runLater(() -> System.out.println("EMPTY_WINDOW_READY")));
+            Scene scene = new Scene(new Label("idle"), 1200, 720);
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("EMPTY_WINDOW_READY " + ms);
+                System.out.flush();
+                if (Boolean.getBoolean("vireo.bench.exitWhenReady")) {
+                    Platform.runLater(Platform::exit);
+                }
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            stage.setScene(scene);
             stage.show();
         }
     }
