@@ -33,6 +33,9 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         this.maintenance = viewModel.maintenance();
         maintenance.addListener(ids -> javafx.application.Platform.runLater(this::refresh));
         setId("hostTree");
+        // Modena's row height (-fx-cell-size: 2em), fixed: the tree then lays out a changed row without asking
+        // every visible row for its height, which took a third of each update's layout.
+        setFixedCellSize(Math.ceil(javafx.scene.text.Font.getDefault().getSize() * 2));
         setShowRoot(false);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
