@@ -7,7 +7,6 @@ import org.libvirt.Domain;
 import org.libvirt.jna.ConnectionPointer;
 import org.libvirt.jna.DomainPointer;
 import org.libvirt.jna.Libvirt;
-import org.libvirt.jna.virError;
 
 /**
  * libvirt calls that libvirt-java 0.5.4 does not bind, made with JNA on libvirt-java's own handles (see
@@ -66,10 +65,7 @@ final class LibvirtNative {
         }
 
         static NativeCallException last() {
-            virError error = Libvirt.INSTANCE.virGetLastError();
-            String message = error == null || error.message == null ? "libvirt reported an error without a message"
-                    : error.message.strip();
-            return new NativeCallException(message);
+            return new NativeCallException(NativeAccess.lastErrorMessage().orElse("libvirt reported an error without a message"));
         }
     }
 }

@@ -9,6 +9,8 @@ import org.libvirt.ErrorHandler;
 import org.libvirt.LibvirtException;
 import org.libvirt.jna.ConnectionPointer;
 import org.libvirt.jna.DomainPointer;
+import org.libvirt.jna.Libvirt;
+import org.libvirt.jna.virError;
 
 /**
  * What the calls libvirt-java 0.5.4 does not bind (reached through JNA, see libraries.md) need from its
@@ -52,6 +54,17 @@ public final class NativeAccess {
             throw new IllegalStateException("cannot call " + PROCESS_ERROR + ": " + e.getMessage(), e);
         }
         throw new IllegalStateException("libvirt reported no error for a call that returned " + rc);
+    }
+
+    /**
+     * The message of libvirt's last error on this thread (libvirt keeps one per thread), as libvirt words it; empty
+     * when the failed call set none. For calls whose failures are reported as Vireo's own texts rather than
+     * {@link LibvirtException}s (see {@link #checked} for those).
+     */
+    public static java.util.Optional<String> lastErrorMessage() {
+        virError error = Libvirt.INSTANCE.virGetLastError();
+        return error == null || error.message == null || error.message.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(error.message.strip());
     }
 
     private static Method method(Class<?> type, String name, Class<?>... parameters) {

@@ -41,8 +41,7 @@ final class MigrationNative {
     /** libvirt keeps the last error per thread: its message says why a call returned -1. */
     private static void check(int rc, Text what) throws MigrationException {
         if (rc < 0) {
-            org.libvirt.jna.virError err = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
-            throw MigrationFailures.nativeCall(what, err == null ? null : new org.libvirt.Error(err).getMessage());
+            throw MigrationFailures.nativeCall(what, NativeAccess.lastErrorMessage().orElse(null));
         }
     }
 }

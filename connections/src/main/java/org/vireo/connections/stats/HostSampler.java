@@ -14,6 +14,7 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.jna.ConnectionPointer;
+import org.vireo.connections.libvirt.NativeAccess;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmInfo;
 
@@ -70,7 +71,7 @@ public final class HostSampler {
         long nowNanos = System.nanoTime();
         long nowMillis = System.currentTimeMillis();
         int hostCpus = host.info() == null ? 0 : host.info().cpus();
-        ConnectionPointer handle = StatsNative.Handles.of(conn);
+        ConnectionPointer handle = NativeAccess.of(conn);
         double cpuSum = 0;
         int cpuKnown = 0;
         long memorySum = 0;
@@ -136,7 +137,7 @@ public final class HostSampler {
                 }
                 domainsOfInterest.put(vm.uuid(), domain);
             }
-            wanted.add(StatsNative.Handles.of(domain));
+            wanted.add(NativeAccess.of(domain).getPointer());
         }
         Iterator<Map.Entry<String, Domain>> it = domainsOfInterest.entrySet().iterator();
         while (it.hasNext()) {

@@ -8,8 +8,6 @@ import com.sun.jna.ptr.PointerByReference;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.jna.ConnectionPointer;
-import org.libvirt.jna.DomainPointer;
-import org.vireo.connections.libvirt.NativeAccess;
 
 /**
  * The libvirt stats calls libvirt-java 0.5.4 does not bind, called through JNA with libvirt-java's own
@@ -50,19 +48,4 @@ interface StatsNative extends Library {
     int virNodeGetCPUStats(ConnectionPointer conn, int cpuNum, Pointer params, IntByReference nparams, int flags);
 
     int virNodeGetMemoryStats(ConnectionPointer conn, int cellNum, Pointer params, IntByReference nparams, int flags);
-
-    /** The native handles of libvirt-java's objects, as this interface's calls take them. */
-    final class Handles {
-        private Handles() {
-        }
-
-        static ConnectionPointer of(Connect conn) {
-            return NativeAccess.of(conn);
-        }
-
-        static Pointer of(Domain domain) {
-            DomainPointer pointer = NativeAccess.of(domain);
-            return pointer == null ? null : pointer.getPointer();
-        }
-    }
 }
