@@ -5,8 +5,6 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-import org.libvirt.Connect;
-import org.libvirt.Domain;
 import org.libvirt.jna.ConnectionPointer;
 
 /**
