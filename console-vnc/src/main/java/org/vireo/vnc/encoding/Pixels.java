@@ -17,8 +17,23 @@ public final class Pixels {
     /** Converts {@code count} 4-byte wire pixels from {@code src} into ARGB ints at {@code dst[dstOff]}. */
     public static void fromWire(byte[] src, int srcOff, int[] dst, int dstOff, int count) {
         ByteBuffer.wrap(src, srcOff, count * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(dst, dstOff, count);
-        for (int i = dstOff, end = dstOff + count; i < end; i++) {
-            dst[i] |= OPAQUE;
+        makeOpaque(dst, dstOff, count);
+    }
+
+    /**
+     * Forces the alpha byte of {@code count} pixels from {@code pixels[from]} to opaque. Unrolled by hand: the app
+     * runs on C1 (see app/bin/jvm-options), which does not unroll loops, and this runs over every pixel of raw data.
+     */
+    public static void makeOpaque(int[] pixels, int from, int count) {
+        int i = from;
+        for (int end = from + count - 3; i < end; i += 4) {
+            pixels[i] |= OPAQUE;
+            pixels[i + 1] |= OPAQUE;
+            pixels[i + 2] |= OPAQUE;
+            pixels[i + 3] |= OPAQUE;
+        }
+        for (int end = from + count; i < end; i++) {
+            pixels[i] |= OPAQUE;
         }
     }
 
