@@ -73,6 +73,10 @@ public class VncView extends Control {
         }
     }
 
+    /** The view's own look (vnc-view.css): an opaque black surround, light status text. */
+    private static final String USER_AGENT_STYLESHEET =
+            VncView.class.getResource("vnc-view.css").toExternalForm();
+
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", ScaleMode.FIT);
     private final BooleanProperty grab = new SimpleBooleanProperty(this, "grab", false);
     private final ObjectProperty<GrabRelease> grabRelease =
@@ -105,6 +109,11 @@ public class VncView extends Control {
                 Clipboard.getSystemClipboard().setContent(content);
             }
         });
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return USER_AGENT_STYLESHEET;
     }
 
     /** Whether text is copied between the local clipboard and the server's (default true). */
