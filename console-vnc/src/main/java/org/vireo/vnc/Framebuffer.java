@@ -57,9 +57,15 @@ public final class Framebuffer {
     }
 
     public synchronized void fill(int x, int y, int w, int h, int argb) {
-        for (int row = y; row < y + h; row++) {
-            int start = row * width + x;
-            Arrays.fill(pixels, start, start + w, argb);
+        if (w == 0 || h == 0) {
+            return;
+        }
+        // One row filled, then copied: the app runs C1 (app/bin/jvm-options), where Arrays.fill is a plain loop
+        // but System.arraycopy is the JVM's vectorised copy.
+        int first = y * width + x;
+        Arrays.fill(pixels, first, first + w, argb);
+        for (int row = 1; row < h; row++) {
+            System.arraycopy(pixels, first, pixels, first + row * width, w);
         }
     }
 
