@@ -187,7 +187,7 @@ public final class MigrationJob {
                 MigrationOptions o = request.options();
                 if (o.copyStorage()) {
                     storage = new StoragePreparer(s.connect(), d.connect(), MigrationTargets.label(dst.snapshot()));
-                    storage.createMissing(MigrationXml.diskPaths(domain.getXMLDesc(0)));
+                    storage.createMissing(MigrationXml.diskPaths(MigrationXml.parse(domain.getXMLDesc(0))));
                 }
                 sourceDomain = domain;
                 if (cancelled.get()) {

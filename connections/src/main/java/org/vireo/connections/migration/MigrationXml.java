@@ -21,15 +21,18 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/** The few facts a migration reads from domain and capabilities XML. Pure; DTDs and entities refused. */
+/**
+ * The few facts a migration reads from domain and capabilities XML. Pure; DTDs and entities refused. Each document
+ * is parsed once ({@link #parse}) and its facts read from the tree.
+ */
 final class MigrationXml {
     private MigrationXml() {
     }
 
     /** Paths of the disks backed by a file or block device (CD-ROMs without media have none). */
-    static List<String> diskPaths(String domainXml) {
+    static List<String> diskPaths(Document domain) {
         List<String> paths = new ArrayList<>();
-        NodeList disks = parse(domainXml).getElementsByTagName("disk");
+        NodeList disks = domain.getElementsByTagName("disk");
         for (int i = 0; i < disks.getLength(); i++) {
             Element disk = (Element) disks.item(i);
             firstChild(disk, "source").ifPresent(source -> {
@@ -50,9 +53,8 @@ final class MigrationXml {
      * nothing (the hypervisor's default model runs anywhere); in the host cases the source host's CPU is the
      * one to compare.
      */
-    static Optional<String> guestCpuModel(String domainXml) {
-        Element root = parse(domainXml).getDocumentElement();
-        Optional<Element> cpu = firstChild(root, "cpu");
+    static Optional<String> guestCpuModel(Document domain) {
+        Optional<Element> cpu = firstChild(domain.getDocumentElement(), "cpu");
         if (cpu.isEmpty()) {
             return Optional.empty();
         }
@@ -64,34 +66,34 @@ final class MigrationXml {
     }
 
     /** True when the guest runs on the host's own CPU model (host-model or host-passthrough). */
-    static boolean usesHostCpu(String domainXml) {
-        return firstChild(parse(domainXml).getDocumentElement(), "cpu")
+    static boolean usesHostCpu(Document domain) {
+        return firstChild(domain.getDocumentElement(), "cpu")
                 .map(cpu -> cpu.getAttribute("mode"))
                 .map(mode -> mode.equals("host-model") || mode.equals("host-passthrough"))
                 .orElse(false);
     }
 
     /** The domain's {@code type} ({@code kvm}, {@code qemu}, {@code xen}, ...), or null when it has none. */
-    static String virtType(String domainXml) {
-        String type = parse(domainXml).getDocumentElement().getAttribute("type");
+    static String virtType(Document domain) {
+        String type = domain.getDocumentElement().getAttribute("type");
         return type.isBlank() ? null : type;
     }
 
     /** The guest's architecture ({@code <os><type arch>}), or null when the XML leaves it to the host. */
-    static String arch(String domainXml) {
-        return firstChild(parse(domainXml).getDocumentElement(), "os").flatMap(os -> firstChild(os, "type"))
+    static String arch(Document domain) {
+        return firstChild(domain.getDocumentElement(), "os").flatMap(os -> firstChild(os, "type"))
                 .map(type -> type.getAttribute("arch")).filter(arch -> !arch.isBlank()).orElse(null);
     }
 
     /** {@code <host><uuid>} of capabilities XML. */
-    static String hostUuid(String capabilitiesXml) {
-        return hostElement(capabilitiesXml).flatMap(host -> firstChild(host, "uuid")).map(Node::getTextContent)
+    static String hostUuid(Document capabilities) {
+        return hostElement(capabilities).flatMap(host -> firstChild(host, "uuid")).map(Node::getTextContent)
                 .map(String::strip).orElse("");
     }
 
     /** {@code <host><cpu>} of capabilities XML, as a document virConnectCompareCPU takes. */
-    static Optional<String> hostCpu(String capabilitiesXml) {
-        return hostElement(capabilitiesXml).flatMap(host -> firstChild(host, "cpu")).map(MigrationXml::serialize);
+    static Optional<String> hostCpu(Document capabilities) {
+        return hostElement(capabilities).flatMap(host -> firstChild(host, "cpu")).map(MigrationXml::serialize);
     }
 
     /** The {@code <target><format type>} of a storage volume's XML, "raw" when absent. */
@@ -101,8 +103,8 @@ final class MigrationXml {
                 .filter(t -> !t.isBlank()).orElse("raw");
     }
 
-    private static Optional<Element> hostElement(String capabilitiesXml) {
-        return firstChild(parse(capabilitiesXml).getDocumentElement(), "host");
+    private static Optional<Element> hostElement(Document capabilities) {
+        return firstChild(capabilities.getDocumentElement(), "host");
     }
 
     private static Optional<Element> firstChild(Element parent, String tag) {

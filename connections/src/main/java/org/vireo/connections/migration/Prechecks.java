@@ -18,6 +18,7 @@ import org.vireo.connections.migration.PrecheckProblem.Kind;
 import org.vireo.connections.model.HostSnapshot;
 import org.vireo.connections.model.VmState;
 import org.vireo.resources.Localized;
+import org.w3c.dom.Document;
 
 /**
  * Reads the facts on the source (on its host thread), then on the destination (on its), and applies
@@ -86,18 +87,19 @@ public final class Prechecks {
             throws LibvirtException {
         Domain domain = conn.domainLookupByUUIDString(uuid);
         try {
-            String xml = domain.getXMLDesc(0);
+            Document xml = MigrationXml.parse(domain.getXMLDesc(0));
             DomainInfo info = domain.getInfo();
             VmState state = VmState.fromLibvirt(info.state == null ? -1 : info.state.ordinal());
-            String caps = conn.getCapabilities();
+            Document caps = MigrationXml.parse(conn.getCapabilities());
             Optional<String> cpu = live && state.isActive() ? MigrationXml.guestCpuModel(xml) : Optional.empty();
             if (live && cpu.isEmpty() && MigrationXml.usesHostCpu(xml)) {
                 cpu = MigrationXml.hostCpu(caps);
             }
             Optional<CpuToCompare> toCompare = cpu.map(cpuXml -> new CpuToCompare(cpuXml, MigrationXml.virtType(xml),
                     MigrationXml.arch(xml)));
-            return new SourceFacts(host.id(), MigrationTargets.label(host.snapshot()), MigrationXml.hostUuid(caps), conn.getType(), uuid,
-                    domain.getName(), state, domain.isPersistent() == 1, info.memory, toCompare, MigrationXml.diskPaths(xml));
+            return new SourceFacts(host.id(), MigrationTargets.label(host.snapshot()), MigrationXml.hostUuid(caps),
+                    conn.getType(), uuid, domain.getName(), state, domain.isPersistent() == 1, info.memory, toCompare,
+                    MigrationXml.diskPaths(xml));
         } finally {
             domain.free();
         }
@@ -123,7 +125,7 @@ public final class Prechecks {
                 missing.add(path);
             }
         }
-        return new DestinationFacts(host.id(), MigrationTargets.label(host.snapshot()), MigrationXml.hostUuid(conn.getCapabilities()),
+        return new DestinationFacts(host.id(), MigrationTargets.label(host.snapshot()), MigrationXml.hostUuid(MigrationXml.parse(conn.getCapabilities())),
                 conn.getType(), names, uuids, freeMemory.of(conn), cpu, missing);
     }
 
