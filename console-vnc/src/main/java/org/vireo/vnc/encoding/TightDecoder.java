@@ -127,11 +127,12 @@ public final class TightDecoder implements RectDecoder {
 
     /**
      * A byte per pixel indexing a palette of {@code size} colours. Entries past the palette hold 0, which no
-     * palette colour is (they are opaque), so a bad index is found once after the loop, not tested per pixel.
+     * palette colour is (they are opaque): the AND of every colour read stays opaque unless an index fell past the
+     * palette, so a bad index is looked for once after the loop, not tested per pixel.
      */
     private void paletteIndices(int n, int size) throws VncProtocolException {
         Arrays.fill(palette, size, palette.length, 0);
-        int missed = Pixels.OPAQUE;
+        int allRead = Pixels.OPAQUE;
         int i = 0;
         for (int end = n - 3; i < end; i += 4) { // unrolled by hand, as C1 does not
             int c0 = palette[data[i] & 0xFF];
@@ -142,14 +143,14 @@ public final class TightDecoder implements RectDecoder {
             pixels[i + 1] = c1;
             pixels[i + 2] = c2;
             pixels[i + 3] = c3;
-            missed &= c0 & c1 & c2 & c3;
+            allRead &= c0 & c1 & c2 & c3;
         }
         for (; i < n; i++) {
             int colour = palette[data[i] & 0xFF];
             pixels[i] = colour;
-            missed &= colour;
+            allRead &= colour;
         }
-        if (missed == 0) {
+        if (allRead == 0) {
             for (int j = 0; j < n; j++) {
                 if ((data[j] & 0xFF) >= size) {
                     throw new VncProtocolException("Tight palette index " + (data[j] & 0xFF) + " beyond palette of "
