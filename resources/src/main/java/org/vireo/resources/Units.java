@@ -1,5 +1,8 @@
 package org.vireo.resources;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
@@ -11,10 +14,15 @@ public final class Units {
     private static final String[] RATES = {"unit.bps", "unit.kibps", "unit.mibps", "unit.gibps"};
     private final Messages messages;
     private final Locale locale;
+    private final char zeroDigit;
+    private final char decimalSeparator;
 
     public Units(Messages messages) {
         this.messages = messages;
         this.locale = messages.bundle().getLocale();
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        this.zeroDigit = symbols.getZeroDigit();
+        this.decimalSeparator = symbols.getDecimalSeparator();
     }
 
     /** A size given in KiB in the largest unit under 1024 ("512 MiB", "1.5 GiB"); empty for none. */
@@ -66,7 +74,21 @@ public final class Units {
         return messages.get(units[unit], number(v, decimals.of(v, unit)));
     }
 
+    /**
+     * What {@code String.format(locale, "%.1f", value)} gives (rounded half up from the shortest decimal form), built
+     * without it: the host tree and the graphs format thousands of figures a second, and each String.format call
+     * parsed its pattern and built the locale's symbols anew.
+     */
     private String number(double value, int decimals) {
-        return String.format(locale, decimals == 0 ? "%.0f" : "%.1f", value);
+        if (!Double.isFinite(value) || value < 0) {
+            return String.format(locale, decimals == 0 ? "%.0f" : "%.1f", value);
+        }
+        String plain = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        StringBuilder local = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            local.append(c == '.' ? decimalSeparator : c >= '0' && c <= '9' ? (char) (zeroDigit + (c - '0')) : c);
+        }
+        return local.toString();
     }
 }

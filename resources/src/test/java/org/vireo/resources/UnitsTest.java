@@ -42,6 +42,27 @@ class UnitsTest {
         assertEquals("\u2013", french.percent(Double.NaN));
     }
 
+    /** Figures read as String.format printed them, ties and all (half up from the shortest decimal form). */
+    @Test
+    void figuresRoundAsStringFormatDoes() {
+        double[] values = {0, 0.04, 0.05, 0.25, 0.95, 1.45, 2.5, 6.25, 9.94, 9.95, 9.96, 10.5, 99.5, 100.49, 1023.95,
+                12345.55, 1e9 + 0.5, Double.MIN_VALUE, -0.04, -3.25, Double.POSITIVE_INFINITY};
+        for (double v : values) {
+            for (Locale locale : new Locale[] {Locale.ROOT, Locale.FRENCH}) {
+                Messages messages = new Messages(locale);
+                String expected = messages.get("unit.percent",
+                        String.format(messages.bundle().getLocale(), v < 10 ? "%.1f" : "%.0f", v));
+                assertEquals(expected, new Units(messages).percent(v), locale + " " + v);
+            }
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double v = random.nextInt(1_000_000) / 1000.0 + (random.nextBoolean() ? 0 : random.nextDouble() / 1e6);
+            String expected = String.format(Locale.ROOT, v < 10 ? "%.1f" : "%.0f", v) + " %";
+            assertEquals(expected, english.percent(v), Double.toString(v));
+        }
+    }
+
     @Test
     void aFrenchRegionUsesTheFrenchBundleAndComma() {
         assertEquals("1,5\u00a0Gio", new Units(new Messages(Locale.CANADA_FRENCH)).kib(1536L * 1024));
