@@ -28,7 +28,7 @@ public final class TreeStatsColumns {
     /** Adds the CPU column after the name column and makes the memory column show host usage. */
     @SuppressWarnings("unchecked")
     public static void install(TreeTableView<TreeRow> tree, StatsFeed feed, Messages messages) {
-        TreeTableColumn<TreeRow, TreeRow> cpu = new TreeTableColumn<>(messages.get("column.cpu"));
+        TreeTableColumn<TreeRow, CpuSubject> cpu = new TreeTableColumn<>(messages.get("column.cpu"));
         cpu.setId(CPU_COLUMN_ID);
         String widest = widestPercent(messages);
         // Wide enough for the sparkline and "100.0 %" (the cell's padding and border around them) at any window size.
@@ -36,7 +36,7 @@ public final class TreeStatsColumns {
         cpu.setMinWidth(needed);
         cpu.setPrefWidth(Math.max(120, needed));
         cpu.setSortable(false);
-        cpu.setCellValueFactory(cell -> cell.getValue() == null ? null : cell.getValue().valueProperty());
+        cpu.setCellValueFactory(cell -> cell.getValue() == null ? null : cell.getValue().valueProperty().map(CpuSubject::of));
         StatFormats formats = new StatFormats(messages);
         cpu.setCellFactory(column -> new CpuCell(feed, formats, widest));
         tree.getColumns().add(Math.min(2, tree.getColumns().size()), cpu);
@@ -53,10 +53,25 @@ public final class TreeStatsColumns {
     }
 
     /**
+     * Whose CPU a cell draws: a VM (its UUID, whether it runs) or a host (its connection id); null for folders. The
+     * cell compares it with what it drew on every update; a whole host row would compare the host's every VM.
+     */
+    record CpuSubject(String id, boolean host, boolean running) {
+        static CpuSubject of(TreeRow row) {
+            if (row instanceof TreeRow.VmRow vm) {
+                return new CpuSubject(vm.vm().uuid(), false, vm.vm().state().isActive());
+            } else if (row instanceof TreeRow.HostRow host) {
+                return new CpuSubject(host.host().connectionId(), true, true);
+            }
+            return null;
+        }
+    }
+
+    /**
      * Sparkline plus "6.3 %"; for VMs and hosts, blank for groups. The cell keeps one {@link CpuGraphic} and no text
      * of its own, so a tick redraws it in place (see there); unknown samples show the last known value.
      */
-    static final class CpuCell extends TreeTableCell<TreeRow, TreeRow> implements StatsViewer {
+    static final class CpuCell extends TreeTableCell<TreeRow, CpuSubject> implements StatsViewer {
         private final StatsFeed feed;
         private final StatFormats formats;
         private final CpuGraphic graphic;
@@ -73,22 +88,22 @@ public final class TreeStatsColumns {
         }
 
         @Override
-        protected void updateItem(TreeRow row, boolean empty) {
-            super.updateItem(row, empty);
+        protected void updateItem(CpuSubject subject, boolean empty) {
+            super.updateItem(subject, empty);
             refresh();
         }
 
         @Override
         public void refresh() {
-            TreeRow row = isEmpty() ? null : getItem();
+            CpuSubject subject = isEmpty() ? null : getItem();
             StatsHistory history = feed.history();
-            if (row instanceof TreeRow.VmRow vm) {
-                String uuid = vm.vm().uuid();
+            if (subject != null && !subject.host()) {
+                String uuid = subject.id();
                 drawn = graphic.sparkline().draw(dst -> history.copy(uuid, VmMetric.CPU_PERCENT, dst));
-                graphic.setValue(drawn == 0 || !vm.vm().state().isActive() ? ""
+                graphic.setValue(drawn == 0 || !subject.running() ? ""
                         : formats.percent.apply(history.latestKnown(uuid, VmMetric.CPU_PERCENT)));
-            } else if (row instanceof TreeRow.HostRow host) {
-                String id = host.host().connectionId();
+            } else if (subject != null) {
+                String id = subject.id();
                 drawn = graphic.sparkline().draw(dst -> history.copyHost(id, HostMetric.CPU_PERCENT, dst));
                 graphic.setValue(drawn == 0 ? "" : formats.percent.apply(history.latestKnownHost(id, HostMetric.CPU_PERCENT)));
             } else {
@@ -99,9 +114,9 @@ public final class TreeStatsColumns {
 
         @Override
         public void addInterest(Set<String> uuids) {
-            if (!isEmpty() && getItem() instanceof TreeRow.VmRow vm && isVisible() && getTableRow() != null
-                    && getTableRow().isVisible()) {
-                uuids.add(vm.vm().uuid());
+            CpuSubject subject = isEmpty() ? null : getItem();
+            if (subject != null && !subject.host() && isVisible() && getTableRow() != null && getTableRow().isVisible()) {
+                uuids.add(subject.id());
             }
         }
 

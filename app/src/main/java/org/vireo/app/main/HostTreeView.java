@@ -89,21 +89,29 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         return null;
     }
 
-    /** Name and state dot: the cell takes the whole row, so a state change alone redraws the dot. */
-    private TreeTableColumn<TreeRow, TreeRow> nameColumn() {
-        TreeTableColumn<TreeRow, TreeRow> column = new TreeTableColumn<>(messages.get("column.name"));
+    /**
+     * What the name column shows of a row: its name and its state dot's style class (null for folders). The cell
+     * compares it with what it showed on every update; a whole row would compare a host's every VM.
+     */
+    record NameAndState(String name, String dotStyle) {
+    }
+
+    /** Name and state dot: a state change alone redraws the dot. */
+    private TreeTableColumn<TreeRow, NameAndState> nameColumn() {
+        TreeTableColumn<TreeRow, NameAndState> column = new TreeTableColumn<>(messages.get("column.name"));
         column.setId("nameColumn");
         column.setPrefWidth(240);
-        column.setCellValueFactory(cell -> LiveTreeItem.cellValue(cell, row -> row));
-        column.setComparator(java.util.Comparator.comparing(this::nameText)); // as the text column sorted before
+        column.setCellValueFactory(cell -> LiveTreeItem.cellValue(cell,
+                row -> new NameAndState(nameText(row), StateIcons.style(row))));
+        column.setComparator(java.util.Comparator.comparing(NameAndState::name)); // as the text column sorted before
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final Circle dot = StateIcons.dot();
 
             @Override
-            protected void updateItem(TreeRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : nameText(row));
-                setGraphic(empty || row == null ? null : StateIcons.show(dot, row));
+            protected void updateItem(NameAndState shown, boolean empty) {
+                super.updateItem(shown, empty);
+                setText(empty || shown == null ? null : shown.name());
+                setGraphic(empty || shown == null ? null : StateIcons.show(dot, shown.dotStyle()));
             }
         });
         return column;
@@ -248,14 +256,19 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
             return dot;
         }
 
-        /** {@code dot} styled for {@code row}, or null for rows without a state (folders). */
-        static Circle show(Circle dot, TreeRow row) {
-            String style;
+        /** The dot's style class for {@code row}, or null for rows without a state (folders). */
+        static String style(TreeRow row) {
             if (row instanceof TreeRow.VmRow v) {
-                style = "state-" + v.vm().state().name().toLowerCase(java.util.Locale.ROOT);
+                return "state-" + v.vm().state().name().toLowerCase(java.util.Locale.ROOT);
             } else if (row instanceof TreeRow.HostRow h) {
-                style = "host-" + h.host().state().name().toLowerCase(java.util.Locale.ROOT);
-            } else {
+                return "host-" + h.host().state().name().toLowerCase(java.util.Locale.ROOT);
+            }
+            return null;
+        }
+
+        /** {@code dot} with style class {@code style}, or null for none. */
+        static Circle show(Circle dot, String style) {
+            if (style == null) {
                 return null;
             }
             javafx.collections.ObservableList<String> classes = dot.getStyleClass();
