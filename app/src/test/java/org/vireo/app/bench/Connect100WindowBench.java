@@ -72,7 +72,7 @@ public final class Connect100WindowBench {
         FxAuthPrompt auth = new FxAuthPrompt(ui, messages, () -> stage);
         Map<String, String> noAgent = new HashMap<>(System.getenv());
         noAgent.remove("SSH_AUTH_SOCK");
-        FxThreadProbe probe = FxThreadProbe.start();
+        FxThreadProbe probe = FxThreadProbe.startLatencyOnly();
         long t0 = System.nanoTime();
         AppContext context = new AppContext(paths(), SshSettings.forHome(home, noAgent, "root"), hostKeys, auth);
         // As the app does (EarlyStart), the saved connections are being read while the window is built.
@@ -90,7 +90,7 @@ public final class Connect100WindowBench {
             // After this pulse, whose frame the renderer then paints: queued behind that painting.
             Platform.runLater(() -> FirstFrame.afterPainted(() -> {
                 fxCpuOnScreenNs[0] = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThreadId);
-                shown.set(FxThreadProbe.start());
+                shown.set(FxThreadProbe.startLatencyOnly());
             }));
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
@@ -130,7 +130,7 @@ public final class Connect100WindowBench {
                         ms, last[0], last[1], probe.maxLatency().toMillis(), probe.samples(), probe.slowSamples(),
                         after.maxLatency().toMillis(), after.slowSamples(), fxCpuMs - fxCpuOnScreenNs[0] / 1_000_000,
                         processCpuMs, fxCpuMs);
-                System.err.println("FX thread stalls once the first frame was on screen, most sampled stacks:\n" + after.stallProfile(8));
+                System.err.println("once the first frame was on screen: " + after);
                 if (seen == null) {
                     context.fleet().hosts().stream().limit(3).forEach(h -> System.err.println("bench: " + h.snapshot()));
                 }
@@ -138,7 +138,8 @@ public final class Connect100WindowBench {
                 auth.close();
                 context.close();
                 Platform.exit();
-                Runtime.getRuntime().halt(seen != null ? 0 : 1);
+                // A normal exit, so that a class-data archive asked for (-XX:ArchiveClassesAtExit) is written.
+                System.exit(seen != null ? 0 : 1);
             });
         });
     }
@@ -169,7 +170,7 @@ public final class Connect100WindowBench {
     /**
      * When the frame of the pulse that just ended is painted. JavaFX tells no one; its renderer is one thread running
      * painting jobs in order, so a job queued behind this frame's runs once the frame is on screen. The renderer is
-     * internal (reached by reflection: in this bench JavaFX is on the class path, not a module).
+     * internal: reached by reflection, its package opened to the bench by {@code testbed/bench}.
      */
     private static final class FirstFrame {
         static void afterPainted(Runnable action) {

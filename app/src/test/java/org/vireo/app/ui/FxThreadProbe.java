@@ -29,41 +29,47 @@ public final class FxThreadProbe implements AutoCloseable {
     private final AtomicLong slowSamples = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private volatile long worstAtNanos;
-    /** When the oldest posted runnable that has not run yet was posted, or 0. */
-    private final AtomicLong waitingSince = new AtomicLong();
-    /** While the FX thread is stalled, what it is doing: its top frames, sampled once a period, counted. */
-    private final java.util.Map<String, Long> stallStacks = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Thread fxThread;
     /** Stacks of the FX thread caught inside a blocking call, with how often each was seen. */
     private final java.util.Map<String, Long> blockingStacks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private FxThreadProbe() {
+    /** Whether the FX thread's stack is looked at each period (tests), or never (benchmarks). */
+    private final boolean sampleStacks;
+
+    private FxThreadProbe(boolean sampleStacks) {
+        this.sampleStacks = sampleStacks;
     }
 
-    /** Starts probing; the FX toolkit must be running. */
+    /** Starts probing; the FX toolkit must be running. Every period's stack is checked for blocking calls. */
     public static FxThreadProbe start() {
-        FxThreadProbe probe = new FxThreadProbe();
+        return start(true);
+    }
+
+    /**
+     * Starts measuring latency only, for a benchmark. A stack sample stops every thread at a safepoint, and reaching
+     * it waits for every thread to be given a CPU: on a busy machine that took up to 65 ms, the very stall measured.
+     */
+    public static FxThreadProbe startLatencyOnly() {
+        return start(false);
+    }
+
+    private static FxThreadProbe start(boolean sampleStacks) {
+        FxThreadProbe probe = new FxThreadProbe(sampleStacks);
         probe.ticker.scheduleAtFixedRate(probe::post, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         return probe;
     }
 
     private void post() {
         long posted = System.nanoTime();
-        waitingSince.compareAndSet(0, posted);
-        long since = waitingSince.get();
         Thread fx = fxThread;
-        if (fx != null) {
+        if (fx != null && sampleStacks) {
             StackTraceElement[] stack = fx.getStackTrace();
-            if (since != 0 && posted - since > SLOW_NANOS) {
-                stallStacks.merge(top(stack, 14), 1L, Long::sum);
-            }
             if (BlockingFrames.inBlockingCall(stack)) {
                 blockingStacks.merge(top(stack, 24), 1L, Long::sum);
             }
         }
         Platform.runLater(() -> {
             fxThread = Thread.currentThread();
-            waitingSince.set(0);
             long latency = System.nanoTime() - posted;
             if (latency > maxNanos.get()) {
                 worstAtNanos = posted;
@@ -87,16 +93,6 @@ public final class FxThreadProbe implements AutoCloseable {
     /** Every stack in which the FX thread was seen calling the network or libvirt, with its count; empty is good. */
     public java.util.Map<String, Long> blockingCalls() {
         return java.util.Map.copyOf(blockingStacks);
-    }
-
-    /** The FX thread's most frequent stacks while it was stalled over 50 ms (a sampling profile of the stalls). */
-    public String stallProfile(int limit) {
-        StringBuilder out = new StringBuilder();
-        stallStacks.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(limit)
-                .forEach(e -> out.append(e.getValue()).append(" samples:").append(e.getKey()).append('\n'));
-        return out.toString();
     }
 
     /** The longest a posted runnable waited for the FX thread so far. */
