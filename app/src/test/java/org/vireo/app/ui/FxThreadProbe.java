@@ -115,9 +115,14 @@ public final class FxThreadProbe implements AutoCloseable {
         ticker.shutdownNow();
     }
 
+    /** When the longest wait began, from the probe's start. */
+    public Duration worstAt() {
+        return Duration.ofNanos(worstAtNanos - startNanos);
+    }
+
     @Override
     public String toString() {
-        return "FX thread max latency " + maxLatency().toMillis() + " ms (" + (worstAtNanos - startNanos) / 1_000_000
+        return "FX thread max latency " + maxLatency().toMillis() + " ms (" + worstAt().toMillis()
                 + " ms after the probe started) over " + samples() + " samples, " + slowSamples.get() + " over 50 ms";
     }
 }
