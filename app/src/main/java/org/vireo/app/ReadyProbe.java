@@ -2,9 +2,9 @@ package org.vireo.app;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import org.vireo.app.main.LayoutPulses;
 import org.vireo.app.main.MainViewModel;
 import org.vireo.connections.model.HostSnapshot;
 
@@ -33,14 +33,14 @@ final class ReadyProbe {
 
     /** Marks the first laid-out frame, then the moment the host's rows are laid out ({@code VIREO_READY}). */
     static void install(Scene scene, MainViewModel viewModel) {
-        afterNextLayout(scene, () -> mark("first-frame"));
+        LayoutPulses.afterNextLayout(scene, () -> mark("first-frame"));
         viewModel.hosts().addListener(new ListChangeListener<HostSnapshot>() {
             @Override
             public void onChanged(Change<? extends HostSnapshot> change) {
                 if (isUsable(viewModel)) {
                     viewModel.hosts().removeListener(this);
                     mark("host-listed");
-                    afterNextLayout(scene, () -> print("VIREO_READY " + sinceJvmStart()));
+                    LayoutPulses.afterNextLayout(scene, () -> print("VIREO_READY " + sinceJvmStart()));
                 }
             }
         });
@@ -48,18 +48,6 @@ final class ReadyProbe {
 
     static boolean isUsable(MainViewModel viewModel) {
         return viewModel.hosts().stream().anyMatch(h -> h.state().isConnected() && !h.vms().isEmpty());
-    }
-
-    private static void afterNextLayout(Scene scene, Runnable action) {
-        Runnable once = new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                action.run();
-            }
-        };
-        scene.addPostLayoutPulseListener(once);
-        Platform.requestNextPulse();
     }
 
     private static long sinceJvmStart() {

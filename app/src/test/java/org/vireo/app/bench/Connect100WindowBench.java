@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
 import org.vireo.app.MainStage;
+import org.vireo.app.main.LayoutPulses;
 import org.vireo.app.main.StartupReads;
 import org.vireo.app.main.TreeRow;
 import org.vireo.app.ssh.FxAuthPrompt;
@@ -84,16 +85,11 @@ public final class Connect100WindowBench {
         java.util.concurrent.atomic.AtomicReference<FxThreadProbe> shown = new java.util.concurrent.atomic.AtomicReference<>();
         long fxThreadId = Thread.currentThread().getId();
         long[] fxCpuOnScreenNs = new long[1];
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            stage.getScene().removePostLayoutPulseListener(once[0]);
-            // After this pulse, whose frame the renderer then paints: queued behind that painting.
-            Platform.runLater(() -> FirstFrame.afterPainted(() -> {
-                fxCpuOnScreenNs[0] = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThreadId);
-                shown.set(FxThreadProbe.startLatencyOnly());
-            }));
-        };
-        stage.getScene().addPostLayoutPulseListener(once[0]);
+        // After this pulse, whose frame the renderer then paints: queued behind that painting.
+        LayoutPulses.afterNextLayout(stage.getScene(), () -> Platform.runLater(() -> FirstFrame.afterPainted(() -> {
+            fxCpuOnScreenNs[0] = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThreadId);
+            shown.set(FxThreadProbe.startLatencyOnly());
+        })));
         @SuppressWarnings("unchecked")
         TreeTableView<TreeRow> tree = (TreeTableView<TreeRow>) stage.getScene().lookup("#hostTree");
         CompletableFuture<int[]> done = new CompletableFuture<>();

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
  * while no pulse is needed: its pause is a no-op there); the startup bench, from launch to its first laid-out frame.
  * Prints {@code EMPTY_WINDOW_READY <ms since the JVM started>} once that frame is laid out, and with
  * {@code -Dvireo.bench.exitWhenReady=true} then exits normally (so a class-data archive can be written at exit).
+ * It uses no Vireo class (its jar holds only this one), hence its own one-shot layout listener.
  */
 public final class EmptyWindow {
     private EmptyWindow() {
