@@ -36,7 +36,8 @@ public final class TreeStatsColumns {
         cpu.setMinWidth(needed);
         cpu.setPrefWidth(Math.max(120, needed));
         cpu.setSortable(false);
-        cpu.setCellValueFactory(cell -> cell.getValue() == null ? null : cell.getValue().valueProperty().map(CpuSubject::of));
+        cpu.setCellValueFactory(cell -> cell.getValue() == null ? null
+                : cell.getValue().valueProperty().map(CpuSubject::of));
         StatFormats formats = new StatFormats(messages);
         cpu.setCellFactory(column -> new CpuCell(feed, formats, widest));
         tree.getColumns().add(Math.min(2, tree.getColumns().size()), cpu);
@@ -115,7 +116,8 @@ public final class TreeStatsColumns {
         @Override
         public void addInterest(Set<String> uuids) {
             CpuSubject subject = isEmpty() ? null : getItem();
-            if (subject != null && !subject.host() && isVisible() && getTableRow() != null && getTableRow().isVisible()) {
+            if (subject != null && !subject.host() && isVisible()
+                    && getTableRow() != null && getTableRow().isVisible()) {
                 uuids.add(subject.id());
             }
         }

@@ -32,8 +32,8 @@ import org.vireo.resources.Messages;
  * {@code testbed/bench connect100}, window variant: the main window opens on N saved qemu+ssh entries (all
  * autoconnect) and the time is taken until every one of them shows CONNECTED in the host tree with as many VM
  * rows as the host has VMs, while an {@link FxThreadProbe} measures the FX thread. Prints one line:
- * {@code window-ms=... hosts=... vms=... fx-max-ms=... fx-samples=... fx-over-50ms=... on-screen: fx-max-ms=...}; exit 1 when not all
- * hosts made it within the timeout.
+ * {@code window-ms=... hosts=... vms=... fx-max-ms=... fx-samples=... fx-over-50ms=... on-screen: fx-max-ms=...};
+ * exit 1 when not all hosts made it within the timeout.
  *
  * <p>Arguments: HOME (with .ssh/config and known_hosts), XDG root (config/state/cache made below it), N, timeout s.
  */
