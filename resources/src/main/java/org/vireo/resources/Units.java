@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sizes, rates and percentages as the user reads them: binary units named in the bundle's language ("GiB", "Gio"),
@@ -12,7 +14,11 @@ import java.util.Locale;
 public final class Units {
     private static final String[] SIZES = {"unit.kib", "unit.mib", "unit.gib", "unit.tib"};
     private static final String[] RATES = {"unit.bps", "unit.kibps", "unit.mibps", "unit.gibps"};
+    /** Stands for the number while a unit's pattern is filled in once (a private-use character). */
+    private static final String NUMBER = "\uE000";
     private final Messages messages;
+    /** Each unit's pattern filled in with {@link #NUMBER}, by bundle key, on first use. */
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
     private final Locale locale;
     private final char zeroDigit;
     private final char decimalSeparator;
@@ -40,7 +46,7 @@ public final class Units {
 
     /** A size given in KiB, always in GiB with one decimal ("3.5 GiB"). */
     public String gib(long kib) {
-        return messages.get("unit.gib", number(kib / 1024.0 / 1024.0, 1));
+        return unit("unit.gib", number(kib / 1024.0 / 1024.0, 1));
     }
 
     /** Bytes per second in the largest unit under 1024 ("512 B/s", "1.5 KiB/s"). */
@@ -56,7 +62,7 @@ public final class Units {
         if (Double.isNaN(value)) {
             return "\u2013";
         }
-        return messages.get("unit.percent", number(value, value < 10 ? 1 : 0));
+        return unit("unit.percent", number(value, value < 10 ? 1 : 0));
     }
 
     /** How many decimals a value shows once scaled to its unit. */
@@ -71,7 +77,16 @@ public final class Units {
             v /= 1024;
             unit++;
         }
-        return messages.get(units[unit], number(v, decimals.of(v, unit)));
+        return unit(units[unit], number(v, decimals.of(v, unit)));
+    }
+
+    /**
+     * {@code number} in unit {@code key}'s pattern ("{0} GiB"), as {@link Messages#get} fills it in. Each pattern is
+     * filled in once, with a mark where the number goes: the tree shows thousands of figures, and a MessageFormat per
+     * figure parsed its pattern each time.
+     */
+    private String unit(String key, String number) {
+        return templates.computeIfAbsent(key, k -> messages.get(k, NUMBER)).replace(NUMBER, number);
     }
 
     /**

@@ -37,6 +37,8 @@ class UnitsTest {
         assertEquals("1.5 KiB/s", english.bytesPerSecond(1536));
         assertEquals("512\u00a0o/s", french.bytesPerSecond(512));
         assertEquals("1,5\u00a0Kio/s", french.bytesPerSecond(1536));
+        assertEquals("1.5 MiB/s", english.bytesPerSecond(1536 * 1024));
+        assertEquals("2,0\u00a0Gio/s", french.bytesPerSecond(2.0 * 1024 * 1024 * 1024));
         assertEquals("6.3 %", english.percent(6.25));
         assertEquals("6,3\u00a0%", french.percent(6.25));
         assertEquals("\u2013", french.percent(Double.NaN));

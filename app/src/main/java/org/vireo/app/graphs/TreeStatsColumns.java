@@ -43,7 +43,8 @@ public final class TreeStatsColumns {
         tree.getColumns().add(Math.min(2, tree.getColumns().size()), cpu);
         for (TreeTableColumn<TreeRow, ?> column : tree.getColumns()) {
             if (MEMORY_COLUMN_ID.equals(column.getId())) {
-                ((TreeTableColumn<TreeRow, String>) column).setCellFactory(c -> new MemoryCell(feed, new Units(messages)));
+                Units units = new Units(messages); // one for the column: it keeps the units' patterns filled in
+                ((TreeTableColumn<TreeRow, String>) column).setCellFactory(c -> new MemoryCell(feed, units));
             }
         }
     }
@@ -55,9 +56,21 @@ public final class TreeStatsColumns {
 
     /**
      * Whose CPU a cell draws: a VM (its UUID, whether it runs) or a host (its connection id); null for folders. The
-     * cell compares it with what it drew on every update; a whole host row would compare the host's every VM.
+     * cell compares it with what it drew on every update; a whole host row would compare the host's every VM. Its
+     * equals is written out, as {@code HostTreeView.NameAndState}'s is (the cell's hot path).
      */
     record CpuSubject(String id, boolean host, boolean running) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CpuSubject drawn
+                    && host == drawn.host && running == drawn.running && java.util.Objects.equals(id, drawn.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(id) * 4 + (host ? 2 : 0) + (running ? 1 : 0);
+        }
+
         static CpuSubject of(TreeRow row) {
             if (row instanceof TreeRow.VmRow vm) {
                 return new CpuSubject(vm.vm().uuid(), false, vm.vm().state().isActive());
