@@ -91,9 +91,21 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
 
     /**
      * What the name column shows of a row: its name and its state dot's style class (null for folders). The cell
-     * compares it with what it showed on every update; a whole row would compare a host's every VM.
+     * compares it with what it showed on every update; a whole row would compare a host's every VM. Its equals is
+     * written out: a record's own is linked through method handles on first use and then re-spun as it warms up,
+     * costs that fell into the first pulses that show VM rows.
      */
     record NameAndState(String name, String dotStyle) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof NameAndState shown
+                    && java.util.Objects.equals(name, shown.name) && java.util.Objects.equals(dotStyle, shown.dotStyle);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(name) + java.util.Objects.hashCode(dotStyle);
+        }
     }
 
     /** Name and state dot: a state change alone redraws the dot. */

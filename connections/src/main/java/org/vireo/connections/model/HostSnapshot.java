@@ -21,6 +21,24 @@ public record HostSnapshot(String connectionId, String uri, String displayName, 
         vms = List.copyOf(vms);
     }
 
+    /*
+     * equals and hashCode are written out: a record's generated ones are linked through method handles on first use
+     * and re-spun as they warm up, and the host tree compares snapshots on every cell update (JavaFX compares the row
+     * items), so those costs fell on the window's thread in the pulse that first shows VM rows. RecordEqualityTest
+     * (app) checks them against the record's components.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HostSnapshot that && state == that.state && connectionId.equals(that.connectionId)
+                && uri.equals(that.uri) && Objects.equals(displayName, that.displayName)
+                && Objects.equals(reason, that.reason) && Objects.equals(info, that.info) && vms.equals(that.vms);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(connectionId, uri, displayName, state, reason, info, vms);
+    }
+
     public HostSnapshot withState(ConnectionState newState, Text newReason) {
         return new HostSnapshot(connectionId, uri, displayName, newState, newReason, info, vms);
     }

@@ -17,4 +17,18 @@ public record VmInfo(String uuid, String name, VmState state, int vcpus, long me
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
     }
+
+    // Written out, as HostSnapshot's (see there).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof VmInfo that && state == that.state && vcpus == that.vcpus
+                && memoryKiB == that.memoryKiB && maxMemoryKiB == that.maxMemoryKiB && cpuTimeNs == that.cpuTimeNs
+                && persistent == that.persistent && autostart == that.autostart && uuid.equals(that.uuid)
+                && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(uuid, name, state, vcpus, memoryKiB, maxMemoryKiB, cpuTimeNs, persistent, autostart);
+    }
 }
