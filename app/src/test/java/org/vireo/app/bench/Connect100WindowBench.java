@@ -55,6 +55,8 @@ public final class Connect100WindowBench {
                     String.format("qemu+ssh://node%03d/system", i), null, null, true, false, null));
         }
         new ConnectionStore(paths.config()).save(entries);
+        // As Main does before the window (Prewarm): the JIT compilers run at a background priority.
+        org.vireo.connections.threads.BackgroundThreads.lowerJitCompilerThreads();
         // A main class that extends Application makes the java launcher demand JavaFX on the module path.
         Application.launch(Window.class);
     }

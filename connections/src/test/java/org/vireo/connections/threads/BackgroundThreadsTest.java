@@ -1,15 +1,19 @@
 package org.vireo.connections.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -47,15 +51,43 @@ class BackgroundThreadsTest {
         assertEquals(before, niceOfThisThread(), "making a thread changes nothing for its maker");
     }
 
+    @Test
+    void theJitCompilerThreadsRunAtABackgroundPriority() throws IOException {
+        Map<Path, Integer> before = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.filter(task -> comm(task).matches("C[12] CompilerThre.*")).forEach(task -> before.put(task, nice(task)));
+        }
+        assertFalse(before.isEmpty(), "this JVM has JIT compiler threads");
+
+        int lowered = BackgroundThreads.lowerJitCompilerThreads();
+
+        assertTrue(lowered >= before.size(), lowered + " lowered of " + before.keySet());
+        before.forEach((task, nice) -> assertEquals(Math.min(19, nice + BackgroundThreads.NICE), nice(task), comm(task)));
+        assertEquals(0, niceOfThisThread() - niceOfThisThreadAtStart, "other threads keep their priority");
+    }
+
+    private final int niceOfThisThreadAtStart = niceOfThisThread();
+
     /** Field 19 of /proc/thread-self/stat: the calling thread's nice value, as the kernel schedules it. */
     private static int niceOfThisThread() {
-        String stat;
+        return nice(Path.of("/proc/thread-self"));
+    }
+
+    private static int nice(Path task) {
+        String stat = read(task.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
+    }
+
+    private static String comm(Path task) {
+        return read(task.resolve("comm")).strip();
+    }
+
+    private static String read(Path file) {
         try {
-            stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            return Files.readString(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[16]);
     }
 }
