@@ -6,6 +6,7 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Font;
+import org.vireo.app.main.LiveTreeItem;
 import org.vireo.app.main.TreeRow;
 import org.vireo.connections.stats.HostMetric;
 import org.vireo.connections.stats.StatsHistory;
@@ -36,8 +37,7 @@ public final class TreeStatsColumns {
         cpu.setMinWidth(needed);
         cpu.setPrefWidth(Math.max(120, needed));
         cpu.setSortable(false);
-        cpu.setCellValueFactory(cell -> cell.getValue() == null ? null
-                : cell.getValue().valueProperty().map(CpuSubject::of));
+        cpu.setCellValueFactory(cell -> LiveTreeItem.cellValue(cell, CpuSubject::of));
         StatFormats formats = new StatFormats(messages);
         cpu.setCellFactory(column -> new CpuCell(feed, formats, widest));
         tree.getColumns().add(Math.min(2, tree.getColumns().size()), cpu);

@@ -1,6 +1,7 @@
 package org.vireo.app.main;
 
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.event.Event;
 import javafx.scene.control.TreeItem;
@@ -12,24 +13,31 @@ import javafx.scene.control.TreeTableRow;
  *
  * <p>JavaFX's tree-table skin answers any item's value change by throwing away every visible row and cell and
  * building them again, CSS included. As a hundred hosts connected, that came every few pulses and stalled the
- * window for up to 0.4 s. Here the change event stops at the item; the cells instead observe the item's value
- * (see {@link #cellValue}) and the rows follow it (see {@link #follow}).
+ * window for up to 0.4 s. Here the change event stops at the item; the rows follow the item's value instead (see
+ * {@link #follow}), and a row given a new value has its cells read theirs again (see {@link #cellValue}).
  */
-final class LiveTreeItem extends TreeItem<TreeRow> {
+public final class LiveTreeItem extends TreeItem<TreeRow> {
     LiveTreeItem(TreeRow row) {
         super(row);
         addEventHandler(TreeItem.valueChangedEvent(), Event::consume);
     }
 
-    /** A column's cell value: {@code part} of the row, kept current as the item's value changes. */
-    static <T> ObservableValue<T> cellValue(TreeTableColumn.CellDataFeatures<TreeRow, T> cell, Function<TreeRow, T> part) {
+    /**
+     * A column's cell value: {@code part} of the row as its item holds it now, a constant. A row that follows a new
+     * value (see {@link #follow}) has its cells read their values again. A cell value that observed the item itself
+     * subscribed to it on every cell update and unsubscribed on the next, which was a good part of a tree pulse.
+     */
+    public static <T> ObservableValue<T> cellValue(TreeTableColumn.CellDataFeatures<TreeRow, T> cell,
+                                                   Function<TreeRow, T> part) {
         TreeItem<TreeRow> item = cell.getValue();
-        return item == null ? null : item.valueProperty().map(part);
+        TreeRow row = item == null ? null : item.getValue();
+        return item == null ? null : new ReadOnlyObjectWrapper<>(row == null ? null : part.apply(row));
     }
 
     /**
      * Makes {@code row} show its item's new value when it changes: the row's own state (its item, what its
-     * {@code updateItem} derives from it) follows without a rebuild.
+     * {@code updateItem} derives from it) follows without a rebuild, and the row's skin then has each of its cells
+     * read its value again.
      */
     static void follow(TreeTableRow<TreeRow> row, java.util.function.BiConsumer<TreeRow, Boolean> update) {
         javafx.beans.value.ChangeListener<TreeRow> onValue = (obs, old, value) -> {
