@@ -1,6 +1,7 @@
 package org.vireo.app.main;
 
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tooltip;
@@ -90,7 +91,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     }
 
     /**
-     * What the name column shows of a row: its name and its state dot's style class (null for folders). The cell
+     * What the name column shows of a row: its name and its state dot's state (null for folders). The cell
      * compares it with what it showed on every update; a whole row would compare a host's every VM. Its equals is
      * written out: a record's own is linked through method handles on first use and then re-spun as it warms up,
      * costs that fell into the first pulses that show VM rows.
@@ -117,13 +118,13 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
                 row -> new NameAndState(nameText(row), StateIcons.style(row))));
         column.setComparator(java.util.Comparator.comparing(NameAndState::name)); // as the text column sorted before
         column.setCellFactory(c -> new TreeTableCell<>() {
-            private final Circle dot = StateIcons.dot();
+            private final StateDot dot = new StateDot();
 
             @Override
             protected void updateItem(NameAndState shown, boolean empty) {
                 super.updateItem(shown, empty);
                 setText(empty || shown == null ? null : shown.name());
-                setGraphic(empty || shown == null ? null : StateIcons.show(dot, shown.dotStyle()));
+                setGraphic(empty || shown == null ? null : dot.show(shown.dotStyle()));
             }
         });
         return column;
@@ -252,23 +253,17 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         }
     }
 
-    /** Small coloured dots: green running, amber paused, grey off, red crashed or lost. */
+    /**
+     * Small coloured dots: green running, amber paused, grey off, red crashed or lost. A row's state is a pseudo-class
+     * of its dot ({@code :state-running}, {@code :host-lost}): a change of pseudo-class restyles the dot from the
+     * styles it already has, where a change of style class looked its styles up again, for every dot of every row
+     * the tree refilled.
+     */
     static final class StateIcons {
         private StateIcons() {
         }
 
-        /**
-         * One dot per cell, reused: a row update changes its style class only. Cached as a bitmap, so a repaint
-         * of the row blits it instead of rasterizing the circle again (the software pipeline's main cost at rest).
-         */
-        static Circle dot() {
-            Circle dot = new Circle(5);
-            dot.getStyleClass().add("state-dot");
-            dot.setCache(true);
-            return dot;
-        }
-
-        /** The dot's style class for {@code row}, or null for rows without a state (folders). */
+        /** The dot's state for {@code row} ("state-running", "host-connected"), or null for rows without one (folders). */
         static String style(TreeRow row) {
             if (row instanceof TreeRow.VmRow v) {
                 return "state-" + v.vm().state().name().toLowerCase(java.util.Locale.ROOT);
@@ -277,15 +272,33 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
             }
             return null;
         }
+    }
 
-        /** {@code dot} with style class {@code style}, or null for none. */
-        static Circle show(Circle dot, String style) {
+    /**
+     * One cell's dot, reused: a row update changes its pseudo-class only. Cached as a bitmap, so a repaint of the row
+     * blits it instead of rasterizing the circle again (the software pipeline's main cost at rest).
+     */
+    static final class StateDot {
+        private final Circle dot = new Circle(5);
+        private PseudoClass shown;
+
+        StateDot() {
+            dot.getStyleClass().add("state-dot");
+            dot.setCache(true);
+        }
+
+        /** The dot showing {@code style} (see {@link StateIcons#style}), or null for none. */
+        Circle show(String style) {
             if (style == null) {
                 return null;
             }
-            javafx.collections.ObservableList<String> classes = dot.getStyleClass();
-            if (classes.size() != 2 || !classes.get(1).equals(style)) {
-                classes.setAll("state-dot", style);
+            PseudoClass state = PseudoClass.getPseudoClass(style);
+            if (state != shown) {
+                if (shown != null) {
+                    dot.pseudoClassStateChanged(shown, false);
+                }
+                dot.pseudoClassStateChanged(state, true);
+                shown = state;
             }
             return dot;
         }

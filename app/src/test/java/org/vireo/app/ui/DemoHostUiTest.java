@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -69,7 +70,9 @@ class DemoHostUiTest {
 
         // The row cell, then its state cell, exist once the next pulses have laid the new rows out.
         UiClick.on(robot, "the row of " + off.vm().name() + " with the grey shut-off dot", () -> rowOf(robot, off)
-                .filter(row -> robot.from(row).lookup(".state-dot.state-shutoff").tryQuery().isPresent()));
+                .filter(row -> robot.from(row).lookup(".state-dot").tryQuery()
+                        .filter(dot -> dot.getPseudoClassStates().contains(PseudoClass.getPseudoClass("state-shutoff")))
+                        .isPresent()));
         UiExpect.equal("the details title", off.vm().name(),
                 () -> robot.lookup("#detailsTitle").queryAs(Label.class).getText());
         // Enabled once Run applies to the selected shut-off VM.
@@ -86,9 +89,9 @@ class DemoHostUiTest {
         UiWait.untilTrue("Run disabled for the running VM", run::isDisabled);
         UiExpect.until("the row's state dot(s) all green (running)", () -> rowOf(robot, off)
                 .map(row -> robot.from(row).lookup(".state-dot").queryAll().stream()
-                        .map(dot -> List.copyOf(dot.getStyleClass())).toList())
-                .orElse(List.of()), dots -> !dots.isEmpty()
-                && dots.stream().allMatch(classes -> classes.equals(List.of("state-dot", "state-running"))));
+                        .map(dot -> ((javafx.scene.shape.Shape) dot).getFill()).toList())
+                .orElse(List.of()), fills -> !fills.isEmpty()
+                && fills.stream().allMatch(fill -> javafx.scene.paint.Color.web("#3c9a3c").equals(fill)));
     }
 
     /** The laid-out row of {@code vm}, if shown; call on the FX thread. */

@@ -79,7 +79,7 @@ class HostRowChangesInPlaceUiTest {
     private record Seen(List<String> states, List<String> stateTexts, List<String> dotStyles, List<Node> nodes) {
     }
 
-    /** Read on the FX thread: host rows in order, with their state cells' texts and state dots' style classes. */
+    /** Read on the FX thread: host rows in order, with their state cells' texts and state dots' states. */
     @SuppressWarnings("unchecked")
     private static Optional<Seen> seen(FxRobot robot) {
         List<TreeTableRow<TreeRow>> rows = robot.lookup("#hostTree").lookup(".tree-table-row-cell").queryAll().stream()
@@ -97,7 +97,8 @@ class HostRowChangesInPlaceUiTest {
                         && "stateColumn".equals(c.getTableColumn().getId()))
                 .map(n -> ((javafx.scene.control.TreeTableCell<?, ?>) n).getText()).toList();
         List<String> dots = rows.stream().flatMap(r -> r.lookupAll(".state-dot").stream())
-                .flatMap(n -> n.getStyleClass().stream()).filter(c -> c.startsWith("host-")).toList();
+                .flatMap(n -> n.getPseudoClassStates().stream()).map(javafx.css.PseudoClass::getPseudoClassName)
+                .filter(c -> c.startsWith("host-")).toList();
         List<Node> nodes = rows.stream().flatMap(r -> java.util.stream.Stream.concat(java.util.stream.Stream.of((Node) r),
                 r.lookupAll(".tree-table-cell").stream())).toList();
         return Optional.of(new Seen(states, texts, dots, nodes));
