@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Units {
     private static final String[] SIZES = {"unit.kib", "unit.mib", "unit.gib", "unit.tib"};
     private static final String[] RATES = {"unit.bps", "unit.kibps", "unit.mibps", "unit.gibps"};
+    /** Sizes from here on (2^53 KiB) are no longer exact as doubles; they take the decimal path. */
+    private static final long EXACT_KIB = 1L << 53;
     /** Stands for the number while a unit's pattern is filled in once (a private-use character). */
     private static final String NUMBER = "\uE000";
     private final Messages messages;
@@ -31,12 +33,28 @@ public final class Units {
         this.decimalSeparator = symbols.getDecimalSeparator();
     }
 
-    /** A size given in KiB in the largest unit under 1024 ("512 MiB", "1.5 GiB"); empty for none. */
+    /**
+     * A size given in KiB in the largest unit under 1024 ("512 MiB", "1.5 GiB"); empty for none. Counted in whole
+     * numbers: a size over a power of 1024 is exact, so rounding it half up gives what String.format gives for the
+     * same double, without the decimal conversions (the tree formats a size for every VM row it shows).
+     */
     public String kib(long kib) {
         if (kib <= 0) {
             return "";
+        } else if (kib >= EXACT_KIB) {
+            return scaled(kib, SIZES, (v, unit) -> v >= 100 || v == Math.rint(v) ? 0 : 1);
         }
-        return scaled(kib, SIZES, (v, unit) -> v >= 100 || v == Math.rint(v) ? 0 : 1);
+        int unit = 0;
+        long per = 1; // KiB in one of the unit
+        while (unit < SIZES.length - 1 && kib >= per * 1024) {
+            per *= 1024;
+            unit++;
+        }
+        if (kib >= 100 * per || kib % per == 0) {
+            return unit(SIZES[unit], localized(Long.toString((2 * kib + per) / (2 * per))));
+        }
+        long tenths = (20 * kib + per) / (2 * per);
+        return unit(SIZES[unit], localized(tenths / 10 + "." + tenths % 10));
     }
 
     /** A size given in bytes, as {@link #kib}. */
@@ -98,7 +116,11 @@ public final class Units {
         if (!Double.isFinite(value) || value < 0) {
             return String.format(locale, decimals == 0 ? "%.0f" : "%.1f", value);
         }
-        String plain = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        return localized(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    /** {@code plain} ("12.5") in the language's digits and decimal separator. */
+    private String localized(String plain) {
         StringBuilder local = new StringBuilder(plain.length());
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);

@@ -2,6 +2,7 @@ package org.vireo.resources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,29 @@ class UnitsTest {
             double v = random.nextInt(1_000_000) / 1000.0 + (random.nextBoolean() ? 0 : random.nextDouble() / 1e6);
             String expected = String.format(Locale.ROOT, v < 10 ? "%.1f" : "%.0f", v) + " %";
             assertEquals(expected, english.percent(v), Double.toString(v));
+        }
+    }
+
+    /** Sizes read as String.format printed them from the KiB over the unit, ties and huge sizes included. */
+    @Test
+    void sizesRoundAsStringFormatDoes() {
+        java.util.Random random = new java.util.Random(11);
+        List<Long> sizes = new java.util.ArrayList<>(List.of(1L, 1023L, 1024L, 1126L, 1178L, 1280L, 102_348L, 102_400L,
+                1_048_575L, 1_048_576L, 1L << 52, (1L << 53) - 1, 1L << 53, Long.MAX_VALUE));
+        for (int i = 0; i < 100_000; i++) {
+            sizes.add(1 + (random.nextLong() >>> (1 + random.nextInt(62))));
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        for (long kib : sizes) {
+            double v = kib;
+            int unit = 0;
+            while (v >= 1024 && unit < units.length - 1) {
+                v /= 1024;
+                unit++;
+            }
+            String expected = String.format(Locale.ROOT, v >= 100 || v == Math.rint(v) ? "%.0f" : "%.1f", v)
+                    + " " + units[unit];
+            assertEquals(expected, english.kib(kib), kib + " KiB");
         }
     }
 
