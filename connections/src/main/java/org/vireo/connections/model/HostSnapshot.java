@@ -24,7 +24,7 @@ public record HostSnapshot(String connectionId, String uri, String displayName, 
     /*
      * equals and hashCode are written out: a record's generated ones are linked through method handles on first use
      * and re-spun as they warm up, and the host tree compares snapshots on every cell update (JavaFX compares the row
-     * items), so those costs fell on the window's thread in the pulse that first shows VM rows. RecordEqualityTest
+     * items), so those costs fell on the window's thread in the pulse that first shows VM rows. WrittenOutEqualsTest
      * (app) checks them against the record's components.
      */
     @Override
