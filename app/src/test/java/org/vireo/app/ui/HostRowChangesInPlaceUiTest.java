@@ -118,7 +118,8 @@ class HostRowChangesInPlaceUiTest {
     private static List<TreeTableRow<TreeRow>> hostRows(FxRobot robot) {
         return robot.lookup("#hostTree").lookup(".tree-table-row-cell").queryAll().stream()
                 .map(node -> (TreeTableRow<TreeRow>) node)
-                .filter(r -> !r.isEmpty() && r.getTreeItem() != null && r.getTreeItem().getValue() instanceof TreeRow.HostRow)
+                .filter(r -> !r.isEmpty() && r.getTreeItem() != null
+                        && r.getTreeItem().getValue() instanceof TreeRow.HostRow)
                 .sorted(java.util.Comparator.comparingInt(TreeTableRow::getIndex))
                 .toList();
     }
@@ -128,6 +129,7 @@ class HostRowChangesInPlaceUiTest {
         return row.lookupAll(".tree-table-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TreeTableCell<?, ?> c && c.getTableColumn() != null
                         && "stateColumn".equals(c.getTableColumn().getId()))
-                .map(n -> ((javafx.scene.control.TreeTableCell<?, ?>) n).getText()).findFirst().orElse(null);
+                .map(n -> ((javafx.scene.control.TreeTableCell<?, ?>) n).getText())
+                .findFirst().orElse(null);
     }
 }
