@@ -115,7 +115,7 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
         column.setId("nameColumn");
         column.setPrefWidth(240);
         column.setCellValueFactory(cell -> LiveTreeItem.cellValue(cell,
-                row -> new NameAndState(nameText(row), StateIcons.style(row))));
+                row -> new NameAndState(nameText(row), StateDot.style(row))));
         column.setComparator(java.util.Comparator.comparing(NameAndState::name)); // as the text column sorted before
         column.setCellFactory(c -> new TreeTableCell<>() {
             private final StateDot dot = new StateDot();
@@ -254,13 +254,19 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
     }
 
     /**
-     * Small coloured dots: green running, amber paused, grey off, red crashed or lost. A row's state is a pseudo-class
-     * of its dot ({@code :state-running}, {@code :host-lost}): a change of pseudo-class restyles the dot from the
-     * styles it already has, where a change of style class looked its styles up again, for every dot of every row
-     * the tree refilled.
+     * One cell's state dot, reused: green running, amber paused, grey off, red crashed or lost. A row's state is a
+     * pseudo-class of the dot ({@code :state-running}, {@code :host-lost}): a change of pseudo-class restyles the dot
+     * from the styles it already has, where a change of style class looked its styles up again, for every dot of
+     * every row the tree refilled. Cached as a bitmap, so a repaint of the row blits it instead of rasterizing the
+     * circle again (the software pipeline's main cost at rest).
      */
-    static final class StateIcons {
-        private StateIcons() {
+    static final class StateDot {
+        private final Circle dot = new Circle(5);
+        private PseudoClass shown;
+
+        StateDot() {
+            dot.getStyleClass().add("state-dot");
+            dot.setCache(true);
         }
 
         /** The dot's state for {@code row} ("state-running", "host-connected"), or null for rows without one (folders). */
@@ -272,22 +278,8 @@ public final class HostTreeView extends TreeTableView<TreeRow> {
             }
             return null;
         }
-    }
 
-    /**
-     * One cell's dot, reused: a row update changes its pseudo-class only. Cached as a bitmap, so a repaint of the row
-     * blits it instead of rasterizing the circle again (the software pipeline's main cost at rest).
-     */
-    static final class StateDot {
-        private final Circle dot = new Circle(5);
-        private PseudoClass shown;
-
-        StateDot() {
-            dot.getStyleClass().add("state-dot");
-            dot.setCache(true);
-        }
-
-        /** The dot showing {@code style} (see {@link StateIcons#style}), or null for none. */
+        /** The dot showing {@code style} (see {@link #style}), or null for none. */
         Circle show(String style) {
             if (style == null) {
                 return null;

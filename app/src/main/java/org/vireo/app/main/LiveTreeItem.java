@@ -30,8 +30,11 @@ public final class LiveTreeItem extends TreeItem<TreeRow> {
     public static <T> ObservableValue<T> cellValue(TreeTableColumn.CellDataFeatures<TreeRow, T> cell,
                                                    Function<TreeRow, T> part) {
         TreeItem<TreeRow> item = cell.getValue();
-        TreeRow row = item == null ? null : item.getValue();
-        return item == null ? null : new ReadOnlyObjectWrapper<>(row == null ? null : part.apply(row));
+        if (item == null) {
+            return null;
+        }
+        TreeRow row = item.getValue();
+        return new ReadOnlyObjectWrapper<>(row == null ? null : part.apply(row));
     }
 
     /**

@@ -58,7 +58,7 @@ public final class BackgroundThreads {
             return;
         }
         try {
-            LibC.INSTANCE.setpriority(0, 0, Math.min(NICEST, LibC.INSTANCE.getpriority(0, 0) + NICE));
+            lower(0);
         } catch (LinkageError e) {
             UNAVAILABLE.set(true);
         }
@@ -100,6 +100,7 @@ public final class BackgroundThreads {
         }
     }
 
+    /** Thread {@code tid} (0: the calling thread, as PRIO_PROCESS takes it on Linux) {@link #NICE} steps nicer. */
     private static boolean lower(int tid) {
         return LibC.INSTANCE.setpriority(0, tid, Math.min(NICEST, LibC.INSTANCE.getpriority(0, tid) + NICE)) == 0;
     }
