@@ -35,10 +35,11 @@ final class HostTreeSync {
         Map<String, TreeItem<TreeRow>> seen = new HashMap<>();
         List<TreeItem<TreeRow>> top = new ArrayList<>();
         Map<String, List<TreeItem<TreeRow>>> grouped = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        boolean sameFilter = filter.equals(lastFilter);
         for (HostSnapshot host : hosts) {
             String group = groupOf.get(host.connectionId());
             TreeItem<TreeRow> hostItem = items.get("host:" + host.connectionId());
-            if (filter.equals(lastFilter) && hostItem != null && hostItem.getValue() instanceof TreeRow.HostRow h
+            if (sameFilter && hostItem != null && hostItem.getValue() instanceof TreeRow.HostRow h
                     && h.host() == host) {
                 // The same snapshot under the same filter: its rows stand as they are (large fleets get one
                 // batch per changed host, not a rebuild of every VM row).

@@ -17,6 +17,18 @@ public record InventoryFilter(String query, boolean runningOnly) {
         query = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
     }
 
+    // Written out, as HostSnapshot's: the generated equals, linked on its first call, took 7-14 ms of the window's
+    // thread in the tree's first update.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InventoryFilter that && runningOnly == that.runningOnly && query.equals(that.query);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * query.hashCode() + Boolean.hashCode(runningOnly);
+    }
+
     public boolean isActive() {
         return !query.isEmpty() || runningOnly;
     }

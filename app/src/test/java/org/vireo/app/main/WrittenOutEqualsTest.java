@@ -30,4 +30,9 @@ class WrittenOutEqualsTest {
         RecordEquality.assertFollowsComponents(new TreeRow.VmRow("c1", vm));
         RecordEquality.assertFollowsComponents(new HostTreeView.NameAndState("web", "state-running"));
     }
+
+    @Test
+    void theTreesFilter() {
+        RecordEquality.assertFollowsComponents(new InventoryFilter("web", true));
+    }
 }
