@@ -3,10 +3,13 @@ package org.vireo.app.testsupport;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import org.testfx.api.FxRobot;
 
@@ -115,8 +118,9 @@ public final class UiClick {
 
     /**
      * The node {@code find} finds once clickable and at rest, with its centre on screen: found at the same place by
-     * two looks in a row, since a header growing in (tabs animate as they are added) or a list still laying out
-     * would move it between the look and the press. A drag presses and releases on such points.
+     * two looks in a row with a pulse between them, since a header growing in (tabs animate as they are added) or a
+     * list still laying out would move it between the look and the press. Two looks within one frame saw a growing
+     * tab header at rest, and CI's click then landed on its neighbour. A drag presses and releases on such points.
      */
     public static <T extends Node> Target<T> atRest(String what, Callable<? extends Optional<? extends T>> find) {
         return atRest(UiWait.LIMIT, what, find);
@@ -126,21 +130,58 @@ public final class UiClick {
     public static <T extends Node> Target<T> atRest(Duration limit, String what,
             Callable<? extends Optional<? extends T>> find) {
         AtomicReference<String> last = new AtomicReference<>("nothing found");
-        AtomicReference<Target<T>> previous = new AtomicReference<>();
+        AtomicReference<Look<T>> previous = new AtomicReference<>();
+        PulseCount pulses = new PulseCount();
         try {
             return UiWait.until(limit, what + ", shown, enabled and at rest", () -> {
                 Optional<? extends T> found = find.call();
                 last.set(found.map(node -> node + ": " + whyNotClickable(node).orElse("clickable"))
                         .orElse("nothing found"));
-                Optional<Target<T>> now = found.filter(UiClick::clickable).map(node -> {
+                Optional<Look<T>> now = found.filter(UiClick::clickable).map(node -> {
                     Bounds screen = node.localToScreen(node.getLayoutBounds());
-                    return new Target<T>(node, new Point2D(screen.getCenterX(), screen.getCenterY()));
+                    return new Look<T>(new Target<T>(node, new Point2D(screen.getCenterX(), screen.getCenterY())),
+                            pulses.of(node.getScene()));
                 });
-                Target<T> before = previous.getAndSet(now.orElse(null));
-                return now.filter(target -> target.equals(before));
+                Look<T> before = previous.getAndSet(now.orElse(null));
+                return now.filter(look -> before != null && look.target().equals(before.target())
+                        && look.pulse() > before.pulse()).map(Look::target);
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e.getCause());
+        } finally {
+            UiWait.onFx(() -> {
+                pulses.close();
+                return null;
+            });
+        }
+    }
+
+    /** A target as one look saw it, and how many of its scene's pulses had run by then. */
+    private record Look<T extends Node>(Target<T> target, long pulse) {
+    }
+
+    /** Counts the layout pulses of the scene looked at, asking for one at each look (a scene at rest has none). */
+    private static final class PulseCount {
+        private final AtomicLong count = new AtomicLong();
+        private final Runnable counter = count::incrementAndGet;
+        private Scene scene;
+
+        /** The pulses counted so far in {@code of}; call on the FX thread. */
+        long of(Scene of) {
+            if (of != scene) {
+                close();
+                scene = of;
+                scene.addPostLayoutPulseListener(counter);
+            }
+            Platform.requestNextPulse();
+            return count.get();
+        }
+
+        void close() {
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(counter);
+                scene = null;
+            }
         }
     }
 }
